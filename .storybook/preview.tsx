@@ -1,0 +1,11 @@
+import type { Preview } from '@storybook/react-vite';
+
+const preview: Preview = {
+  parameters: {
+    // Every story is checked by axe; a violation fails its test (see `npm test`).
+    a11y: { test: 'error' },
+    controls: { expanded: true },
+  },
+  tags: ['autodocs'],
+};
+export default preview;

@@ -1,0 +1,67 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { Session } from '../provider/types.js';
+import { sessionsKeys } from './sessionsKeys.js';
+
+/** What the list query holds: normalized sessions, current first. */
+export interface SessionsListData {
+  sessions: Session[];
+  currentSessionId?: string;
+}
+
+/** Where a session stood in one cached list, so a failed revoke can put it back in place. */
+export interface RemovedSession {
+  queryKey: QueryKey;
+  session: Session;
+  index: number;
+}
+
+/** Removes a session from every cached list of a scope; returns where it was. */
+export function removeSessionFromLists(
+  client: QueryClient,
+  scope: string,
+  sessionId: string,
+): RemovedSession[] {
+  const removed: RemovedSession[] = [];
+  for (const [queryKey, data] of client.getQueriesData<SessionsListData>({
+    queryKey: sessionsKeys.lists(scope),
+  })) {
+    const index = data?.sessions.findIndex((s) => s.id === sessionId) ?? -1;
+    const session = data?.sessions[index];
+    if (!data || !session) continue;
+    removed.push({ queryKey, session, index });
+    client.setQueryData<SessionsListData>(queryKey, {
+      ...data,
+      sessions: data.sessions.filter((s) => s.id !== sessionId),
+    });
+  }
+  return removed;
+}
+
+/**
+ * Puts removed sessions back where they were — and only them. Restoring a whole snapshot instead would
+ * undo a second revoke that is still in flight, or rows a refetch brought in meanwhile.
+ */
+export function restoreSessions(client: QueryClient, removed: readonly RemovedSession[]): void {
+  for (const { queryKey, session, index } of removed) {
+    client.setQueryData<SessionsListData>(queryKey, (data) => {
+      if (!data || data.sessions.some((s) => s.id === session.id)) return data;
+      const sessions = [...data.sessions];
+      sessions.splice(Math.min(index, sessions.length), 0, session);
+      return { ...data, sessions };
+    });
+  }
+}
+
+/** After "sign out other devices" the server keeps only the current session: show that at once. */
+export function keepOnlyCurrentSession(client: QueryClient, scope: string): void {
+  client.setQueriesData<SessionsListData>({ queryKey: sessionsKeys.lists(scope) }, (data) =>
+    data ? { ...data, sessions: data.sessions.filter((s) => s.isCurrent) } : data,
+  );
+}
+
+/** Current session first, then the most recently active. Sessions without a date go last. */
+export function compareSessions(a: Session, b: Session): number {
+  if (a.isCurrent !== b.isCurrent) return a.isCurrent ? -1 : 1;
+  const at = (s: Session) => (s.lastActiveAt ?? s.createdAt)?.getTime() ?? Number.NEGATIVE_INFINITY;
+  return at(b) - at(a);
+}

@@ -1,0 +1,102 @@
+import { type UseMutationResult, useMutation } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { callProvider } from '../provider/callProvider.js';
+import { SessionsError } from '../provider/SessionsError.js';
+import type { RevokeManyResult } from '../provider/types.js';
+import { useSessionsData } from './SessionsDataContext.js';
+import { type SealedPassword, sealPassword, takePassword } from './sealPassword.js';
+import { keepOnlyCurrentSession } from './sessionCache.js';
+import { sessionsKeys, sessionsMutationKeys } from './sessionsKeys.js';
+
+export interface RevokeManyVariables {
+  /** The user's password, when the provider requires it for this action. Never kept in the cache. */
+  password?: string;
+  /** Only sessions of this application. */
+  applicationId?: string;
+}
+
+interface SealedVariables {
+  sealed?: SealedPassword;
+  applicationId?: string;
+}
+
+type InnerResult = UseMutationResult<RevokeManyResult, SessionsError, SealedVariables>;
+
+export type UseRevokeManySessionsResult = Omit<InnerResult, 'mutate' | 'mutateAsync' | 'variables'> & {
+  mutate: (variables?: RevokeManyVariables, options?: Parameters<InnerResult['mutate']>[1]) => void;
+  mutateAsync: (
+    variables?: RevokeManyVariables,
+    options?: Parameters<InnerResult['mutateAsync']>[1],
+  ) => Promise<RevokeManyResult>;
+};
+
+/** Checks the count a provider reported: the UI says "Signed out of N devices", so N must be real. */
+function readRevokedCount(result: unknown): RevokeManyResult {
+  const count = (result as Partial<RevokeManyResult> | null | undefined)?.revokedCount;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+    throw new SessionsError(
+      'INVALID_RESPONSE',
+      'The provider did not report how many sessions it signed out.',
+    );
+  }
+  return { revokedCount: count };
+}
+
+/** Shared by "sign out other devices" and "sign out everywhere": both wait for the server. */
+export function useRevokeManySessions(
+  action: 'revokeOtherSessions' | 'revokeAllSessions',
+  consumerName: string,
+): UseRevokeManySessionsResult {
+  const { dataProvider, queryClient, scope, signalSignedOut, reportError } = useSessionsData(consumerName);
+  const mutationKey = useMemo(() => sessionsMutationKeys[action](scope), [action, scope]);
+
+  const mutation = useMutation<RevokeManyResult, SessionsError, SealedVariables>(
+    {
+      mutationKey,
+      mutationFn: async ({ sealed, applicationId }) => {
+        const password = takePassword(sealed);
+        const params = {
+          ...(password === undefined ? {} : { password }),
+          ...(applicationId === undefined ? {} : { applicationId }),
+        };
+        return readRevokedCount(await callProvider(dataProvider, action, params));
+      },
+      onSuccess: () => {
+        if (action === 'revokeAllSessions') {
+          signalSignedOut('revoked-all');
+          return;
+        }
+        keepOnlyCurrentSession(queryClient, scope);
+        void queryClient.invalidateQueries({ queryKey: sessionsKeys.lists(scope) });
+      },
+      onError: (error) => {
+        if (error.code === 'UNAUTHORIZED') signalSignedOut('session-ended');
+        else reportError(error);
+      },
+    },
+    queryClient,
+  );
+
+  const { mutate: innerMutate, mutateAsync: innerMutateAsync } = mutation;
+  const mutate = useCallback<UseRevokeManySessionsResult['mutate']>(
+    (variables = {}, callOptions) => {
+      // A double click or a repeated Enter must not send a second request.
+      if (queryClient.isMutating({ mutationKey }) > 0) return;
+      innerMutate(
+        { sealed: sealPassword(variables.password), applicationId: variables.applicationId },
+        callOptions,
+      );
+    },
+    [innerMutate, queryClient, mutationKey],
+  );
+  const mutateAsync = useCallback<UseRevokeManySessionsResult['mutateAsync']>(
+    (variables = {}, callOptions) =>
+      innerMutateAsync(
+        { sealed: sealPassword(variables.password), applicationId: variables.applicationId },
+        callOptions,
+      ),
+    [innerMutateAsync],
+  );
+  const { variables: _sealed, ...rest } = mutation;
+  return { ...rest, mutate, mutateAsync };
+}

@@ -1,0 +1,150 @@
+import { QueryClient, QueryClientContext } from '@tanstack/react-query';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { isDevelopment } from '../internal/isDevelopment.js';
+import { getCapabilities } from '../provider/getCapabilities.js';
+import type { NormalizationIssue } from '../provider/normalizeSessions.js';
+import { SessionsError } from '../provider/SessionsError.js';
+import type { SessionsDataProvider } from '../provider/types.js';
+import type { SessionsDataContextValue, SignedOutEvent, SignedOutReason } from './SessionsDataContext.js';
+import { sessionsKeys } from './sessionsKeys.js';
+
+export interface SessionsDataOptions {
+  dataProvider: SessionsDataProvider;
+  /**
+   * Whose sessions these are — usually the signed-in user's id. Part of every cache key, so switching
+   * users on one QueryClient never shows the previous user's sessions, not even for a frame.
+   * @default a scope private to this dataProvider object
+   */
+  scope?: string;
+  /**
+   * The QueryClient to cache in. Without it the kit uses the host's `QueryClientProvider`, and without
+   * that a private client of its own.
+   */
+  queryClient?: QueryClient;
+  onSignedOut?: (event: SignedOutEvent) => void;
+  onError?: (error: SessionsError) => void;
+  onReauthRequired?: () => void | Promise<void>;
+}
+
+// Each provider object gets its own number, so two providers on one QueryClient never share cache.
+const providerIds = new WeakMap<SessionsDataProvider, number>();
+let nextProviderId = 1;
+function providerId(provider: SessionsDataProvider): number {
+  let id = providerIds.get(provider);
+  if (id === undefined) {
+    id = nextProviderId++;
+    providerIds.set(provider, id);
+  }
+  return id;
+}
+
+// A private client's defaults: sessions change when other devices sign in, so refetch on focus, but a
+// re-render storm should not refetch.
+const PRIVATE_STALE_TIME_MS = 10_000;
+
+/** Builds the data context for `SessionsProvider`. */
+export function useSessionsDataValue(options: SessionsDataOptions): SessionsDataContextValue {
+  const { dataProvider, scope: userScope, onSignedOut, onError, onReauthRequired } = options;
+  const hostClient = useContext(QueryClientContext);
+  const [privateClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: PRIVATE_STALE_TIME_MS } } }),
+  );
+  const queryClient = options.queryClient ?? hostClient ?? privateClient;
+
+  // QueryClientProvider mounts its client (focus and online refetching); a client we picked ourselves
+  // needs the same. mount() is reference-counted, so a client mounted elsewhere too is safe.
+  useEffect(() => {
+    if (queryClient === hostClient) return;
+    queryClient.mount();
+    return () => queryClient.unmount();
+  }, [queryClient, hostClient]);
+
+  const id = providerId(dataProvider);
+  const scope = userScope === undefined ? `p${id}` : `p${id}:${userScope}`;
+  useWarnOnProviderChurn(dataProvider, userScope);
+
+  const [signedOutScope, setSignedOutScope] = useState<string | null>(null);
+  const signedOutRef = useRef<string | null>(null);
+  const callbacks = useRef({ onSignedOut, onError });
+  callbacks.current = { onSignedOut, onError };
+  const reportedIssues = useRef(new Set<string>());
+
+  const signalSignedOut = useCallback(
+    (reason: SignedOutReason) => {
+      if (signedOutRef.current === scope) return;
+      signedOutRef.current = scope;
+      setSignedOutScope(scope);
+      // The next user of this QueryClient must not see this user's sessions.
+      void queryClient.cancelQueries({ queryKey: sessionsKeys.scope(scope) });
+      queryClient.removeQueries({ queryKey: sessionsKeys.scope(scope) });
+      callbacks.current.onSignedOut?.({ reason });
+    },
+    [queryClient, scope],
+  );
+
+  const reportError = useCallback((error: SessionsError) => callbacks.current.onError?.(error), []);
+
+  const reportIssues = useCallback(
+    (issues: readonly NormalizationIssue[]) => {
+      const fresh = issues.filter((issue) => {
+        const signature = `${scope}|${issue.reason}|${issue.id ?? `#${issue.index}`}`;
+        if (reportedIssues.current.has(signature)) return false;
+        reportedIssues.current.add(signature);
+        return true;
+      });
+      if (fresh.length === 0) return;
+      const detail = fresh.map((i) => `#${i.index}${i.id ? ` (${i.id})` : ''}: ${i.reason}`).join('; ');
+      const message = `listSessions returned ${fresh.length} malformed entr${fresh.length === 1 ? 'y' : 'ies'}, not shown: ${detail}`;
+      if (isDevelopment()) console.warn(`[profilekit] ${message}`);
+      callbacks.current.onError?.(new SessionsError('INVALID_RESPONSE', message));
+    },
+    [scope],
+  );
+
+  const capabilities = useMemo(() => getCapabilities(dataProvider), [dataProvider]);
+  const isSignedOut = signedOutScope === scope;
+
+  return useMemo(
+    () => ({
+      dataProvider,
+      capabilities,
+      queryClient,
+      scope,
+      isSignedOut,
+      signalSignedOut,
+      reportError,
+      reportIssues,
+      onReauthRequired,
+    }),
+    [
+      dataProvider,
+      capabilities,
+      queryClient,
+      scope,
+      isSignedOut,
+      signalSignedOut,
+      reportError,
+      reportIssues,
+      onReauthRequired,
+    ],
+  );
+}
+
+// A provider created inline (`dataProvider={createProvider()}`) is a new object every render, so every
+// render starts a new, empty cache. Say so once instead of leaving the host with a list that never loads.
+const CHURN_LIMIT = 3;
+function useWarnOnProviderChurn(dataProvider: SessionsDataProvider, userScope: string | undefined) {
+  const last = useRef({ dataProvider, userScope, changes: 0, warned: false });
+  useEffect(() => {
+    const seen = last.current;
+    if (seen.dataProvider !== dataProvider && seen.userScope === userScope) seen.changes += 1;
+    seen.dataProvider = dataProvider;
+    seen.userScope = userScope;
+    if (seen.changes >= CHURN_LIMIT && !seen.warned && isDevelopment()) {
+      seen.warned = true;
+      console.warn(
+        '[profilekit] `dataProvider` is a new object on every render, so every render starts an empty cache. Create it once (module scope or useMemo).',
+      );
+    }
+  });
+}

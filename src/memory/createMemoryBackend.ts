@@ -1,0 +1,404 @@
+import { parseDateInput } from '../provider/normalizeSessions.js';
+import { SessionsError, type SessionsErrorCode } from '../provider/SessionsError.js';
+import type {
+  ConfirmableAction,
+  DateInput,
+  ListSessionsResult,
+  PasswordRequirement,
+  SessionDevice,
+  SessionInput,
+  SessionLocation,
+  SessionsDataProvider,
+  SessionsMethod,
+} from '../provider/types.js';
+
+export interface MemoryUserInput {
+  id?: string;
+  email: string;
+  name?: string;
+  password: string;
+  role?: 'user' | 'admin';
+}
+
+export interface MemorySessionInput {
+  id?: string;
+  /** The owner, by id or email. */
+  user: string;
+  userAgent?: string;
+  ipAddress?: string;
+  device?: SessionDevice;
+  location?: SessionLocation;
+  trusted?: boolean;
+  applicationId?: string;
+  tenant?: string;
+  createdAt?: DateInput;
+  lastActiveAt?: DateInput;
+  expiresAt?: DateInput;
+}
+
+export interface MemoryBackendOptions {
+  users?: MemoryUserInput[];
+  sessions?: MemorySessionInput[];
+  /**
+   * Delay of every call in ms, fixed or a random value in `[min, max]`.
+   * @default 0
+   */
+  latency?: number | { min: number; max: number };
+  /** @default every action 'none' */
+  passwordRequirements?: Partial<Record<ConfirmableAction, PasswordRequirement>>;
+  /**
+   * Wrong passwords allowed per session before RATE_LIMITED.
+   * @default 5
+   */
+  maxPasswordAttempts?: number;
+  /**
+   * How long the rate limit lasts, in seconds.
+   * @default 60
+   */
+  rateLimitSeconds?: number;
+  /**
+   * Lifetime of a new session, in ms.
+   * @default 30 days
+   */
+  sessionLifetimeMs?: number;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+/** A failure to inject: a code, or a code with a retry-after and a message. */
+export type MemoryFault =
+  | SessionsErrorCode
+  | { code: SessionsErrorCode; retryAfter?: number; message?: string };
+
+export interface MemorySignInInput {
+  email: string;
+  password: string;
+  userAgent?: string;
+  ipAddress?: string;
+  device?: SessionDevice;
+  location?: SessionLocation;
+  applicationId?: string;
+  trusted?: boolean;
+}
+
+export interface MemoryUser {
+  id: string;
+  email: string;
+  name?: string;
+  role: 'user' | 'admin';
+}
+
+/** One session as the server stores it. */
+export interface MemorySession {
+  id: string;
+  userId: string;
+  token: string;
+  userAgent?: string;
+  ipAddress?: string;
+  device?: SessionDevice;
+  location?: SessionLocation;
+  trusted: boolean;
+  applicationId?: string;
+  tenant?: string;
+  createdAt: number;
+  lastActiveAt: number;
+  expiresAt: number;
+  /** Until when a fresh login counts (REAUTH_REQUIRED after it). Infinity when never asked. */
+  freshUntil: number;
+}
+
+const DAY_MS = 86_400_000;
+const DEFAULT_LIFETIME_MS = 30 * DAY_MS;
+
+// Opaque ids from crypto.getRandomValues, which (unlike randomUUID) also works outside secure contexts.
+function randomId(bytes = 12): string {
+  const values = crypto.getRandomValues(new Uint8Array(bytes));
+  return Array.from(values, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function toEpoch(value: DateInput | undefined, fallback: number): number {
+  return parseDateInput(value)?.getTime() ?? fallback;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return signal?.aborted ? Promise.reject(abortError()) : Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(abortError());
+      },
+      { once: true },
+    );
+  });
+}
+
+function abortError(): Error {
+  const error = new Error('The operation was aborted.');
+  error.name = 'AbortError';
+  return error;
+}
+
+/**
+ * An in-memory sessions server for stories, tests and offline demos. It behaves like a real one: users
+ * with checked passwords and a rate limit on wrong ones, sessions with real timestamps that expire and
+ * stop working the moment they are revoked, application ids, trusted devices, latency and injected
+ * faults. Each device gets its own `SessionsDataProvider` acting as its session.
+ */
+export function createMemoryBackend(options: MemoryBackendOptions = {}) {
+  const now = options.now ?? Date.now;
+  const lifetime = options.sessionLifetimeMs ?? DEFAULT_LIFETIME_MS;
+  const maxAttempts = options.maxPasswordAttempts ?? 5;
+  const rateLimitSeconds = options.rateLimitSeconds ?? 60;
+  let latency = options.latency ?? 0;
+  let passwordRequirements = { ...options.passwordRequirements };
+
+  const users = new Map<string, MemoryUser & { password: string }>();
+  const sessions = new Map<string, MemorySession>();
+  const faults = new Map<SessionsMethod, { fault: MemoryFault; remaining: number }[]>();
+  const attempts = new Map<string, { count: number; lockedUntil: number }>();
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
+
+  function findUser(idOrEmail: string) {
+    const direct = users.get(idOrEmail);
+    if (direct) return direct;
+    const email = idOrEmail.toLowerCase();
+    for (const user of users.values()) if (user.email.toLowerCase() === email) return user;
+    return undefined;
+  }
+
+  function addUser(input: MemoryUserInput): MemoryUser {
+    const user = {
+      id: input.id ?? `user_${randomId(6)}`,
+      email: input.email,
+      name: input.name,
+      role: input.role ?? 'user',
+      password: input.password,
+    };
+    users.set(user.id, user);
+    return publicUser(user);
+  }
+
+  function publicUser({ password: _password, ...user }: MemoryUser & { password: string }): MemoryUser {
+    return user;
+  }
+
+  function addSession(input: MemorySessionInput): MemorySession {
+    const user = findUser(input.user);
+    if (!user) throw new Error(`createMemoryBackend: no user "${input.user}" for a session.`);
+    const createdAt = toEpoch(input.createdAt, now());
+    const session: MemorySession = {
+      id: input.id ?? `ses_${randomId()}`,
+      userId: user.id,
+      token: randomId(24),
+      userAgent: input.userAgent,
+      ipAddress: input.ipAddress,
+      device: input.device,
+      location: input.location,
+      trusted: input.trusted ?? false,
+      applicationId: input.applicationId,
+      tenant: input.tenant,
+      createdAt,
+      lastActiveAt: toEpoch(input.lastActiveAt, createdAt),
+      expiresAt: toEpoch(input.expiresAt, createdAt + lifetime),
+      freshUntil: Number.POSITIVE_INFINITY,
+    };
+    sessions.set(session.id, session);
+    changed();
+    return session;
+  }
+
+  for (const user of options.users ?? []) addUser(user);
+  for (const session of options.sessions ?? []) addSession(session);
+
+  const isLive = (s: MemorySession) => s.expiresAt > now();
+  const liveSessionsOf = (userId: string) =>
+    [...sessions.values()].filter((s) => s.userId === userId && isLive(s));
+
+  function toWire(session: MemorySession, currentId: string): SessionInput {
+    // As a JSON API would send it: ISO strings, copies of nested objects, never the token itself.
+    return {
+      id: session.id,
+      isCurrent: session.id === currentId,
+      createdAt: new Date(session.createdAt).toISOString(),
+      lastActiveAt: new Date(session.lastActiveAt).toISOString(),
+      expiresAt: new Date(session.expiresAt).toISOString(),
+      ipAddress: session.ipAddress ?? null,
+      userAgent: session.userAgent ?? null,
+      device: session.device ? { ...session.device } : null,
+      location: session.location ? { ...session.location } : null,
+      trusted: session.trusted,
+      applicationId: session.applicationId ?? null,
+      tenant: session.tenant ?? null,
+      tokenPreview: session.token.slice(0, 8),
+    };
+  }
+
+  async function enter(
+    method: SessionsMethod,
+    callerId: string,
+    signal?: AbortSignal,
+  ): Promise<MemorySession> {
+    const delay =
+      typeof latency === 'number' ? latency : latency.min + Math.random() * (latency.max - latency.min);
+    await sleep(delay, signal);
+    const queue = faults.get(method);
+    const next = queue?.[0];
+    if (queue && next) {
+      next.remaining -= 1;
+      if (next.remaining <= 0) queue.shift();
+      const fault = typeof next.fault === 'string' ? { code: next.fault } : next.fault;
+      throw new SessionsError(fault.code, fault.message, { retryAfter: fault.retryAfter });
+    }
+    const caller = sessions.get(callerId);
+    if (!caller || !isLive(caller)) throw new SessionsError('UNAUTHORIZED');
+    caller.lastActiveAt = now();
+    return caller;
+  }
+
+  function checkPassword(caller: MemorySession, password: string | undefined): void {
+    const user = users.get(caller.userId);
+    const state = attempts.get(caller.id) ?? { count: 0, lockedUntil: 0 };
+    if (state.lockedUntil > now()) {
+      throw new SessionsError('RATE_LIMITED', undefined, {
+        retryAfter: Math.ceil((state.lockedUntil - now()) / 1000),
+      });
+    }
+    if (user && password !== undefined && password === user.password) {
+      attempts.delete(caller.id);
+      return;
+    }
+    state.count += 1;
+    if (state.count >= maxAttempts) {
+      state.count = 0;
+      state.lockedUntil = now() + rateLimitSeconds * 1000;
+    }
+    attempts.set(caller.id, state);
+    throw new SessionsError('INVALID_PASSWORD');
+  }
+
+  function confirmIfRequired(action: ConfirmableAction, caller: MemorySession, password: string | undefined) {
+    if (passwordRequirements[action] === 'required') checkPassword(caller, password);
+  }
+
+  function revokeWhere(predicate: (s: MemorySession) => boolean): number {
+    let count = 0;
+    for (const session of [...sessions.values()]) {
+      if (isLive(session) && predicate(session)) {
+        sessions.delete(session.id);
+        count += 1;
+      }
+    }
+    if (count > 0) changed();
+    return count;
+  }
+
+  /** A provider acting as the device that holds `sessionId`. */
+  function providerFor(sessionId: string): SessionsDataProvider {
+    return {
+      get passwordRequirements() {
+        return { ...passwordRequirements };
+      },
+      listSessions: async ({ signal, applicationId }): Promise<ListSessionsResult> => {
+        const caller = await enter('listSessions', sessionId, signal);
+        if (caller.freshUntil < now()) throw new SessionsError('REAUTH_REQUIRED');
+        const list = liveSessionsOf(caller.userId).filter(
+          (s) => applicationId === undefined || s.applicationId === applicationId,
+        );
+        return { sessions: list.map((s) => toWire(s, caller.id)), currentSessionId: caller.id };
+      },
+      revokeSession: async ({ sessionId: target, password }) => {
+        const caller = await enter('revokeSession', sessionId);
+        confirmIfRequired('revokeSession', caller, password);
+        const session = sessions.get(target);
+        // Another user's session is as unknown as a missing one: never confirm that it exists.
+        if (!session || session.userId !== caller.userId || !isLive(session))
+          throw new SessionsError('NOT_FOUND');
+        revokeWhere((s) => s.id === target);
+      },
+      revokeOtherSessions: async ({ password, applicationId } = {}) => {
+        const caller = await enter('revokeOtherSessions', sessionId);
+        confirmIfRequired('revokeOtherSessions', caller, password);
+        const revokedCount = revokeWhere(
+          (s) =>
+            s.userId === caller.userId &&
+            s.id !== caller.id &&
+            (applicationId === undefined || s.applicationId === applicationId),
+        );
+        return { revokedCount };
+      },
+      revokeAllSessions: async ({ password, applicationId } = {}) => {
+        const caller = await enter('revokeAllSessions', sessionId);
+        confirmIfRequired('revokeAllSessions', caller, password);
+        const revokedCount = revokeWhere(
+          (s) =>
+            s.userId === caller.userId && (applicationId === undefined || s.applicationId === applicationId),
+        );
+        return { revokedCount };
+      },
+      signOut: async () => {
+        await enter('signOut', sessionId);
+        revokeWhere((s) => s.id === sessionId);
+      },
+      reauthenticate: async ({ password }) => {
+        const caller = await enter('reauthenticate', sessionId);
+        checkPassword(caller, password);
+        caller.freshUntil = Number.POSITIVE_INFINITY;
+      },
+    };
+  }
+
+  return {
+    providerFor,
+    /** Signs in as another device would: checks the password and starts a session. */
+    signIn(input: MemorySignInInput): { sessionId: string; provider: SessionsDataProvider } {
+      const user = findUser(input.email);
+      if (!user || user.password !== input.password) throw new SessionsError('INVALID_PASSWORD');
+      const { email: _email, password: _password, ...device } = input;
+      const session = addSession({ ...device, user: user.id });
+      return { sessionId: session.id, provider: providerFor(session.id) };
+    },
+    addUser,
+    addSession: (input: MemorySessionInput): string => addSession(input).id,
+    /** Ends a session on the server, as if its device signed out. */
+    endSession: (sessionId: string): boolean => revokeWhere((s) => s.id === sessionId) > 0,
+    /** Makes the next list call of this session answer REAUTH_REQUIRED until `reauthenticate`. */
+    requireReauth: (sessionId: string) => {
+      const session = sessions.get(sessionId);
+      if (session) session.freshUntil = now() - 1;
+    },
+    /** Fails the next `times` calls of `method` (across all devices) with `fault`. */
+    failNext(method: SessionsMethod, fault: MemoryFault, times = 1) {
+      const queue = faults.get(method) ?? [];
+      queue.push({ fault, remaining: times });
+      faults.set(method, queue);
+    },
+    clearFaults: () => faults.clear(),
+    setLatency: (value: MemoryBackendOptions['latency'] & {}) => {
+      latency = value;
+    },
+    setPasswordRequirements: (value: Partial<Record<ConfirmableAction, PasswordRequirement>>) => {
+      passwordRequirements = { ...value };
+    },
+    /** The server's truth: live sessions of a user (by id or email), oldest first. */
+    sessionsOf(user: string): MemorySession[] {
+      const found = findUser(user);
+      return found ? liveSessionsOf(found.id).map((s) => ({ ...s })) : [];
+    },
+    /** Every stored session, expired ones included. For admin views and tests. */
+    allSessions: (): MemorySession[] => [...sessions.values()].map((s) => ({ ...s })),
+    users: (): MemoryUser[] => [...users.values()].map(publicUser),
+    /** Calls `listener` after every change of the stored sessions. Returns the unsubscribe. */
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export type MemoryBackend = ReturnType<typeof createMemoryBackend>;

@@ -1,0 +1,2 @@
+export { createTestDataProvider } from './createTestDataProvider.js';
+export { createTestQueryClient } from './createTestQueryClient.js';

@@ -1,0 +1,152 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { sessionsMutationKeys } from '../../../src/data/sessionsKeys.js';
+import { createMemoryBackend } from '../../../src/memory/createMemoryBackend.js';
+import { SessionsError } from '../../../src/provider/SessionsError.js';
+import { createTestDataProvider } from '../../../src/testing/createTestDataProvider.js';
+import { createListFake } from '../../helpers/createListFake.js';
+import { deferred } from '../../helpers/deferred.js';
+import { renderWithSessions } from '../../helpers/renderWithSessions.js';
+import { SessionsProbe } from '../../helpers/SessionsProbe.js';
+
+const listed = {
+  sessions: [
+    { id: 'mac', isCurrent: true, createdAt: '2026-11-20T10:00:00Z' },
+    { id: 'phone', createdAt: '2026-11-21T10:00:00Z' },
+    { id: 'tablet', createdAt: '2026-11-19T10:00:00Z' },
+  ],
+};
+
+function rows() {
+  return within(screen.getByRole('list', { name: 'Sessions' }))
+    .queryAllByRole('listitem')
+    .map((li) => li.getAttribute('aria-label'));
+}
+
+describe('revoking one session', () => {
+  it('removes the row before the server answers, and keeps it gone when the server agrees', async () => {
+    const server = deferred();
+    const fake = createListFake(listed.sessions, () => server.promise);
+    const revokeSession = vi.spyOn(fake.provider, 'revokeSession');
+    const { queryClient } = renderWithSessions(<SessionsProbe />, { dataProvider: fake.provider });
+    expect(await screen.findByText('phone')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out phone' }));
+
+    // Gone while the server has not answered yet.
+    expect(rows()).toEqual(['mac', 'tablet']);
+    expect(fake.ids()).toContain('phone');
+    expect(revokeSession).toHaveBeenCalledWith({ sessionId: 'phone' });
+    server.resolve();
+    await waitFor(() => expect(fake.ids()).toEqual(['mac', 'tablet']));
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(rows()).toEqual(['mac', 'tablet']);
+  });
+
+  it('puts the row back in its place and shows the error when the server refuses', async () => {
+    const server = deferred();
+    const fake = createListFake(listed.sessions, () => server.promise);
+    renderWithSessions(<SessionsProbe />, { dataProvider: fake.provider });
+    await screen.findByText('phone');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out phone' }));
+    expect(rows()).toEqual(['mac', 'tablet']);
+    server.reject({ status: 500 });
+
+    expect(await screen.findByText('Revoke failed: UNKNOWN')).toBeInTheDocument();
+    expect(rows()).toEqual(['mac', 'phone', 'tablet']);
+  });
+
+  it('treats NOT_FOUND as already gone: no error, no row coming back', async () => {
+    let sessions = listed.sessions;
+    const dataProvider = createTestDataProvider({
+      listSessions: () => Promise.resolve({ sessions }),
+      revokeSession: () => {
+        sessions = sessions.filter((s) => s.id !== 'phone');
+        return Promise.reject(new SessionsError('NOT_FOUND'));
+      },
+    });
+    renderWithSessions(<SessionsProbe />, { dataProvider });
+    await screen.findByText('phone');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out phone' }));
+
+    await waitFor(() => expect(rows()).toEqual(['mac', 'tablet']));
+    expect(screen.queryByText(/Revoke failed/)).not.toBeInTheDocument();
+  });
+
+  it('sends one request for a double click', async () => {
+    const server = deferred();
+    const revokeSession = vi.fn(() => server.promise);
+    const dataProvider = createTestDataProvider({
+      listSessions: () => Promise.resolve(listed),
+      revokeSession,
+    });
+    renderWithSessions(<SessionsProbe />, { dataProvider });
+    const button = await screen.findByRole('button', { name: 'Sign out phone' });
+
+    await userEvent.dblClick(button);
+
+    expect(revokeSession).toHaveBeenCalledTimes(1);
+    server.resolve();
+  });
+
+  it('with a wrong password revokes nothing and reports INVALID_PASSWORD; the right one works', async () => {
+    const backend = createMemoryBackend({
+      users: [{ id: 'u1', email: 'ana@example.com', password: 'right' }],
+      sessions: [
+        { id: 'mac', user: 'u1' },
+        { id: 'phone', user: 'u1' },
+      ],
+      passwordRequirements: { revokeSession: 'required' },
+    });
+    const { rerender } = renderWithSessions(<SessionsProbe password="wrong" />, {
+      dataProvider: backend.providerFor('mac'),
+    });
+    await screen.findByText('phone');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out phone' }));
+
+    expect(await screen.findByText('Revoke failed: INVALID_PASSWORD')).toBeInTheDocument();
+    expect(rows()).toContain('phone');
+    expect(backend.sessionsOf('u1').map((s) => s.id)).toContain('phone');
+
+    rerender(<SessionsProbe password="right" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out phone' }));
+    await waitFor(() => expect(backend.sessionsOf('u1').map((s) => s.id)).toEqual(['mac']));
+    await waitFor(() => expect(rows()).toEqual(['mac']));
+  });
+
+  it('keeps the password out of the mutation cache', async () => {
+    const secret = 'hunter2-very-secret';
+    const fake = createListFake(listed.sessions);
+    const { queryClient } = renderWithSessions(<SessionsProbe password={secret} />, {
+      dataProvider: fake.provider,
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign out phone' }));
+    await waitFor(() => expect(rows()).toEqual(['mac', 'tablet']));
+
+    const mutations = queryClient.getMutationCache().getAll();
+    expect(mutations.length).toBeGreaterThan(0);
+    const dump = JSON.stringify(mutations.map((m) => m.state));
+    expect(dump).toContain('phone');
+    expect(dump).not.toContain(secret);
+  });
+
+  it('passes the password to the provider when one is typed', async () => {
+    const revokeSession = vi.fn(() => Promise.resolve());
+    const dataProvider = createTestDataProvider({
+      listSessions: () => Promise.resolve(listed),
+      revokeSession,
+    });
+    const { queryClient } = renderWithSessions(<SessionsProbe password="pw" />, { dataProvider });
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign out tablet' }));
+    await waitFor(() => expect(revokeSession).toHaveBeenCalledWith({ sessionId: 'tablet', password: 'pw' }));
+    const keys = queryClient
+      .getMutationCache()
+      .getAll()
+      .map((m) => m.options.mutationKey);
+    expect(keys[0]?.[2]).toBe(sessionsMutationKeys.revokeSession('x')[2]);
+  });
+});
