@@ -15,6 +15,16 @@ export default defineConfig({
         },
       },
       {
+        // Adapters against real servers over loopback HTTP and the real Better Auth library.
+        extends: true,
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.test.{ts,tsx}'],
+          testTimeout: 20_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'types',
