@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 // Every dependency and peer stays external: the host's bundler resolves (and deduplicates) them.
@@ -17,8 +18,16 @@ export const libraryEntries = {
 // client boundary. Rolldown drops module-level directives, so the banner re-adds it to the built file.
 const clientEntries = new Set(['index']);
 
+// The stylesheet ships as one explicit file (`profilekit/styles.css`), never injected by the JS.
+const copyStylesheet = (): Plugin => ({
+  name: 'profilekit-copy-stylesheet',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/styles.css', 'utf8') });
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), copyStylesheet()],
   publicDir: false,
   build: {
     lib: { entry: libraryEntries, formats: ['es'] },

@@ -1,5 +1,36 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+// Debian's chromium (browsers cannot be downloaded here). The flags keep it off the closed network.
+export const chromiumLaunch = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+// A factory, not a shared object: Vitest mutates `instances`, and one object shared by two projects made
+// the second report under the first one's name.
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: chromiumLaunch }),
+  instances: [{ browser: 'chromium' as const }],
+});
 
 export default defineConfig({
   plugins: [react()],
@@ -31,6 +62,22 @@ export default defineConfig({
           include: [],
           typecheck: { enabled: true, only: true, include: ['test/types/**/*.test-d.{ts,tsx}'] },
         },
+      },
+      {
+        // Flows a user does, in a real Chromium: focus, keyboard, contrast.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup/browser.ts'],
+          browser: chromium(),
+        },
+      },
+      {
+        // Every story in the catalogue runs as a test in Chromium, with its play function and an axe check.
+        extends: true,
+        plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+        test: { name: 'storybook', browser: chromium() },
       },
     ],
   },

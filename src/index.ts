@@ -1,5 +1,26 @@
 // The public surface of `profilekit`, by name. Values first, then types.
 
+export type { DeviceIconProps } from './components/DeviceIcon.js';
+// components
+export { DeviceIcon } from './components/DeviceIcon.js';
+export type { DeviceDescription } from './components/describeDevice.js';
+export { describeDevice, parseUserAgent } from './components/describeDevice.js';
+export type { LastActiveProps } from './components/LastActive.js';
+export { LastActive } from './components/LastActive.js';
+export type { PasswordConfirmDialogProps } from './components/PasswordConfirmDialog.js';
+export { PasswordConfirmDialog } from './components/PasswordConfirmDialog.js';
+export type { ReauthPromptProps } from './components/ReauthPrompt.js';
+export { ReauthPrompt } from './components/ReauthPrompt.js';
+export type { RevokeAllButtonProps } from './components/RevokeAllButton.js';
+export { RevokeAllButton } from './components/RevokeAllButton.js';
+export type { SessionListProps } from './components/SessionList.js';
+export { SessionList } from './components/SessionList.js';
+export type { SessionRowProps } from './components/SessionRow.js';
+export { SessionRow } from './components/SessionRow.js';
+export type { SessionRowSkeletonProps } from './components/SessionRowSkeleton.js';
+export { SessionRowSkeleton } from './components/SessionRowSkeleton.js';
+export type { SessionsAnnouncerProps } from './components/SessionsAnnouncer.js';
+export { SessionsAnnouncer } from './components/SessionsAnnouncer.js';
 export type { SignedOutEvent, SignedOutReason } from './data/SessionsDataContext.js';
 export type { SessionsListData } from './data/sessionCache.js';
 export type { SessionsListFilters } from './data/sessionsKeys.js';
@@ -18,11 +39,16 @@ export type {
   UseRevokeSessionResult,
 } from './data/useRevokeSession.js';
 export { useRevokeSession } from './data/useRevokeSession.js';
+export type { RevokeSessionState, RevokeState } from './data/useRevokeSessionState.js';
+export { useRevokeSessionState } from './data/useRevokeSessionState.js';
 export type { SessionsListView, UseSessionsOptions, UseSessionsResult } from './data/useSessions.js';
 export { getSessionsListView, useSessions } from './data/useSessions.js';
 export type { SessionsDataOptions } from './data/useSessionsDataValue.js';
 export type { UseSignOutResult } from './data/useSignOut.js';
 export { useSignOut } from './data/useSignOut.js';
+// texts
+export { enMessages } from './messages/en.js';
+export type { ErrorMessageArgs, SessionsMessages, SessionsMessagesOverride } from './messages/types.js';
 // provider contract
 export { getCapabilities } from './provider/getCapabilities.js';
 export type { NormalizationIssue, NormalizedSessions } from './provider/normalizeSessions.js';
@@ -49,6 +75,12 @@ export type {
   SessionsDataProvider,
   SessionsMethod,
 } from './provider/types.js';
-export type { SessionsProviderProps } from './registry/SessionsProvider.js';
+export type { SessionsClassNames, SessionsPart } from './registry/classNames.js';
 // registry
+export { SESSIONS_PARTS } from './registry/classNames.js';
+export type { SessionsComponents } from './registry/defaultComponents.js';
+export { defaultComponents } from './registry/defaultComponents.js';
+export type { SessionsProviderProps } from './registry/SessionsProvider.js';
 export { SessionsProvider } from './registry/SessionsProvider.js';
+export type { SessionsUIContextValue } from './registry/SessionsUIContext.js';
+export { useSessionsUI } from './registry/SessionsUIContext.js';

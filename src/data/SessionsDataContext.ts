@@ -32,6 +32,8 @@ export interface SessionsDataContextValue {
   reportError: (error: SessionsError) => void;
   /** Reports dropped entries of a provider answer, each distinct issue once. */
   reportIssues: (issues: readonly NormalizationIssue[]) => void;
+  /** True when the host passed `onSignedOut`, so "Sign out" on this device can hand over to it. */
+  hasSignOutHandler: boolean;
   /** The host's way to re-authenticate when the provider has no `reauthenticate`. */
   onReauthRequired?: () => void | Promise<void>;
 }

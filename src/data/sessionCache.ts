@@ -15,6 +15,19 @@ export interface RemovedSession {
   index: number;
 }
 
+/** The cached copy of a session, from any list of the scope. */
+export function findCachedSession(
+  client: QueryClient,
+  scope: string,
+  sessionId: string,
+): Session | undefined {
+  for (const [, data] of client.getQueriesData<SessionsListData>({ queryKey: sessionsKeys.lists(scope) })) {
+    const session = data?.sessions.find((s) => s.id === sessionId);
+    if (session) return session;
+  }
+  return undefined;
+}
+
 /** Removes a session from every cached list of a scope; returns where it was. */
 export function removeSessionFromLists(
   client: QueryClient,

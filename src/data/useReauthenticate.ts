@@ -62,6 +62,6 @@ export function useReauthenticate(): UseReauthenticateResult {
     (variables = {}, callOptions) => innerMutate({ sealed: sealPassword(variables.password) }, callOptions),
     [innerMutate],
   );
-  const { variables: _sealed, mutateAsync: _unused, ...rest } = mutation;
+  const { variables: _sealed, mutateAsync: _mutateAsync, ...rest } = mutation;
   return { ...rest, mutate };
 }

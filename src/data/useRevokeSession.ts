@@ -2,9 +2,15 @@ import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { callProvider } from '../provider/callProvider.js';
 import { isSessionsError, type SessionsError } from '../provider/SessionsError.js';
+import type { Session } from '../provider/types.js';
 import { useSessionsData } from './SessionsDataContext.js';
 import { type SealedPassword, sealPassword, takePassword } from './sealPassword.js';
-import { type RemovedSession, removeSessionFromLists, restoreSessions } from './sessionCache.js';
+import {
+  findCachedSession,
+  type RemovedSession,
+  removeSessionFromLists,
+  restoreSessions,
+} from './sessionCache.js';
 import { sessionsKeys, sessionsMutationKeys } from './sessionsKeys.js';
 
 export interface RevokeSessionVariables {
@@ -28,16 +34,24 @@ export interface UseRevokeSessionOptions {
   optimistic?: boolean;
 }
 
-interface SealedVariables {
+/** What the mutation cache holds: the id and a sealed handle, never the password. */
+export interface SealedRevokeVariables {
   sessionId: string;
   sealed?: SealedPassword;
 }
 
-interface RevokeContext {
+/** Kept on the mutation: where the row was, and the session itself so the outcome can be announced by name. */
+export interface RevokeSessionContext {
   removed: RemovedSession[];
+  session?: Session;
 }
 
-type InnerResult = UseMutationResult<RevokeSessionData, SessionsError, SealedVariables, RevokeContext>;
+type InnerResult = UseMutationResult<
+  RevokeSessionData,
+  SessionsError,
+  SealedRevokeVariables,
+  RevokeSessionContext
+>;
 
 export type UseRevokeSessionResult = Omit<InnerResult, 'mutate' | 'mutateAsync' | 'variables'> & {
   mutate: (variables: RevokeSessionVariables, options?: Parameters<InnerResult['mutate']>[1]) => void;
@@ -64,7 +78,7 @@ export function useRevokeSession(options: UseRevokeSessionOptions = {}): UseRevo
   const optimistic = options.optimistic !== false;
   const mutationKey = useMemo(() => sessionsMutationKeys.revokeSession(scope), [scope]);
 
-  const mutation = useMutation<RevokeSessionData, SessionsError, SealedVariables, RevokeContext>(
+  const mutation = useMutation<RevokeSessionData, SessionsError, SealedRevokeVariables, RevokeSessionContext>(
     {
       mutationKey,
       mutationFn: async ({ sessionId, sealed }) => {
@@ -83,10 +97,11 @@ export function useRevokeSession(options: UseRevokeSessionOptions = {}): UseRevo
         }
       },
       onMutate: async ({ sessionId }) => {
-        if (!optimistic) return { removed: [] };
+        const session = findCachedSession(queryClient, scope, sessionId);
+        if (!optimistic) return { removed: [], session };
         // A list fetch already on its way would land after the removal and bring the row back.
         await queryClient.cancelQueries({ queryKey: sessionsKeys.lists(scope) });
-        return { removed: removeSessionFromLists(queryClient, scope, sessionId) };
+        return { removed: removeSessionFromLists(queryClient, scope, sessionId), session };
       },
       onSuccess: ({ sessionId }) => {
         removeSessionFromLists(queryClient, scope, sessionId);
@@ -114,7 +129,7 @@ export function useRevokeSession(options: UseRevokeSessionOptions = {}): UseRevo
       const inFlight = queryClient.getMutationCache().findAll({
         mutationKey,
         status: 'pending',
-        predicate: (m) => (m.state.variables as SealedVariables | undefined)?.sessionId === sessionId,
+        predicate: (m) => (m.state.variables as SealedRevokeVariables | undefined)?.sessionId === sessionId,
       });
       if (inFlight.length > 0) return;
       innerMutate({ sessionId, sealed: sealPassword(password) }, callOptions);

@@ -65,8 +65,12 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
 
   const [signedOutScope, setSignedOutScope] = useState<string | null>(null);
   const signedOutRef = useRef<string | null>(null);
-  const callbacks = useRef({ onSignedOut, onError });
-  callbacks.current = { onSignedOut, onError };
+  // Hosts pass inline callbacks; reading them through a ref keeps the context value stable.
+  const callbacks = useRef({ onSignedOut, onError, onReauthRequired });
+  callbacks.current = { onSignedOut, onError, onReauthRequired };
+  const hasSignOutHandler = onSignedOut !== undefined;
+  const hasReauthHandler = onReauthRequired !== undefined;
+  const stableReauth = useCallback(() => callbacks.current.onReauthRequired?.(), []);
   const reportedIssues = useRef(new Set<string>());
 
   const signalSignedOut = useCallback(
@@ -114,7 +118,8 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
       signalSignedOut,
       reportError,
       reportIssues,
-      onReauthRequired,
+      hasSignOutHandler,
+      onReauthRequired: hasReauthHandler ? stableReauth : undefined,
     }),
     [
       dataProvider,
@@ -125,7 +130,9 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
       signalSignedOut,
       reportError,
       reportIssues,
-      onReauthRequired,
+      hasSignOutHandler,
+      hasReauthHandler,
+      stableReauth,
     ],
   );
 }

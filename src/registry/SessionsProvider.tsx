@@ -1,29 +1,121 @@
-import { type ReactNode, useContext } from 'react';
+import type { Locale } from 'date-fns';
+import { type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { SessionsDataContext, type SessionsDataContextValue } from '../data/SessionsDataContext.js';
 import { type SessionsDataOptions, useSessionsDataValue } from '../data/useSessionsDataValue.js';
+import { enMessages } from '../messages/en.js';
+import type { SessionsMessagesOverride } from '../messages/types.js';
+import { mergeClassNames, type SessionsClassNames } from './classNames.js';
+import { defaultComponents, type SessionsComponents } from './defaultComponents.js';
+import { mergeMessages } from './mergeMessages.js';
+import { SessionsUIContext, type SessionsUIContextValue } from './SessionsUIContext.js';
+import { useMutationAnnouncements } from './useMutationAnnouncements.js';
 
 export interface SessionsProviderProps extends Partial<SessionsDataOptions> {
+  /** Replace any component; each override takes the props of the default it replaces. */
+  components?: Partial<SessionsComponents>;
+  /** Extra classes per part (`pk-<part>` stays unless `unstyled`). */
+  classNames?: SessionsClassNames;
+  /** Change any text; `errors` merge per code. @default English */
+  messages?: SessionsMessagesOverride;
+  /** date-fns locale for relative times, in the app's language. @default en-US */
+  locale?: Locale;
+  /** Text direction of the kit's elements (dialogs are portalled, so they need it too). @default inherited */
+  dir?: 'ltr' | 'rtl';
+  /**
+   * Drop the kit's `pk-*` classes so `profilekit/styles.css` styles nothing; your `classNames` stay.
+   * @default false
+   */
+  unstyled?: boolean;
   children?: ReactNode;
 }
 
-function OwnDataContext({ children, ...options }: SessionsDataOptions & { children?: ReactNode }) {
+function DataScope({ children, ...options }: SessionsDataOptions & { children?: ReactNode }) {
   const value = useSessionsDataValue(options);
   return <SessionsDataContext.Provider value={value}>{children}</SessionsDataContext.Provider>;
 }
 
 /**
- * Connects everything below it to a backend. The outermost provider needs a `dataProvider`; a nested
- * one without it shares its parent's backend and cache.
+ * Connects everything below it to a backend and sets its components, classes, texts and locale. The
+ * outermost provider needs a `dataProvider`; a nested one without it shares its parent's backend and
+ * cache and merges its own components, classes and texts over the parent's.
  */
-export function SessionsProvider({ children, dataProvider, ...options }: SessionsProviderProps) {
-  const parent: SessionsDataContextValue | null = useContext(SessionsDataContext);
-  if (!dataProvider) {
-    if (!parent) throw new Error('The outermost `SessionsProvider` needs a `dataProvider`.');
-    return <>{children}</>;
-  }
+export function SessionsProvider({
+  children,
+  dataProvider,
+  scope,
+  queryClient,
+  onSignedOut,
+  onError,
+  onReauthRequired,
+  ...ui
+}: SessionsProviderProps) {
+  const parentData = useContext(SessionsDataContext);
+  if (!dataProvider && !parentData)
+    throw new Error('The outermost `SessionsProvider` needs a `dataProvider`.');
+  const content = <UIScope {...ui}>{children}</UIScope>;
+  if (!dataProvider) return content;
   return (
-    <OwnDataContext dataProvider={dataProvider} {...options}>
+    <DataScope
+      dataProvider={dataProvider}
+      scope={scope}
+      queryClient={queryClient}
+      onSignedOut={onSignedOut}
+      onError={onError}
+      onReauthRequired={onReauthRequired}
+    >
+      {content}
+    </DataScope>
+  );
+}
+
+type UIProps = Pick<
+  SessionsProviderProps,
+  'components' | 'classNames' | 'messages' | 'locale' | 'dir' | 'unstyled'
+>;
+
+function UIScope({
+  children,
+  components,
+  classNames,
+  messages,
+  locale,
+  dir,
+  unstyled,
+}: UIProps & { children?: ReactNode }) {
+  const parent = useContext(SessionsUIContext);
+  const data = useContext(SessionsDataContext);
+  // Only the provider that owns the data scope speaks; nested ones share its live region.
+  const ownsAnnouncer = !parent || parent.dataScope !== data?.scope;
+  const [announcement, setAnnouncement] = useState<{ message: string; id: number } | null>(null);
+  const ownAnnounce = useCallback(
+    (message: string) => setAnnouncement((previous) => ({ message, id: (previous?.id ?? 0) + 1 })),
+    [],
+  );
+  const announce = ownsAnnouncer || !parent ? ownAnnounce : parent.announce;
+
+  const value = useMemo<SessionsUIContextValue>(
+    () => ({
+      components: { ...(parent?.components ?? defaultComponents), ...components } as SessionsComponents,
+      classNames: mergeClassNames(parent?.classNames ?? {}, classNames),
+      messages: mergeMessages(parent?.messages ?? enMessages, messages),
+      locale: locale ?? parent?.locale,
+      dir: dir ?? parent?.dir,
+      unstyled: unstyled ?? parent?.unstyled ?? false,
+      announce,
+      dataScope: data?.scope,
+    }),
+    [parent, components, classNames, messages, locale, dir, unstyled, announce, data?.scope],
+  );
+  useMutationAnnouncements(
+    ownsAnnouncer ? (data as SessionsDataContextValue | null) : null,
+    value.messages,
+    ownAnnounce,
+  );
+  const { SessionsAnnouncer } = value.components;
+  return (
+    <SessionsUIContext.Provider value={value}>
       {children}
-    </OwnDataContext>
+      {ownsAnnouncer && data && <SessionsAnnouncer announcement={announcement} />}
+    </SessionsUIContext.Provider>
   );
 }

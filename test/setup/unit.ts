@@ -1,5 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// Two cores shared with a type checker and a bundler: give async queries room before calling it a failure.
+configure({ asyncUtilTimeout: 3000 });
+
+// axe probes <canvas> for icon ligatures; jsdom has no canvas and would print "Not implemented" per run.
+HTMLCanvasElement.prototype.getContext = () => null;

@@ -1,0 +1,41 @@
+import { formatDistanceStrict, intlFormat } from 'date-fns';
+import { useId } from 'react';
+import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+import { useNow } from './useNow.js';
+
+export interface LastActiveProps {
+  date: Date;
+  className?: string;
+}
+
+// Under a minute reads as "Active now" rather than "0 seconds ago".
+const NOW_THRESHOLD_MS = 60_000;
+
+/**
+ * "Active 5 minutes ago" in the app's locale, with the exact date and time on hover and on keyboard focus
+ * (a tooltip tied to the text by aria-describedby, so screen readers hear it too).
+ */
+export function LastActive({ date, className }: LastActiveProps) {
+  const ui = useSessionsUI('LastActive');
+  const now = useNow();
+  const tooltipId = useId();
+  const { messages, locale } = ui;
+  const relative =
+    now - date.getTime() < NOW_THRESHOLD_MS
+      ? messages.activeNow
+      : messages.lastActive(formatDistanceStrict(date, now, { addSuffix: true, locale }));
+  const exact = intlFormat(
+    date,
+    { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+    { locale: locale?.code ?? 'en-US' },
+  );
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users can open the exact-time tooltip.
+    <span className={partClass(ui, 'time', className)} tabIndex={0} aria-describedby={tooltipId}>
+      <time dateTime={date.toISOString()}>{relative}</time>
+      <span role="tooltip" id={tooltipId} className={partClass(ui, 'tooltip')}>
+        {exact}
+      </span>
+    </span>
+  );
+}

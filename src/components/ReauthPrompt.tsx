@@ -1,0 +1,90 @@
+import { type FormEvent, useId, useRef } from 'react';
+import { useSessionsData } from '../data/SessionsDataContext.js';
+import { useReauthenticate } from '../data/useReauthenticate.js';
+import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+import { errorMessage } from './errorMessage.js';
+
+export interface ReauthPromptProps {
+  className?: string;
+}
+
+/**
+ * Shown instead of the list when the backend wants a fresh login (REAUTH_REQUIRED): asks for the password
+ * when the provider can confirm it, else hands over to the host's `onReauthRequired`; then the list loads.
+ */
+export function ReauthPrompt({ className }: ReauthPromptProps) {
+  const ui = useSessionsUI('ReauthPrompt');
+  const { capabilities } = useSessionsData('ReauthPrompt');
+  const { messages } = ui;
+  const reauth = useReauthenticate();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const titleId = useId();
+  const inputId = useId();
+  const errorId = useId();
+  const askPassword = capabilities.canReauthenticate;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (reauth.isPending) return;
+    const password = inputRef.current?.value;
+    if (askPassword && !password) {
+      inputRef.current?.focus();
+      return;
+    }
+    reauth.mutate(
+      { password },
+      {
+        onError: () => {
+          inputRef.current?.focus();
+          inputRef.current?.select();
+        },
+      },
+    );
+  };
+
+  return (
+    <section className={partClass(ui, 'reauth', className)} aria-labelledby={titleId}>
+      <p id={titleId} className={partClass(ui, 'name')}>
+        {messages.reauthTitle}
+      </p>
+      <p className={partClass(ui, 'meta')}>{messages.reauthDescription}</p>
+      <form
+        className={partClass(ui, 'form')}
+        onSubmit={submit}
+        aria-busy={reauth.isPending || undefined}
+        noValidate
+      >
+        {askPassword && (
+          <div className={partClass(ui, 'field')}>
+            <label className={partClass(ui, 'label')} htmlFor={inputId}>
+              {messages.passwordLabel}
+            </label>
+            <input
+              ref={inputRef}
+              id={inputId}
+              className={partClass(ui, 'input')}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              aria-invalid={reauth.error ? true : undefined}
+              aria-describedby={reauth.error ? errorId : undefined}
+            />
+          </div>
+        )}
+        {reauth.error && (
+          <p id={errorId} role="alert" className={partClass(ui, 'error')}>
+            {errorMessage(messages, reauth.error)}
+          </p>
+        )}
+        <button
+          type="submit"
+          className={partClass(ui, 'button')}
+          aria-disabled={reauth.isPending || undefined}
+        >
+          {askPassword ? messages.reauthSubmit : messages.reauthContinue}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { type ReactNode, useId, useMemo, useRef } from 'react';
+import { useSessionsData } from '../data/SessionsDataContext.js';
+import { getSessionsListView, useSessions } from '../data/useSessions.js';
+import type { SessionsComponents } from '../registry/defaultComponents.js';
+import { SessionsProvider } from '../registry/SessionsProvider.js';
+import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+import { errorMessage } from './errorMessage.js';
+import { useKeepFocusInList } from './useKeepFocusInList.js';
+import { visuallyHidden } from './visuallyHidden.js';
+
+export interface SessionListProps {
+  /** Only sessions of this application. */
+  applicationId?: string;
+  /**
+   * Show "Signed in on 3 devices" above the list.
+   * @default true
+   */
+  showCount?: boolean;
+  /**
+   * Level of the count heading, to fit the host page's outline.
+   * @default 2
+   */
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
+  /**
+   * Refetch every N ms so devices signing in elsewhere appear while the page is open.
+   * @default false
+   */
+  refetchInterval?: number | false;
+  /**
+   * Placeholder rows while loading.
+   * @default 3
+   */
+  skeletonRows?: number;
+  /** Replacements for this list only; merged over the provider's `components`. */
+  components?: Partial<SessionsComponents>;
+  className?: string;
+}
+
+/**
+ * Every device the user is signed in on, this one first. Shows a skeleton while loading, a password
+ * prompt when the backend wants a fresh login (never an empty list), an error with a retry, and keeps
+ * keyboard focus in the list when a row leaves it.
+ */
+export function SessionList({ components, ...props }: SessionListProps) {
+  if (components) {
+    return (
+      <SessionsProvider components={components}>
+        <SessionListView {...props} />
+      </SessionsProvider>
+    );
+  }
+  return <SessionListView {...props} />;
+}
+
+function SessionListView({
+  applicationId,
+  showCount = true,
+  headingLevel = 2,
+  refetchInterval,
+  skeletonRows = 3,
+  className,
+}: Omit<SessionListProps, 'components'>) {
+  const ui = useSessionsUI('SessionList');
+  const { capabilities, isSignedOut } = useSessionsData('SessionList');
+  const { messages, components } = ui;
+  const { SessionRow, SessionRowSkeleton, ReauthPrompt } = components;
+  const query = useSessions({ applicationId, refetchInterval });
+  const view = getSessionsListView(query, { canList: capabilities.canList, isSignedOut });
+  const listRef = useRef<HTMLUListElement>(null);
+  const headingId = useId();
+  const sessions = query.data?.sessions;
+  const rowIds = useMemo(() => sessions?.map((s) => s.id) ?? [], [sessions]);
+  useKeepFocusInList(listRef, rowIds);
+  const Heading = `h${headingLevel}` as const;
+  const root = (children: ReactNode) => (
+    <div className={partClass(ui, 'root', className)} dir={ui.dir} data-view={view}>
+      {children}
+    </div>
+  );
+
+  if (view === 'unsupported')
+    return root(<p className={partClass(ui, 'empty')}>{messages.listUnavailable}</p>);
+  if (view === 'signed-out') return root(<p className={partClass(ui, 'empty')}>{messages.signedOut}</p>);
+  if (view === 'reauth') return root(<ReauthPrompt />);
+  if (view === 'error') {
+    return root(
+      <div className={partClass(ui, 'error')} role="alert">
+        <p>{errorMessage(messages, query.error)}</p>
+        <button type="button" className={partClass(ui, 'button')} onClick={() => void query.refetch()}>
+          {messages.retry}
+        </button>
+      </div>,
+    );
+  }
+  if (view === 'loading') {
+    return root(
+      <>
+        <p role="status" style={visuallyHidden}>
+          {messages.loading}
+        </p>
+        <ul className={partClass(ui, 'list')} aria-label={messages.listLabel} aria-busy="true">
+          {Array.from({ length: skeletonRows }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have nothing else to key on.
+            <SessionRowSkeleton key={i} />
+          ))}
+        </ul>
+      </>,
+    );
+  }
+  if (view === 'empty' || !sessions) return root(<p className={partClass(ui, 'empty')}>{messages.empty}</p>);
+
+  return root(
+    <>
+      {showCount && (
+        <Heading id={headingId} className={partClass(ui, 'heading')}>
+          {messages.countHeading(sessions.length)}
+        </Heading>
+      )}
+      {query.error && (
+        // The list is still worth showing after a failed refresh; say the refresh failed beside it.
+        <div className={partClass(ui, 'error')} role="alert">
+          <p>{errorMessage(messages, query.error)}</p>
+          <button type="button" className={partClass(ui, 'button')} onClick={() => void query.refetch()}>
+            {messages.retry}
+          </button>
+        </div>
+      )}
+      <ul
+        ref={listRef}
+        className={partClass(ui, 'list')}
+        tabIndex={-1}
+        aria-labelledby={showCount ? headingId : undefined}
+        aria-label={showCount ? undefined : messages.listLabel}
+      >
+        {sessions.map((session) => (
+          <SessionRow key={session.id} session={session} />
+        ))}
+      </ul>
+    </>,
+  );
+}

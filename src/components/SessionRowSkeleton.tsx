@@ -1,0 +1,23 @@
+import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+
+export interface SessionRowSkeletonProps {
+  className?: string;
+}
+
+/** A placeholder row with a real row's height, so nothing jumps when the list arrives. */
+export function SessionRowSkeleton({ className }: SessionRowSkeletonProps) {
+  const ui = useSessionsUI('SessionRowSkeleton');
+  return (
+    <li
+      className={partClass(ui, 'row', partClass(ui, 'skeleton', className))}
+      aria-hidden="true"
+      data-state="loading"
+    >
+      <span data-skeleton="icon" />
+      <span className={partClass(ui, 'details')}>
+        <span data-skeleton="name" />
+        <span data-skeleton="meta" />
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ComponentProps, ComponentType } from 'react';
+import { DeviceIcon } from '../components/DeviceIcon.js';
+import { LastActive } from '../components/LastActive.js';
+import { PasswordConfirmDialog } from '../components/PasswordConfirmDialog.js';
+import { ReauthPrompt } from '../components/ReauthPrompt.js';
+import { RevokeAllButton } from '../components/RevokeAllButton.js';
+import { SessionList } from '../components/SessionList.js';
+import { SessionRow } from '../components/SessionRow.js';
+import { SessionRowSkeleton } from '../components/SessionRowSkeleton.js';
+import { SessionsAnnouncer } from '../components/SessionsAnnouncer.js';
+
+/** The components the kit renders, by name. Internally every component renders the others from here. */
+export const defaultComponents = {
+  SessionList,
+  SessionRow,
+  SessionRowSkeleton,
+  DeviceIcon,
+  LastActive,
+  RevokeAllButton,
+  PasswordConfirmDialog,
+  ReauthPrompt,
+  SessionsAnnouncer,
+};
+
+/** The registry: each entry takes exactly the props of the default it replaces. */
+export type SessionsComponents = {
+  [Name in keyof typeof defaultComponents]: ComponentType<ComponentProps<(typeof defaultComponents)[Name]>>;
+};

@@ -1,0 +1,104 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { RevokeAllButton } from '../../../src/components/RevokeAllButton.js';
+import { SessionList } from '../../../src/components/SessionList.js';
+import { createDemoBackend } from '../../../src/memory/demoBackend.js';
+import { expectNoAxeViolations } from '../../helpers/axe.js';
+import { threeDevices } from '../../helpers/backends.js';
+import { renderWithSessions } from '../../helpers/renderWithSessions.js';
+
+describe('RevokeAllButton', () => {
+  it('signs out other devices after the password, and shows how many', async () => {
+    const backend = createDemoBackend({ passwordRequirements: { revokeOtherSessions: 'required' } });
+    renderWithSessions(
+      <>
+        <SessionList />
+        <RevokeAllButton />
+      </>,
+      { dataProvider: backend.provider },
+    );
+    await screen.findByRole('heading', { name: 'Signed in on 5 devices' });
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out other devices' }));
+
+    const dialog = screen.getByRole('alertdialog', { name: 'Sign out other devices?' });
+    expect(dialog).toHaveAccessibleDescription(
+      'Every device except this one will be signed out at once. Enter your password to confirm.',
+    );
+    await expectNoAxeViolations();
+    await userEvent.type(within(dialog).getByLabelText('Password'), 'correct horse battery{Enter}');
+
+    expect(await screen.findByText('Signed out of 4 devices', { selector: 'p' })).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: 'Signed in on 1 device' })).toBeInTheDocument(),
+    );
+    expect(backend.sessionsOf('ana@example.com')).toHaveLength(1);
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').at(-1)).toHaveTextContent('Signed out of 4 devices'),
+    );
+  });
+
+  it('confirms without a password field when the provider does not ask for one', async () => {
+    const backend = threeDevices();
+    renderWithSessions(<RevokeAllButton />, { dataProvider: backend.provider });
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign out other devices' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Sign out other devices?' });
+    expect(within(dialog).queryByLabelText('Password')).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out other devices' }));
+    expect(await screen.findByText('Signed out of 2 devices', { selector: 'p' })).toBeInTheDocument();
+  });
+
+  it('is disabled, with the reason, when no other device is signed in', async () => {
+    const backend = threeDevices();
+    backend.endSession('windows');
+    backend.endSession('iphone');
+    renderWithSessions(<RevokeAllButton />, { dataProvider: backend.provider });
+    const button = await screen.findByRole('button', { name: 'Sign out other devices' });
+    await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
+    expect(button).toHaveAccessibleDescription('No other devices are signed in.');
+    await userEvent.click(button);
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    await expectNoAxeViolations();
+  });
+
+  it('works when the provider cannot list sessions (seed 001)', async () => {
+    const revokeOtherSessions = vi.fn(() => Promise.resolve({ revokedCount: 7 }));
+    renderWithSessions(<RevokeAllButton />, { dataProvider: { revokeOtherSessions } });
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out other devices' }));
+    await userEvent.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Sign out other devices' }),
+    );
+    expect(await screen.findByText('Signed out of 7 devices', { selector: 'p' })).toBeInTheDocument();
+  });
+
+  it('signs out everywhere and hands over to the host', async () => {
+    const backend = threeDevices({ passwordRequirements: { revokeAllSessions: 'required' } });
+    const onSignedOut = vi.fn();
+    renderWithSessions(<RevokeAllButton scope="all" />, { dataProvider: backend.provider, onSignedOut });
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Sign out everywhere?' });
+    await userEvent.type(within(dialog).getByLabelText('Password'), 'right password{Enter}');
+    await waitFor(() => expect(onSignedOut).toHaveBeenCalledWith({ reason: 'revoked-all' }));
+    expect(backend.sessionsOf('u1')).toHaveLength(0);
+  });
+
+  it('renders the host element with asChild', async () => {
+    renderWithSessions(
+      <RevokeAllButton asChild>
+        <a href="#sign-out">Log out all other browser sessions</a>
+      </RevokeAllButton>,
+      { dataProvider: threeDevices().provider },
+    );
+    const link = screen.getByRole('link', { name: 'Log out all other browser sessions' });
+    expect(link).toHaveAttribute('data-variant', 'destructive');
+    await userEvent.click(link);
+    expect(screen.getByRole('alertdialog', { name: 'Sign out other devices?' })).toBeInTheDocument();
+  });
+
+  it('is not there when the provider cannot do it', () => {
+    renderWithSessions(<RevokeAllButton scope="all" />, { dataProvider: { revokeOtherSessions: vi.fn() } });
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,165 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { SessionList } from '../../../src/components/SessionList.js';
+import { createTestDataProvider } from '../../../src/testing/createTestDataProvider.js';
+import { expectNoAxeViolations } from '../../helpers/axe.js';
+import { threeDevices } from '../../helpers/backends.js';
+import { deferred } from '../../helpers/deferred.js';
+import { renderWithSessions } from '../../helpers/renderWithSessions.js';
+
+function rowNames() {
+  const list = screen.getByRole('list');
+  return within(list)
+    .getAllByRole('listitem')
+    .map((row) => row.querySelector('bdi')?.textContent);
+}
+
+describe('SessionList', () => {
+  it('shows placeholder rows while loading, then the devices with this one first', async () => {
+    const answer = deferred<{ sessions: { id: string; isCurrent?: boolean; userAgent: string }[] }>();
+    const dataProvider = createTestDataProvider({ listSessions: () => answer.promise });
+    renderWithSessions(<SessionList />, { dataProvider });
+
+    expect(screen.getByText('Loading your devices…')).toHaveAttribute('role', 'status');
+    expect(screen.getByRole('list', { name: 'Devices where you are signed in' })).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
+    await expectNoAxeViolations();
+
+    answer.resolve({
+      sessions: [
+        {
+          id: 'b',
+          userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0',
+        },
+        {
+          id: 'a',
+          isCurrent: true,
+          userAgent:
+            'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+        },
+      ],
+    });
+    expect(await screen.findByRole('heading', { name: 'Signed in on 2 devices' })).toBeInTheDocument();
+    expect(rowNames()).toEqual(['Chrome on macOS', 'Firefox on Windows']);
+    expect(screen.getByRole('list', { name: 'Signed in on 2 devices' })).not.toHaveAttribute('aria-busy');
+    await expectNoAxeViolations();
+  });
+
+  it('names the list without the count heading when showCount is off', async () => {
+    renderWithSessions(<SessionList showCount={false} />, { dataProvider: threeDevices().provider });
+    expect(await screen.findByRole('list', { name: 'Devices where you are signed in' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading')).not.toBeInTheDocument();
+  });
+
+  it('uses the heading level the host page needs', async () => {
+    renderWithSessions(<SessionList headingLevel={4} />, { dataProvider: threeDevices().provider });
+    expect(
+      await screen.findByRole('heading', { level: 4, name: 'Signed in on 3 devices' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows only one application when filtered, and an empty state when nothing matches', async () => {
+    const backend = threeDevices();
+    backend.addSession({ id: 'app-b', user: 'u1', applicationId: 'billing', userAgent: 'curl/8.4.0' });
+    const { unmount } = renderWithSessions(<SessionList applicationId="billing" />, {
+      dataProvider: backend.provider,
+    });
+    expect(await screen.findByRole('heading', { name: 'Signed in on 1 device' })).toBeInTheDocument();
+    unmount();
+
+    renderWithSessions(<SessionList applicationId="nothing-here" />, { dataProvider: backend.provider });
+    expect(await screen.findByText('You are not signed in on any device here.')).toBeInTheDocument();
+    await expectNoAxeViolations();
+  });
+
+  it('shows the error with a retry that loads the list', async () => {
+    const backend = threeDevices();
+    backend.failNext('listSessions', 'NETWORK');
+    renderWithSessions(<SessionList />, { dataProvider: backend.provider });
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The server could not be reached. Check your connection and try again.');
+    await expectNoAxeViolations();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Signed in on 3 devices' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('asks for the password when the backend wants a fresh login, never an empty list', async () => {
+    const backend = threeDevices();
+    backend.requireReauth('mac');
+    renderWithSessions(<SessionList />, { dataProvider: backend.provider });
+
+    const password = await screen.findByLabelText('Password');
+    expect(screen.getByText('Confirm it is you')).toBeInTheDocument();
+    expect(screen.queryByRole('list')).not.toBeInTheDocument();
+    expect(screen.queryByText('You are not signed in on any device here.')).not.toBeInTheDocument();
+    await expectNoAxeViolations();
+
+    await userEvent.type(password, 'wrong{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('That password is not correct.');
+    expect(password).toHaveFocus();
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+
+    await userEvent.clear(password);
+    await userEvent.type(password, 'right password{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Signed in on 3 devices' })).toBeInTheDocument();
+  });
+
+  it('hands re-authentication to the host when the provider cannot confirm a password', async () => {
+    let fresh = false;
+    const onReauthRequired = vi.fn(() => {
+      fresh = true;
+    });
+    const dataProvider = createTestDataProvider({
+      listSessions: () =>
+        fresh
+          ? Promise.resolve({ sessions: [{ id: 'a', isCurrent: true }] })
+          : Promise.reject({ status: 403, code: 'SESSION_NOT_FRESH' }),
+    });
+    delete dataProvider.reauthenticate;
+    renderWithSessions(<SessionList />, { dataProvider, onReauthRequired });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Confirm it is you' }));
+    expect(onReauthRequired).toHaveBeenCalledTimes(1);
+    expect(screen.queryByLabelText('Password')).not.toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Signed in on 1 device' })).toBeInTheDocument();
+  });
+
+  it('says the user is signed out when this session ended elsewhere, and tells the host', async () => {
+    const backend = threeDevices();
+    backend.endSession('mac');
+    const onSignedOut = vi.fn();
+    renderWithSessions(<SessionList />, { dataProvider: backend.provider, onSignedOut });
+    expect(await screen.findByText('You are signed out on this device.')).toBeInTheDocument();
+    expect(onSignedOut).toHaveBeenCalledWith({ reason: 'session-ended' });
+  });
+
+  it('explains when the backend cannot list devices', () => {
+    renderWithSessions(<SessionList />, { dataProvider: { revokeOtherSessions: vi.fn() } });
+    expect(
+      screen.getByText('The list of devices is not available, but you can still sign out of other devices.'),
+    ).toBeInTheDocument();
+  });
+
+  it('moves focus to the next row when the focused row is signed out', async () => {
+    renderWithSessions(<SessionList />, { dataProvider: threeDevices().provider });
+    const button = await screen.findByRole('button', { name: 'Sign out Firefox on Windows' });
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sign out Safari on iOS' })).toHaveFocus());
+  });
+
+  it('keeps the list and reports a failed refresh beside it', async () => {
+    const backend = threeDevices();
+    const { queryClient } = renderWithSessions(<SessionList />, { dataProvider: backend.provider });
+    await screen.findByRole('heading', { name: 'Signed in on 3 devices' });
+    backend.failNext('listSessions', 'NETWORK');
+    await queryClient.refetchQueries();
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server could not be reached.');
+    expect(rowNames()).toHaveLength(3);
+  });
+});
