@@ -34,6 +34,23 @@ const chromium = () => ({
 
 export default defineConfig({
   plugins: [react()],
+  // Pre-bundled up front: discovering these mid-run makes Vite reload the browser under a running test.
+  optimizeDeps: {
+    include: [
+      'axe-core',
+      'bowser',
+      'date-fns',
+      'date-fns/locale',
+      '@radix-ui/react-dialog',
+      '@radix-ui/react-slot',
+      '@tanstack/react-query',
+      '@testing-library/react',
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react/jsx-dev-runtime',
+    ],
+  },
   test: {
     projects: [
       {

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): every check CI runs, in order, failing fast. Each step prints its
-// wall time; the last line sums the test counts as "N passed, N failed" for CI's reader.
+// wall time; the end prints each suite's count and a final "N passed, N failed" line for CI's reader.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const report = 'test-results/vitest.json';
@@ -13,8 +14,9 @@ const steps = [
   ['library build', 'npm', ['run', '--silent', 'build']],
   ['package lint (publint --strict)', bin('publint'), ['--strict']],
   ['package types (attw --pack)', bin('attw'), ['--pack', '.', '--profile', 'esm-only']],
+  ['chromium for the browser suites', 'node', ['scripts/ensure-chromium.mjs']],
   [
-    'vitest (unit + types)',
+    'vitest: unit, types, integration, browser, storybook',
     bin('vitest'),
     ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
   ],
@@ -35,7 +37,30 @@ for (const [title, command, args] of steps) {
 
 console.log('\nStep timings (s):');
 for (const [title, seconds] of timings) console.log(`  ${seconds.padStart(6)}  ${title}`);
+
 if (existsSync(report)) {
-  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  // Suites by where their files live (each Vitest project owns one folder).
+  const suiteOf = (file) => {
+    const path = relative(process.cwd(), file);
+    if (path.startsWith('stories/')) return 'storybook (every story in Chromium, axe included)';
+    if (path.endsWith('.test-d.ts') || path.endsWith('.test-d.tsx')) return 'types';
+    return path.split('/').slice(0, 2).join('/');
+  };
+  const suites = new Map();
+  for (const file of results.testResults) {
+    const suite = suiteOf(file.name);
+    const counts = suites.get(suite) ?? { passed: 0, failed: 0 };
+    for (const test of file.assertionResults) {
+      if (test.status === 'passed') counts.passed += 1;
+      else if (test.status === 'failed') counts.failed += 1;
+    }
+    suites.set(suite, counts);
+  }
+  console.log('\nSuites:');
+  for (const [suite, { passed, failed }] of [...suites].sort()) {
+    console.log(`  ${String(passed).padStart(5)} passed  ${String(failed).padStart(3)} failed  ${suite}`);
+  }
+  const { numPassedTests, numFailedTests, numPendingTests } = results;
   console.log(`\n${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`);
 }

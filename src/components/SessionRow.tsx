@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useId, useMemo } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useRevokeSession } from '../data/useRevokeSession.js';
 import { useRevokeSessionState } from '../data/useRevokeSessionState.js';
@@ -33,6 +33,9 @@ export function SessionRow({ session, className }: SessionRowProps) {
     ? messages.location(session.location)
     : session.ipAddress && messages.ipAddress(session.ipAddress);
   const lastSeen = session.lastActiveAt ?? session.createdAt;
+  // Two rows can share a name ("Chrome on Windows"); their place and time tell them apart when read out.
+  const metaId = useId();
+  const hasMeta = Boolean(place || lastSeen);
   const buttonClass = partClass(ui, 'button');
 
   let action: ReactNode = null;
@@ -59,6 +62,7 @@ export function SessionRow({ session, className }: SessionRowProps) {
         className={buttonClass}
         data-variant="destructive"
         aria-label={messages.signOutSessionLabel(device.label)}
+        aria-describedby={hasMeta ? metaId : undefined}
         aria-disabled={state === 'revoking' || undefined}
         onClick={needsPassword ? undefined : () => revoke.mutate({ sessionId: session.id })}
       >
@@ -103,8 +107,8 @@ export function SessionRow({ session, className }: SessionRowProps) {
             </span>
           )}
         </p>
-        {(place || lastSeen) && (
-          <p className={partClass(ui, 'meta')}>
+        {hasMeta && (
+          <p id={metaId} className={partClass(ui, 'meta')}>
             {place && <bdi>{place}</bdi>}
             {lastSeen && <LastActive date={lastSeen} />}
           </p>

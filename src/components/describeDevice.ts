@@ -30,9 +30,11 @@ export function parseUserAgent(userAgent: string): ParsedAgent {
   let result: ParsedAgent = { type: 'unknown' };
   try {
     const { browser, os, platform } = Bowser.parse(userAgent);
+    // "Safari on iPhone" and "Safari on iPad" tell two Apple devices apart where "Safari on iOS" cannot.
+    const appleModel = platform.model === 'iPhone' || platform.model === 'iPad' ? platform.model : undefined;
     result = {
       browser: browser.name || undefined,
-      os: os.name || undefined,
+      os: appleModel ?? (os.name || undefined),
       type: toDeviceType(platform.type),
     };
   } catch {

@@ -150,7 +150,9 @@ describe('SessionList', () => {
     const button = await screen.findByRole('button', { name: 'Sign out Firefox on Windows' });
     button.focus();
     await userEvent.keyboard('{Enter}');
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Sign out Safari on iOS' })).toHaveFocus());
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Sign out Safari on iPhone' })).toHaveFocus(),
+    );
   });
 
   it('keeps the list and reports a failed refresh beside it', async () => {

@@ -70,7 +70,7 @@ describe('SessionRow', () => {
 
   it('picks the icon from the device type: phone, tablet, desktop', async () => {
     renderWithSessions(<SessionList />, { dataProvider: threeDevices().provider });
-    await screen.findByText('Safari on iOS');
+    await screen.findByText('Safari on iPhone');
     const types = [...document.querySelectorAll('svg')].map((svg) => svg.getAttribute('data-device-type'));
     expect(types).toEqual(['desktop', 'desktop', 'mobile']);
   });

@@ -117,7 +117,7 @@ describe('the registry', () => {
 
   it('announces through the one live region what happened', async () => {
     renderWithSessions(<SessionList />, { dataProvider: threeDevices().provider });
-    await userEvent.click(await screen.findByRole('button', { name: 'Sign out Safari on iOS' }));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Signed out Safari on iOS'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign out Safari on iPhone' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Signed out Safari on iPhone'));
   });
 });
