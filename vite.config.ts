@@ -12,6 +12,7 @@ export const libraryEntries = {
   index: 'src/index.ts',
   memory: 'src/memory/index.ts',
   testing: 'src/testing/index.ts',
+  rest: 'src/rest/index.ts',
 };
 
 // Entries holding React components get 'use client' so React Server Components treat them as the

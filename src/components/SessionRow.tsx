@@ -30,7 +30,11 @@ export function SessionRow({ session, className }: SessionRowProps) {
   const revokeState = useRevokeSessionState(session.id);
   const state = signOut.isPending ? 'revoking' : revokeState.state;
   const place = session.location
-    ? messages.location(session.location)
+    ? // "Madrid, Madrid, Spain" says the city twice: a region named like its city is left out.
+      messages.location({
+        ...session.location,
+        region: session.location.region === session.location.city ? undefined : session.location.region,
+      })
     : session.ipAddress && messages.ipAddress(session.ipAddress);
   const lastSeen = session.lastActiveAt ?? session.createdAt;
   // Two rows can share a name ("Chrome on Windows"); their place and time tell them apart when read out.

@@ -1,0 +1,64 @@
+import { RevokeAllButton, SessionList, SessionsProvider } from 'profilekit';
+import { createRestSessionsProvider } from 'profilekit/rest';
+import type { DemoUser } from './api.js';
+import { signOut } from './api.js';
+
+// Created once, outside render: the provider's identity is part of profilekit's cache scope.
+const sessionsApi = createRestSessionsProvider({
+  baseUrl: '/api',
+  passwordRequirements: {
+    revokeSession: 'required',
+    revokeOtherSessions: 'required',
+    revokeAllSessions: 'required',
+  },
+});
+
+// New sign-ins on other devices show up without a reload.
+const LIVE_REFRESH_MS = 5_000;
+
+export function ProfilePage({ user, onSignedOut }: { user: DemoUser; onSignedOut: () => void }) {
+  return (
+    <div className="demo-shell">
+      <header className="demo-header">
+        <strong>Acme</strong>
+        <span>
+          {user.name ?? user.email}
+          <button
+            type="button"
+            onClick={async () => {
+              await signOut();
+              onSignedOut();
+            }}
+          >
+            Sign out
+          </button>
+        </span>
+      </header>
+      <main className="demo-page">
+        <h1>Your profile</h1>
+        <section className="demo-card" aria-labelledby="profile-details">
+          <h2 id="profile-details">Details</h2>
+          <dl>
+            <dt>Name</dt>
+            <dd>{user.name ?? '—'}</dd>
+            <dt>Email</dt>
+            <dd>{user.email}</dd>
+          </dl>
+        </section>
+        <section className="demo-card" aria-labelledby="sessions-title">
+          <h2 id="sessions-title">Where you're signed in</h2>
+          <p className="demo-hint">
+            Sign in from another browser to see it appear here. Signing a device out ends its session at once.
+          </p>
+          <SessionsProvider dataProvider={sessionsApi} scope={user.id} onSignedOut={onSignedOut}>
+            <SessionList headingLevel={3} refetchInterval={LIVE_REFRESH_MS} />
+            <div className="demo-actions">
+              <RevokeAllButton />
+              <RevokeAllButton scope="all" />
+            </div>
+          </SessionsProvider>
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Db } from './db.js';
+import { hashPassword } from './passwords.js';
+import { createStore } from './store.js';
+
+export const DEMO_CREDENTIALS = {
+  user: { email: 'ana@example.com', password: 'correct horse battery', name: 'Ana Lima' },
+  admin: { email: 'admin@example.com', password: 'correct horse battery', name: 'Sam Admin' },
+} as const;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+const AGENTS = [
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0',
+  'Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+  'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
+];
+const PLACES = [
+  { city: 'Porto', country: 'Portugal' },
+  { city: 'Berlin', country: 'Germany' },
+  null,
+  { city: 'Madrid', region: 'Madrid', country: 'Spain' },
+  { city: 'Lyon', country: 'France' },
+  { city: 'Cairo', country: 'Egypt' },
+  null,
+];
+
+/**
+ * Seeds the demo: Ana with four other devices so her page is alive at once, an admin, and `extraUsers`
+ * more users with several sessions each so the admin console has something to page through.
+ */
+export async function seedDemo(db: Db, now: number, extraUsers = 400): Promise<void> {
+  const store = createStore(db);
+  const anaHash = await hashPassword(DEMO_CREDENTIALS.user.password);
+  const adminHash = await hashPassword(DEMO_CREDENTIALS.admin.password);
+  // One hash for every generated user: scrypt is slow on purpose, and these accounts are filler.
+  const fillerHash = await hashPassword('filler password');
+  const seed = db.transaction(() => {
+    const ana = store.createUser({
+      ...DEMO_CREDENTIALS.user,
+      role: 'user',
+      password_hash: anaHash,
+      created_at: now - 90 * DAY_MS,
+    });
+    store.createUser({
+      ...DEMO_CREDENTIALS.admin,
+      role: 'admin',
+      password_hash: adminHash,
+      created_at: now - 365 * DAY_MS,
+    });
+    const anaDevices = [
+      { agent: 0, ip: '198.51.100.7', place: 0, ago: 12 * 60_000, trusted: true, app: 'mobile' },
+      { agent: 1, ip: '192.0.2.145', place: 1, ago: 3 * HOUR_MS, trusted: false, app: 'web' },
+      { agent: 2, ip: '2001:db8::1f', place: 2, ago: 2 * DAY_MS, trusted: false, app: 'web' },
+      { agent: 3, ip: '198.51.100.88', place: 3, ago: 9 * DAY_MS, trusted: false, app: 'mobile' },
+    ];
+    for (const d of anaDevices) {
+      store.createSession({
+        userId: ana,
+        userAgent: AGENTS[d.agent],
+        ipAddress: d.ip,
+        location: PLACES[d.place],
+        trusted: d.trusted,
+        applicationId: d.app,
+        createdAt: now - d.ago - DAY_MS,
+        lastActiveAt: now - d.ago,
+        expiresAt: now - d.ago + 30 * DAY_MS,
+        freshUntil: 0,
+      });
+    }
+    for (let u = 0; u < extraUsers; u++) {
+      const userId = store.createUser({
+        email: `user${u}@example.org`,
+        name: `User ${u}`,
+        role: 'user',
+        password_hash: fillerHash,
+        created_at: now - 200 * DAY_MS,
+      });
+      const sessions = 1 + (u % 6);
+      for (let s = 0; s < sessions; s++) {
+        const k = u * 7 + s * 3;
+        const createdAt = now - ((k * 7919) % (40 * DAY_MS));
+        store.createSession({
+          userId,
+          userAgent: AGENTS[k % AGENTS.length],
+          ipAddress: `203.0.${k % 256}.${(k * 31) % 256}`,
+          location: PLACES[k % PLACES.length],
+          applicationId: k % 3 === 0 ? 'mobile' : 'web',
+          createdAt,
+          lastActiveAt: createdAt + ((k * 104729) % (5 * DAY_MS)),
+          // A few already expired, so the admin console's "expired" filter has rows.
+          expiresAt: createdAt + (k % 10 === 0 ? 10 * DAY_MS : 30 * DAY_MS),
+          freshUntil: 0,
+        });
+      }
+    }
+  });
+  seed();
+}

@@ -1,0 +1,2 @@
+export type { RestCsrfOptions, RestSessionsProviderOptions } from './createRestSessionsProvider.js';
+export { createRestSessionsProvider } from './createRestSessionsProvider.js';
