@@ -73,6 +73,18 @@ export default defineConfig({
         },
       },
       {
+        // The demo as `npm start` serves it, driven by playwright in Debian chromium: two contexts, two devices.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          fileParallelism: false,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'types',

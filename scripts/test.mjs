@@ -12,6 +12,11 @@ const steps = [
   ['lint + format (biome)', bin('biome'), ['ci', '--colors=off', '.']],
   ['types (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['library build', 'npm', ['run', '--silent', 'build']],
+  [
+    'demo app build (imports profilekit by name)',
+    bin('vite'),
+    ['build', '--logLevel', 'error', '-c', 'examples/demo/vite.config.ts'],
+  ],
   ['package lint (publint --strict)', bin('publint'), ['--strict']],
   [
     'package types (attw --pack)',
@@ -20,7 +25,7 @@ const steps = [
   ],
   ['chromium for the browser suites', 'node', ['scripts/ensure-chromium.mjs']],
   [
-    'vitest: unit, types, integration, browser, storybook',
+    'vitest: unit, types, integration, e2e, browser, storybook',
     bin('vitest'),
     ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
   ],

@@ -1,0 +1,103 @@
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
+// Playwright's web-first assertions (they wait and retry), run under Vitest.
+import { expect } from 'playwright/test';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, it, expect as vitestExpect } from 'vitest';
+import { DEMO_CREDENTIALS } from '../../examples/server/seed.js';
+import { chromiumLaunch } from '../../vitest.config.js';
+import { startDemoServer } from './demoServer.js';
+
+const EDGE_ON_WINDOWS =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
+const { email, password } = DEMO_CREDENTIALS.user;
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await chromium.launch(chromiumLaunch);
+});
+afterAll(async () => {
+  await browser.close();
+});
+beforeEach(async () => {
+  server = await startDemoServer();
+});
+afterEach(async () => {
+  for (const context of contexts) await context.close();
+  contexts = [];
+  await server.close();
+});
+
+/** A device: its own browser context (cookies), optionally its own user agent, signed in to the demo. */
+async function signedInDevice(userAgent?: string): Promise<Page> {
+  const context = await browser.newContext(userAgent ? { userAgent } : {});
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /^Signed in on \d+ devices?$/ }).waitFor();
+  return page;
+}
+
+const row = (page: Page, device: string) =>
+  page.getByRole('listitem').filter({ has: page.getByText(device, { exact: true }) });
+
+describe('the demo, end to end, with two devices', () => {
+  it('lists both devices, with "This device" on the right one for each', async () => {
+    const a = await signedInDevice();
+    const b = await signedInDevice(EDGE_ON_WINDOWS);
+    await a.reload();
+    await expect(row(a, 'Chrome on Linux').getByText('This device')).toBeVisible();
+    await expect(row(a, 'Microsoft Edge on Windows')).toBeVisible();
+    vitestExpect(await row(a, 'Microsoft Edge on Windows').getByText('This device').count()).toBe(0);
+    await expect(row(b, 'Microsoft Edge on Windows').getByText('This device')).toBeVisible();
+    vitestExpect(await row(b, 'Chrome on Linux').getByText('This device').count()).toBe(0);
+  });
+
+  it('shows a new sign-in on another device without a reload', async () => {
+    const a = await signedInDevice();
+    await expect(a.getByRole('heading', { name: 'Signed in on 5 devices' })).toBeVisible();
+    await signedInDevice(EDGE_ON_WINDOWS);
+    await expect(a.getByRole('heading', { name: 'Signed in on 6 devices' })).toBeVisible({ timeout: 10_000 });
+    await expect(row(a, 'Microsoft Edge on Windows')).toBeVisible();
+  });
+
+  it('signs device B out from A with the password; a wrong password keeps the dialog', async () => {
+    const b = await signedInDevice(EDGE_ON_WINDOWS);
+    const a = await signedInDevice();
+    await a.getByRole('button', { name: 'Sign out Microsoft Edge on Windows' }).click();
+    const dialog = a.getByRole('alertdialog', { name: 'Sign out Microsoft Edge on Windows?' });
+    await dialog.getByLabel('Password').fill('not my password');
+    await dialog.getByLabel('Password').press('Enter');
+    await expect(dialog.getByRole('alert')).toHaveText('That password is not correct.');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('Password')).toBeFocused();
+
+    await dialog.getByLabel('Password').fill(password);
+    await dialog.getByRole('button', { name: 'Sign out' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row(a, 'Microsoft Edge on Windows')).toHaveCount(0);
+    await expect(
+      a.getByRole('status').filter({ hasText: 'Signed out Microsoft Edge on Windows' }),
+    ).toHaveCount(1);
+
+    // B's very next navigation finds its session gone.
+    await b.reload();
+    await expect(b.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
+  });
+
+  it('signs out everywhere: A lands on the sign-in page too, and B is out', async () => {
+    const b = await signedInDevice(EDGE_ON_WINDOWS);
+    const a = await signedInDevice();
+    await a.getByRole('button', { name: 'Sign out everywhere' }).click();
+    const dialog = a.getByRole('alertdialog', { name: 'Sign out everywhere?' });
+    await dialog.getByLabel('Password').fill(password);
+    await dialog.getByLabel('Password').press('Enter');
+    await expect(a.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
+    await b.reload();
+    await expect(b.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
+  });
+});
