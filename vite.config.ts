@@ -13,6 +13,7 @@ export const libraryEntries = {
   memory: 'src/memory/index.ts',
   testing: 'src/testing/index.ts',
   rest: 'src/rest/index.ts',
+  'better-auth': 'src/better-auth/index.ts',
 };
 
 // Entries holding React components get 'use client' so React Server Components treat them as the

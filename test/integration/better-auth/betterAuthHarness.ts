@@ -1,0 +1,60 @@
+import { betterAuth } from 'better-auth';
+import { createAuthClient } from 'better-auth/client';
+import { getMigrations } from 'better-auth/db/migration';
+import Database from 'better-sqlite3';
+
+const BASE_URL = 'http://localhost:3000';
+
+/**
+ * The real Better Auth, in-process: its server (`auth.handler`) on an in-memory SQLite database, and its
+ * real client whose fetch goes straight to that handler, keeping each device's cookies apart.
+ */
+export async function startBetterAuth(options: { freshAgeSeconds?: number } = {}) {
+  const auth = betterAuth({
+    baseURL: BASE_URL,
+    secret: 'profilekit-test-secret-0123456789abcdef',
+    database: new Database(':memory:'),
+    // No session from sign-up itself: each test's devices are the only sessions.
+    emailAndPassword: { enabled: true, autoSignIn: false },
+    session: { freshAge: options.freshAgeSeconds ?? 3600 },
+    logger: { disabled: true },
+    telemetry: { enabled: false },
+  });
+  const { runMigrations } = await getMigrations(auth.options);
+  await runMigrations();
+
+  const credentials = { email: 'ana@example.com', password: 'correct horse battery', name: 'Ana' };
+  await auth.api.signUpEmail({ body: credentials });
+
+  /** A device: a real client with its own cookie jar and user agent, signed in. */
+  async function device(userAgent: string) {
+    const jar = new Map<string, string>();
+    const client = createAuthClient({
+      baseURL: BASE_URL,
+      fetchOptions: {
+        customFetchImpl: async (input, init) => {
+          const request = new Request(input, init);
+          const headers = new Headers(request.headers);
+          headers.set('origin', BASE_URL);
+          headers.set('user-agent', userAgent);
+          if (jar.size > 0) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+          const response = await auth.handler(new Request(request, { headers }));
+          for (const line of response.headers.getSetCookie()) {
+            const [pair = ''] = line.split(';');
+            const index = pair.indexOf('=');
+            const name = pair.slice(0, index);
+            const value = pair.slice(index + 1);
+            if (value === '' || /max-age=0/i.test(line)) jar.delete(name);
+            else jar.set(name, value);
+          }
+          return response;
+        },
+      },
+    });
+    const signedIn = await client.signIn.email({ email: credentials.email, password: credentials.password });
+    if (signedIn.error) throw new Error(`sign-in failed: ${signedIn.error.message}`);
+    return { client, jar };
+  }
+
+  return { auth, device, credentials };
+}
