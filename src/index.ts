@@ -47,7 +47,15 @@ export type { SessionsDataOptions } from './data/useSessionsDataValue.js';
 export type { UseSignOutResult } from './data/useSignOut.js';
 export { useSignOut } from './data/useSignOut.js';
 // texts
-export { enMessages } from './messages/en.js';
+export {
+  arMessages,
+  deMessages,
+  enMessages,
+  esMessages,
+  frMessages,
+  rtlLocales,
+  shippedLocales,
+} from './messages/index.js';
 export type { ErrorMessageArgs, SessionsMessages, SessionsMessagesOverride } from './messages/types.js';
 // provider contract
 export { getCapabilities } from './provider/getCapabilities.js';

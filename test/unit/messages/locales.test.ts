@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { enMessages, shippedLocales } from '../../../src/messages/index.js';
+import type { SessionsMessages } from '../../../src/messages/types.js';
+
+/** Keys of English missing from (or of another kind in) a translation, and keys English does not have. */
+function completeness(
+  translation: Record<string, unknown>,
+  reference: Record<string, unknown> = enMessages as never,
+) {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(reference)) {
+    const other = translation[key];
+    if (other === undefined) problems.push(`missing ${key}`);
+    else if (typeof other !== typeof value)
+      problems.push(`${key} is a ${typeof other}, not a ${typeof value}`);
+    else if (typeof value === 'object' && value !== null) {
+      problems.push(
+        ...completeness(other as Record<string, unknown>, value as Record<string, unknown>).map(
+          (p) => `${key}.${p}`,
+        ),
+      );
+    }
+  }
+  for (const key of Object.keys(translation)) if (!(key in reference)) problems.push(`extra ${key}`);
+  return problems;
+}
+
+const counts = [0, 1, 2, 3, 5, 11, 21, 100];
+function allTexts(messages: SessionsMessages): string[] {
+  const texts: string[] = [];
+  for (const value of Object.values(messages)) {
+    if (typeof value === 'string') texts.push(value);
+  }
+  for (const n of counts) texts.push(messages.countHeading(n), messages.revokedCount(n));
+  const device = messages.deviceName({ browser: 'Chrome', os: 'macOS' });
+  texts.push(
+    device,
+    messages.lastActive('5 min'),
+    messages.ipAddress('192.0.2.1'),
+    messages.location({ city: 'Lisbon', country: 'Portugal' }),
+    messages.signOutSessionLabel(device),
+    messages.sessionRevoked(device),
+    messages.sessionRevokeFailed(device, 'x'),
+    messages.confirmRevokeSessionTitle(device),
+    messages.confirmRevokeSessionDescription(device),
+  );
+  for (const error of Object.values(messages.errors)) {
+    texts.push(error({}), error({ retryAfter: 1 }), error({ retryAfter: 30 }));
+  }
+  return texts;
+}
+
+describe.each(Object.entries(shippedLocales))('the %s texts', (locale, messages) => {
+  it('have every key English has, of the same kind, and no other', () => {
+    expect(completeness(messages as never)).toEqual([]);
+  });
+
+  it('give a non-empty text for every key and argument', () => {
+    for (const text of allTexts(messages)) expect(text.trim()).not.toBe('');
+  });
+
+  it('put the count in count texts, formatted for the language', () => {
+    const format = new Intl.NumberFormat(locale).format;
+    expect(messages.countHeading(5)).toContain(format(5));
+    expect(messages.revokedCount(21)).toContain(format(21));
+    expect(messages.errors.RATE_LIMITED({ retryAfter: 30 })).toContain(format(30));
+  });
+});
+
+const translations = Object.entries(shippedLocales).filter(([locale]) => locale !== 'en');
+it.each(translations)('the %s texts are translated, not English copies', (_locale, messages) => {
+  const english = allTexts(enMessages);
+  const same = allTexts(messages).filter((text, i) => text === english[i]);
+  expect(same.length).toBeLessThan(3);
+});
+
+it('the Arabic texts are Arabic and use all six plural forms', () => {
+  const { arMessages } = { arMessages: shippedLocales.ar };
+  expect(arMessages.thisDevice).toMatch(/[\u0600-\u06FF]/);
+  const forms = new Set([0, 1, 2, 3, 11, 100].map((n) => arMessages.countHeading(n)));
+  expect(forms.size).toBe(6);
+  expect(arMessages.countHeading(2)).toContain('جهازين');
+});
+
+it('the checker reports a key a translation lacks', () => {
+  const { retry: _dropped, ...incomplete } = shippedLocales.de;
+  const { NETWORK: _network, ...errors } = shippedLocales.de.errors;
+  expect(completeness({ ...incomplete, errors } as never)).toEqual([
+    'missing retry',
+    'errors.missing NETWORK',
+  ]);
+});
