@@ -20,9 +20,12 @@ describe('callProvider', () => {
   });
 
   it('maps a rejection to a SessionsError and passes the params through', async () => {
-    const revokeSession = vi.fn(() => Promise.reject({ status: 401 }));
+    const revokeSession = vi.fn((_params: { sessionId: string; password?: string }) =>
+      Promise.reject({ status: 401 }),
+    );
+    const provider: SessionsDataProvider = { revokeSession };
     await expect(
-      callProvider({ revokeSession }, 'revokeSession', { sessionId: 'x', password: 'p' }),
+      callProvider(provider, 'revokeSession', { sessionId: 'x', password: 'p' }),
     ).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });
@@ -30,7 +33,8 @@ describe('callProvider', () => {
   });
 
   it('names a missing method', async () => {
-    await expect(callProvider({}, 'signOut')).rejects.toMatchObject({
+    const empty: SessionsDataProvider = {};
+    await expect(callProvider(empty, 'signOut')).rejects.toMatchObject({
       message: 'The dataProvider has no signOut method.',
     });
   });
