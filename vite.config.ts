@@ -14,11 +14,12 @@ export const libraryEntries = {
   testing: 'src/testing/index.ts',
   rest: 'src/rest/index.ts',
   'better-auth': 'src/better-auth/index.ts',
+  admin: 'src/admin/index.ts',
 };
 
 // Entries holding React components get 'use client' so React Server Components treat them as the
 // client boundary. Rolldown drops module-level directives, so the banner re-adds it to the built file.
-const clientEntries = new Set(['index']);
+const clientEntries = new Set(['index', 'admin']);
 
 // The stylesheet ships as one explicit file (`profilekit/styles.css`), never injected by the JS.
 const copyStylesheet = (): Plugin => ({

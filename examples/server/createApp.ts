@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ConfirmableAction, PasswordRequirement } from '../../src/provider/types.js';
 import type { Db } from './db.js';
 import { type AppEnv, fail } from './http.js';
+import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { csrf, type PasswordPolicy } from './security.js';
@@ -116,6 +117,7 @@ export function createApp(appOptions: AppOptions) {
   api.use('*', csrf(options.secureCookies));
   api.route('/auth', authRoutes(context));
   api.route('/sessions', sessionRoutes(context));
+  api.route('/admin', adminRoutes(context, appOptions.db));
   api.notFound((c) => fail(c, 404, 'NOT_FOUND', 'No such endpoint.'));
   app.route('/api', api);
 

@@ -83,7 +83,8 @@ export async function seedDemo(db: Db, now: number, extraUsers = 400): Promise<v
       const sessions = 1 + (u % 6);
       for (let s = 0; s < sessions; s++) {
         const k = u * 7 + s * 3;
-        const createdAt = now - ((k * 7919) % (40 * DAY_MS));
+        // Spread over the last 40 days; a session's last activity never lies in the future.
+        const createdAt = now - ((k * 7919 * 104729) % (40 * DAY_MS));
         store.createSession({
           userId,
           userAgent: AGENTS[k % AGENTS.length],
@@ -91,7 +92,7 @@ export async function seedDemo(db: Db, now: number, extraUsers = 400): Promise<v
           location: PLACES[k % PLACES.length],
           applicationId: k % 3 === 0 ? 'mobile' : 'web',
           createdAt,
-          lastActiveAt: createdAt + ((k * 104729) % (5 * DAY_MS)),
+          lastActiveAt: Math.min(now, createdAt + ((k * 104729) % (5 * DAY_MS))),
           // A few already expired, so the admin console's "expired" filter has rows.
           expiresAt: createdAt + (k % 10 === 0 ? 10 * DAY_MS : 30 * DAY_MS),
           freshUntil: 0,

@@ -1,7 +1,7 @@
 import { type ReactNode, useId, useMemo, useRef } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { getSessionsListView, useSessions } from '../data/useSessions.js';
-import type { SessionsComponents } from '../registry/defaultComponents.js';
+import type { SessionsComponentOverrides } from '../registry/defaultComponents.js';
 import { SessionsProvider } from '../registry/SessionsProvider.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
 import { errorMessage } from './errorMessage.js';
@@ -32,7 +32,7 @@ export interface SessionListProps {
    */
   skeletonRows?: number;
   /** Replacements for this list only; merged over the provider's `components`. */
-  components?: Partial<SessionsComponents>;
+  components?: SessionsComponentOverrides;
   className?: string;
 }
 

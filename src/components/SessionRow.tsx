@@ -7,6 +7,7 @@ import type { Session } from '../provider/types.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
 import { describeDevice } from './describeDevice.js';
 import { errorMessage } from './errorMessage.js';
+import { formatPlace } from './formatPlace.js';
 
 export interface SessionRowProps {
   session: Session;
@@ -29,13 +30,7 @@ export function SessionRow({ session, className }: SessionRowProps) {
   const signOut = useSignOut();
   const revokeState = useRevokeSessionState(session.id);
   const state = signOut.isPending ? 'revoking' : revokeState.state;
-  const place = session.location
-    ? // "Madrid, Madrid, Spain" says the city twice: a region named like its city is left out.
-      messages.location({
-        ...session.location,
-        region: session.location.region === session.location.city ? undefined : session.location.region,
-      })
-    : session.ipAddress && messages.ipAddress(session.ipAddress);
+  const place = formatPlace(session, messages);
   const lastSeen = session.lastActiveAt ?? session.createdAt;
   // Two rows can share a name ("Chrome on Windows"); their place and time tell them apart when read out.
   const metaId = useId();

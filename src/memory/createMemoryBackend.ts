@@ -1,3 +1,4 @@
+import type { AdminSessionsDataProvider } from '../admin/types.js';
 import { parseDateInput } from '../provider/normalizeSessions.js';
 import { SessionsError, type SessionsErrorCode } from '../provider/SessionsError.js';
 import type {
@@ -12,100 +13,29 @@ import type {
   SessionsMethod,
 } from '../provider/types.js';
 
-export interface MemoryUserInput {
-  id?: string;
-  email: string;
-  name?: string;
-  password: string;
-  role?: 'user' | 'admin';
-}
+import { createMemoryAdminProvider, type MemoryAdminMethod } from './memoryAdmin.js';
+import type {
+  MemoryBackendOptions,
+  MemoryFault,
+  MemorySession,
+  MemorySessionInput,
+  MemorySignInInput,
+  MemoryUser,
+  MemoryUserInput,
+} from './memoryTypes.js';
 
-export interface MemorySessionInput {
-  id?: string;
-  /** The owner, by id or email. */
-  user: string;
-  userAgent?: string;
-  ipAddress?: string;
-  device?: SessionDevice;
-  location?: SessionLocation;
-  trusted?: boolean;
-  applicationId?: string;
-  tenant?: string;
-  createdAt?: DateInput;
-  lastActiveAt?: DateInput;
-  expiresAt?: DateInput;
-}
+export type {
+  MemoryBackendOptions,
+  MemoryFault,
+  MemorySession,
+  MemorySessionInput,
+  MemorySignInInput,
+  MemoryUser,
+  MemoryUserInput,
+} from './memoryTypes.js';
 
-export interface MemoryBackendOptions {
-  users?: MemoryUserInput[];
-  sessions?: MemorySessionInput[];
-  /**
-   * Delay of every call in ms, fixed or a random value in `[min, max]`.
-   * @default 0
-   */
-  latency?: number | { min: number; max: number };
-  /** @default every action 'none' */
-  passwordRequirements?: Partial<Record<ConfirmableAction, PasswordRequirement>>;
-  /**
-   * Wrong passwords allowed per session before RATE_LIMITED.
-   * @default 5
-   */
-  maxPasswordAttempts?: number;
-  /**
-   * How long the rate limit lasts, in seconds.
-   * @default 60
-   */
-  rateLimitSeconds?: number;
-  /**
-   * Lifetime of a new session, in ms.
-   * @default 30 days
-   */
-  sessionLifetimeMs?: number;
-  /** @default Date.now */
-  now?: () => number;
-}
-
-/** A failure to inject: a code, or a code with a retry-after and a message. */
-export type MemoryFault =
-  | SessionsErrorCode
-  | { code: SessionsErrorCode; retryAfter?: number; message?: string };
-
-export interface MemorySignInInput {
-  email: string;
-  password: string;
-  userAgent?: string;
-  ipAddress?: string;
-  device?: SessionDevice;
-  location?: SessionLocation;
-  applicationId?: string;
-  trusted?: boolean;
-}
-
-export interface MemoryUser {
-  id: string;
-  email: string;
-  name?: string;
-  role: 'user' | 'admin';
-}
-
-/** One session as the server stores it. */
-export interface MemorySession {
-  id: string;
-  userId: string;
-  token: string;
-  userAgent?: string;
-  ipAddress?: string;
-  device?: SessionDevice;
-  location?: SessionLocation;
-  trusted: boolean;
-  applicationId?: string;
-  tenant?: string;
-  createdAt: number;
-  lastActiveAt: number;
-  expiresAt: number;
-  /** Until when a fresh login counts (REAUTH_REQUIRED after it). Infinity when never asked. */
-  freshUntil: number;
-}
+/** Every method a fault can be injected into: the user-side ones and the admin ones. */
+export type MemoryMethod = SessionsMethod | MemoryAdminMethod;
 
 const DAY_MS = 86_400_000;
 const DEFAULT_LIFETIME_MS = 30 * DAY_MS;
@@ -157,10 +87,13 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
 
   const users = new Map<string, MemoryUser & { password: string }>();
   const sessions = new Map<string, MemorySession>();
-  const faults = new Map<SessionsMethod, { fault: MemoryFault; remaining: number }[]>();
+  const faults = new Map<MemoryMethod, { fault: MemoryFault; remaining: number }[]>();
+  // Bumped on every change, so the admin list can cache its sorted views until the data moves.
+  let version = 0;
   const attempts = new Map<string, { count: number; lockedUntil: number }>();
   const listeners = new Set<() => void>();
   const changed = () => {
+    version += 1;
     for (const listener of listeners) listener();
   };
 
@@ -239,11 +172,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
     };
   }
 
-  async function enter(
-    method: SessionsMethod,
-    callerId: string,
-    signal?: AbortSignal,
-  ): Promise<MemorySession> {
+  async function enter(method: MemoryMethod, callerId: string, signal?: AbortSignal): Promise<MemorySession> {
     const delay =
       typeof latency === 'number' ? latency : latency.min + Math.random() * (latency.max - latency.min);
     await sleep(delay, signal);
@@ -355,6 +284,17 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
 
   return {
     providerFor,
+    /** An admin console's provider, acting as the device holding `sessionId`; FORBIDDEN unless an admin. */
+    adminProviderFor: (sessionId: string): AdminSessionsDataProvider =>
+      createMemoryAdminProvider({
+        users,
+        sessions,
+        now,
+        version: () => version,
+        enter: (method, signal) => enter(method, sessionId, signal),
+        toWire,
+        revokeWhere,
+      }),
     /** Signs in as another device would: checks the password and starts a session. */
     signIn(input: MemorySignInInput): { sessionId: string; provider: SessionsDataProvider } {
       const user = findUser(input.email);
@@ -373,7 +313,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
       if (session) session.freshUntil = now() - 1;
     },
     /** Fails the next `times` calls of `method` (across all devices) with `fault`. */
-    failNext(method: SessionsMethod, fault: MemoryFault, times = 1) {
+    failNext(method: MemoryMethod, fault: MemoryFault, times = 1) {
       const queue = faults.get(method) ?? [];
       queue.push({ fault, remaining: times });
       faults.set(method, queue);

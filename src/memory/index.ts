@@ -2,6 +2,7 @@ export type {
   MemoryBackend,
   MemoryBackendOptions,
   MemoryFault,
+  MemoryMethod,
   MemorySession,
   MemorySessionInput,
   MemorySignInInput,
@@ -11,3 +12,5 @@ export type {
 export { createMemoryBackend } from './createMemoryBackend.js';
 export type { DemoBackendOptions } from './demoBackend.js';
 export { createDemoBackend, DEMO_USER, DEMO_USER_AGENTS } from './demoBackend.js';
+export type { LargeDemoBackendOptions } from './largeDemoBackend.js';
+export { createLargeDemoBackend } from './largeDemoBackend.js';

@@ -5,14 +5,18 @@ import { type SessionsDataOptions, useSessionsDataValue } from '../data/useSessi
 import { enMessages } from '../messages/en.js';
 import type { SessionsMessagesOverride } from '../messages/types.js';
 import { mergeClassNames, type SessionsClassNames } from './classNames.js';
-import { defaultComponents, type SessionsComponents } from './defaultComponents.js';
+import {
+  defaultComponents,
+  type SessionsComponentOverrides,
+  type SessionsComponents,
+} from './defaultComponents.js';
 import { mergeMessages } from './mergeMessages.js';
 import { SessionsUIContext, type SessionsUIContextValue } from './SessionsUIContext.js';
 import { useMutationAnnouncements } from './useMutationAnnouncements.js';
 
 export interface SessionsProviderProps extends Partial<SessionsDataOptions> {
   /** Replace any component; each override takes the props of the default it replaces. */
-  components?: Partial<SessionsComponents>;
+  components?: SessionsComponentOverrides;
   /** Extra classes per part (`pk-<part>` stays unless `unstyled`). */
   classNames?: SessionsClassNames;
   /** Change any text; `errors` merge per code. @default English */

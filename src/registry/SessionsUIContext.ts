@@ -1,11 +1,12 @@
 import type { Locale } from 'date-fns';
 import { createContext, useContext } from 'react';
+import type { AdminComponents } from '../admin/defaultAdminComponents.js';
 import type { SessionsMessages } from '../messages/types.js';
 import { cx, type SessionsClassNames, type SessionsPart } from './classNames.js';
 import type { SessionsComponents } from './defaultComponents.js';
 
 export interface SessionsUIContextValue {
-  components: SessionsComponents;
+  components: SessionsComponents & Partial<AdminComponents>;
   classNames: SessionsClassNames;
   messages: SessionsMessages;
   /** date-fns locale for relative times; undefined means English. */

@@ -33,6 +33,15 @@ export const SESSIONS_PARTS = [
   'dialogActions',
   'result',
   'visuallyHidden',
+  // admin console
+  'stats',
+  'stat',
+  'toolbar',
+  'grid',
+  'gridHeader',
+  'gridRow',
+  'gridCell',
+  'detailsList',
 ] as const;
 
 export type SessionsPart = (typeof SESSIONS_PARTS)[number];

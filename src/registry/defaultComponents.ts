@@ -1,4 +1,5 @@
 import type { ComponentProps, ComponentType } from 'react';
+import type { AdminComponents } from '../admin/defaultAdminComponents.js';
 import { DeviceIcon } from '../components/DeviceIcon.js';
 import { LastActive } from '../components/LastActive.js';
 import { PasswordConfirmDialog } from '../components/PasswordConfirmDialog.js';
@@ -26,3 +27,9 @@ export const defaultComponents = {
 export type SessionsComponents = {
   [Name in keyof typeof defaultComponents]: ComponentType<ComponentProps<(typeof defaultComponents)[Name]>>;
 };
+
+/**
+ * What `components` may replace: every user-facing component and, for the admin console (`profilekit/admin`),
+ * its components too. Admin defaults live in the admin entry so the user-facing bundle stays small.
+ */
+export type SessionsComponentOverrides = Partial<SessionsComponents & AdminComponents>;

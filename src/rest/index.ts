@@ -1,2 +1,3 @@
-export type { RestCsrfOptions, RestSessionsProviderOptions } from './createRestSessionsProvider.js';
+export { createRestAdminSessionsProvider } from './createRestAdminSessionsProvider.js';
 export { createRestSessionsProvider } from './createRestSessionsProvider.js';
+export type { RestCsrfOptions, RestSessionsProviderOptions } from './restTransport.js';

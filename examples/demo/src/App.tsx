@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { AdminPage } from './AdminPage.js';
 import { fetchMe } from './api.js';
 import { ProfilePage } from './ProfilePage.js';
 import { SignInPage } from './SignInPage.js';
@@ -32,5 +33,6 @@ export function App() {
 
   if (me.isPending) return <p className="demo-loading">Loading…</p>;
   if (!me.data || path === '/sign-in') return <SignInPage onSignedIn={onSignedIn} />;
-  return <ProfilePage user={me.data} onSignedOut={onSignedOut} />;
+  if (path === '/admin') return <AdminPage user={me.data} onBack={() => navigate('/')} />;
+  return <ProfilePage user={me.data} onSignedOut={onSignedOut} onOpenAdmin={() => navigate('/admin')} />;
 }

@@ -16,12 +16,25 @@ const sessionsApi = createRestSessionsProvider({
 // New sign-ins on other devices show up without a reload.
 const LIVE_REFRESH_MS = 5_000;
 
-export function ProfilePage({ user, onSignedOut }: { user: DemoUser; onSignedOut: () => void }) {
+export function ProfilePage({
+  user,
+  onSignedOut,
+  onOpenAdmin,
+}: {
+  user: DemoUser;
+  onSignedOut: () => void;
+  onOpenAdmin: () => void;
+}) {
   return (
     <div className="demo-shell">
       <header className="demo-header">
         <strong>Acme</strong>
         <span>
+          {user.role === 'admin' && (
+            <button type="button" onClick={onOpenAdmin}>
+              Sessions admin
+            </button>
+          )}
           {user.name ?? user.email}
           <button
             type="button"

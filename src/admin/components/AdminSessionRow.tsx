@@ -1,0 +1,81 @@
+import { formatDistanceStrict, intlFormat } from 'date-fns';
+import { type CSSProperties, type KeyboardEvent, memo } from 'react';
+import { describeDevice } from '../../components/describeDevice.js';
+import { formatPlace } from '../../components/formatPlace.js';
+import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
+import type { AdminSession } from '../types.js';
+
+export interface AdminSessionRowProps {
+  session: AdminSession;
+  /** 1-based position in the whole result, for aria-rowindex (the header is row 1). */
+  rowIndex: number;
+  /** The row that holds the grid's single tab stop. */
+  active: boolean;
+  style?: CSSProperties;
+  onSelect: (session: AdminSession) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+  onFocus: () => void;
+}
+
+/** One row of the admin grid: user, device, place or IP, last active, created, expiry, token preview. */
+export const AdminSessionRow = memo(function AdminSessionRow({
+  session,
+  rowIndex,
+  active,
+  style,
+  onSelect,
+  onKeyDown,
+  onFocus,
+}: AdminSessionRowProps) {
+  const ui = useSessionsUI('AdminSessionRow');
+  const { messages, locale } = ui;
+  const cell = partClass(ui, 'gridCell');
+  const date = (value: Date | undefined) =>
+    value ? intlFormat(value, { dateStyle: 'medium' }, { locale: locale?.code ?? 'en-US' }) : '—';
+  const place = formatPlace(session, messages) ?? '—';
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: an ARIA grid row; a <tr> cannot be absolutely positioned for virtualization.
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      tabIndex={active ? 0 : -1}
+      className={partClass(ui, 'gridRow')}
+      data-state={session.status}
+      data-current={session.isCurrent ? '' : undefined}
+      data-row-index={rowIndex}
+      style={style}
+      onClick={() => onSelect(session)}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+    >
+      <div role="gridcell" className={cell}>
+        <bdi>{session.user.name ?? session.user.email ?? session.user.id}</bdi>
+        {session.user.name && session.user.email && (
+          <span className={partClass(ui, 'meta')}>
+            <bdi>{session.user.email}</bdi>
+          </span>
+        )}
+      </div>
+      <div role="gridcell" className={cell}>
+        <bdi>{describeDevice(session, messages).label}</bdi>
+      </div>
+      <div role="gridcell" className={cell}>
+        <bdi>{place}</bdi>
+      </div>
+      <div role="gridcell" className={cell}>
+        {session.lastActiveAt
+          ? formatDistanceStrict(session.lastActiveAt, Date.now(), { addSuffix: true, locale })
+          : '—'}
+      </div>
+      <div role="gridcell" className={cell}>
+        {date(session.createdAt)}
+      </div>
+      <div role="gridcell" className={cell}>
+        {date(session.expiresAt)}
+      </div>
+      <div role="gridcell" className={cell}>
+        <code>{session.tokenPreview ?? '—'}</code>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,121 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { formatDistanceStrict, intlFormat } from 'date-fns';
+import { describeDevice } from '../../components/describeDevice.js';
+import { errorMessage } from '../../components/errorMessage.js';
+import { formatPlace } from '../../components/formatPlace.js';
+import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
+import { useAdminMessages } from '../adminMessages.js';
+import { useAdminRevokeSession } from '../data/useAdminRevokeSession.js';
+import { useAdminSession } from '../data/useAdminSession.js';
+import { useAdminComponents } from '../useAdminComponents.js';
+
+export interface SessionDetailsProps {
+  /** The session to show; the dialog is open while it is set. */
+  sessionId: string | undefined;
+  onClose: () => void;
+  className?: string;
+}
+
+/**
+ * One session in full (seed 004's session info): user, token preview, created / expires / age / valid,
+ * device, IP or place, and the two ways to end it. "No longer exists" when the server does not know it.
+ */
+export function SessionDetails({ sessionId, onClose, className }: SessionDetailsProps) {
+  const ui = useSessionsUI('SessionDetails');
+  const text = useAdminMessages();
+  const { RevokeUserSessionsButton } = useAdminComponents();
+  const { data: session, error, isPending } = useAdminSession(sessionId);
+  const revoke = useAdminRevokeSession();
+  const dateText = (date: Date | undefined) =>
+    date
+      ? intlFormat(date, { dateStyle: 'medium', timeStyle: 'short' }, { locale: ui.locale?.code ?? 'en-US' })
+      : '—';
+  const userLabel = session ? (session.user.email ?? session.user.name ?? session.user.id) : '';
+  const rows: [string, string][] = session
+    ? [
+        [
+          text.fieldUser,
+          [session.user.name, session.user.email].filter(Boolean).join(' · ') || session.user.id,
+        ],
+        [text.fieldTokenPreview, session.tokenPreview ?? '—'],
+        [text.fieldCreated, dateText(session.createdAt)],
+        [text.fieldExpires, dateText(session.expiresAt)],
+        [
+          text.fieldAge,
+          session.createdAt
+            ? formatDistanceStrict(session.createdAt, Date.now(), { locale: ui.locale })
+            : '—',
+        ],
+        [text.fieldStatus, session.status === 'active' ? text.valid : text.expired],
+        [text.fieldDevice, describeDevice(session, ui.messages).label],
+        [text.fieldPlace, formatPlace(session, ui.messages) ?? '—'],
+        [text.fieldApplication, session.applicationId ?? '—'],
+      ]
+    : [];
+
+  return (
+    <Dialog.Root open={sessionId !== undefined} onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className={partClass(ui, 'overlay')} />
+        <Dialog.Content
+          className={partClass(ui, 'dialog', className)}
+          dir={ui.dir}
+          aria-describedby={undefined}
+        >
+          <Dialog.Title className={partClass(ui, 'dialogTitle')}>
+            {session ? text.detailsTitle(userLabel) : text.tableLabel}
+          </Dialog.Title>
+          {isPending && <p role="status">{text.loading}</p>}
+          {error && (
+            <p role="alert" className={partClass(ui, 'error')}>
+              {error.code === 'FORBIDDEN' ? text.forbidden : errorMessage(ui.messages, error)}
+            </p>
+          )}
+          {session === null && (
+            <p className={partClass(ui, 'empty')}>{revoke.isSuccess ? text.sessionRevoked : text.notFound}</p>
+          )}
+          {session && (
+            <>
+              <dl className={partClass(ui, 'detailsList')}>
+                {rows.map(([label, value]) => (
+                  <div key={label}>
+                    <dt>{label}</dt>
+                    <dd>
+                      <bdi>{value}</bdi>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+              {revoke.error && (
+                <p role="alert" className={partClass(ui, 'error')}>
+                  {errorMessage(ui.messages, revoke.error)}
+                </p>
+              )}
+              <div className={partClass(ui, 'dialogActions')}>
+                <button
+                  type="button"
+                  className={partClass(ui, 'button')}
+                  data-variant="destructive"
+                  aria-disabled={revoke.isPending || undefined}
+                  onClick={() => {
+                    if (!revoke.isPending && sessionId) {
+                      revoke.mutate({ sessionId }, { onSuccess: () => ui.announce(text.sessionRevoked) });
+                    }
+                  }}
+                >
+                  {text.revokeSession}
+                </button>
+                <RevokeUserSessionsButton userId={session.user.id} userLabel={userLabel} />
+              </div>
+            </>
+          )}
+          <Dialog.Close asChild>
+            <button type="button" className={partClass(ui, 'button')}>
+              {text.close}
+            </button>
+          </Dialog.Close>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

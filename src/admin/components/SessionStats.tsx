@@ -1,0 +1,44 @@
+import { errorMessage } from '../../components/errorMessage.js';
+import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
+import { useAdminMessages } from '../adminMessages.js';
+import { useSessionStats } from '../data/useSessionStats.js';
+
+export interface SessionStatsProps {
+  className?: string;
+}
+
+/** Four cards: active sessions, signed-in users, expired sessions, sessions started today. */
+export function SessionStats({ className }: SessionStatsProps) {
+  const ui = useSessionsUI('SessionStats');
+  const text = useAdminMessages();
+  const { data, error } = useSessionStats();
+  const format = new Intl.NumberFormat(ui.locale?.code ?? 'en').format;
+  if (error) {
+    return (
+      <p role="alert" className={partClass(ui, 'error', className)}>
+        {error.code === 'FORBIDDEN' ? text.forbidden : errorMessage(ui.messages, error)}
+      </p>
+    );
+  }
+  const cards = [
+    [text.statTotalActive, data?.totalActive],
+    [text.statUniqueUsers, data?.uniqueUsers],
+    [text.statExpired, data?.expired],
+    [text.statStartedToday, data?.startedToday],
+  ] as const;
+  return (
+    <dl
+      className={partClass(ui, 'stats', className)}
+      aria-label={text.statsLabel}
+      aria-busy={!data || undefined}
+      dir={ui.dir}
+    >
+      {cards.map(([label, value]) => (
+        <div key={label} className={partClass(ui, 'stat')}>
+          <dt>{label}</dt>
+          <dd>{value === undefined ? '…' : format(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,17 @@
+import type { AdminSessionFilters } from '../types.js';
+
+/** The admin console's cache keys, under the same `['profilekit', scope]` root as the rest. */
+export const adminKeys = {
+  all: (scope: string) => ['profilekit', scope, 'admin'] as const,
+  lists: (scope: string) => ['profilekit', scope, 'admin', 'sessions'] as const,
+  list: (scope: string, filters: AdminSessionFilters, pageSize: number) =>
+    ['profilekit', scope, 'admin', 'sessions', { ...filters, pageSize }] as const,
+  session: (scope: string, sessionId: string) =>
+    ['profilekit', scope, 'admin', 'session', sessionId] as const,
+  stats: (scope: string) => ['profilekit', scope, 'admin', 'stats'] as const,
+};
+
+export const adminMutationKeys = {
+  revokeSession: (scope: string) => ['profilekit', scope, 'admin', 'revokeSession'] as const,
+  revokeUserSessions: (scope: string) => ['profilekit', scope, 'admin', 'revokeUserSessions'] as const,
+};

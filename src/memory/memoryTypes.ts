@@ -1,0 +1,103 @@
+import type { SessionsErrorCode } from '../provider/SessionsError.js';
+import type {
+  ConfirmableAction,
+  DateInput,
+  PasswordRequirement,
+  SessionDevice,
+  SessionLocation,
+} from '../provider/types.js';
+
+export interface MemoryUserInput {
+  id?: string;
+  email: string;
+  name?: string;
+  password: string;
+  role?: 'user' | 'admin';
+}
+
+export interface MemorySessionInput {
+  id?: string;
+  /** The owner, by id or email. */
+  user: string;
+  userAgent?: string;
+  ipAddress?: string;
+  device?: SessionDevice;
+  location?: SessionLocation;
+  trusted?: boolean;
+  applicationId?: string;
+  tenant?: string;
+  createdAt?: DateInput;
+  lastActiveAt?: DateInput;
+  expiresAt?: DateInput;
+}
+
+export interface MemoryBackendOptions {
+  users?: MemoryUserInput[];
+  sessions?: MemorySessionInput[];
+  /**
+   * Delay of every call in ms, fixed or a random value in `[min, max]`.
+   * @default 0
+   */
+  latency?: number | { min: number; max: number };
+  /** @default every action 'none' */
+  passwordRequirements?: Partial<Record<ConfirmableAction, PasswordRequirement>>;
+  /**
+   * Wrong passwords allowed per session before RATE_LIMITED.
+   * @default 5
+   */
+  maxPasswordAttempts?: number;
+  /**
+   * How long the rate limit lasts, in seconds.
+   * @default 60
+   */
+  rateLimitSeconds?: number;
+  /**
+   * Lifetime of a new session, in ms.
+   * @default 30 days
+   */
+  sessionLifetimeMs?: number;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+/** A failure to inject: a code, or a code with a retry-after and a message. */
+export type MemoryFault =
+  | SessionsErrorCode
+  | { code: SessionsErrorCode; retryAfter?: number; message?: string };
+
+export interface MemorySignInInput {
+  email: string;
+  password: string;
+  userAgent?: string;
+  ipAddress?: string;
+  device?: SessionDevice;
+  location?: SessionLocation;
+  applicationId?: string;
+  trusted?: boolean;
+}
+
+export interface MemoryUser {
+  id: string;
+  email: string;
+  name?: string;
+  role: 'user' | 'admin';
+}
+
+/** One session as the server stores it. */
+export interface MemorySession {
+  id: string;
+  userId: string;
+  token: string;
+  userAgent?: string;
+  ipAddress?: string;
+  device?: SessionDevice;
+  location?: SessionLocation;
+  trusted: boolean;
+  applicationId?: string;
+  tenant?: string;
+  createdAt: number;
+  lastActiveAt: number;
+  expiresAt: number;
+  /** Until when a fresh login counts (REAUTH_REQUIRED after it). Infinity when never asked. */
+  freshUntil: number;
+}
