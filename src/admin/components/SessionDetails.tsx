@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { formatDistanceStrict, intlFormat } from 'date-fns';
+import { useEffect, useState } from 'react';
 import { describeDevice } from '../../components/describeDevice.js';
 import { errorMessage } from '../../components/errorMessage.js';
 import { formatPlace } from '../../components/formatPlace.js';
@@ -26,6 +27,9 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
   const { RevokeUserSessionsButton } = useAdminComponents();
   const { data: session, error, isPending } = useAdminSession(sessionId);
   const revoke = useAdminRevokeSession();
+  // What the admin just did. Kept here, because the session (and its buttons) is gone once it worked.
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => setNotice(null), [sessionId]);
   const dateText = (date: Date | undefined) =>
     date
       ? intlFormat(date, { dateStyle: 'medium', timeStyle: 'short' }, { locale: ui.locale?.code ?? 'en-US' })
@@ -71,9 +75,8 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
               {error.code === 'FORBIDDEN' ? text.forbidden : errorMessage(ui.messages, error)}
             </p>
           )}
-          {session === null && (
-            <p className={partClass(ui, 'empty')}>{revoke.isSuccess ? text.sessionRevoked : text.notFound}</p>
-          )}
+          {notice && <p className={partClass(ui, 'result')}>{notice}</p>}
+          {session === null && !notice && <p className={partClass(ui, 'empty')}>{text.notFound}</p>}
           {session && (
             <>
               <dl className={partClass(ui, 'detailsList')}>
@@ -99,13 +102,25 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
                   aria-disabled={revoke.isPending || undefined}
                   onClick={() => {
                     if (!revoke.isPending && sessionId) {
-                      revoke.mutate({ sessionId }, { onSuccess: () => ui.announce(text.sessionRevoked) });
+                      revoke.mutate(
+                        { sessionId },
+                        {
+                          onSuccess: () => {
+                            setNotice(text.sessionRevoked);
+                            ui.announce(text.sessionRevoked);
+                          },
+                        },
+                      );
                     }
                   }}
                 >
                   {text.revokeSession}
                 </button>
-                <RevokeUserSessionsButton userId={session.user.id} userLabel={userLabel} />
+                <RevokeUserSessionsButton
+                  userId={session.user.id}
+                  userLabel={userLabel}
+                  onRevoked={({ revokedCount }) => setNotice(text.userSessionsRevoked(revokedCount))}
+                />
               </div>
             </>
           )}
