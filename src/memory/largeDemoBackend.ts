@@ -3,8 +3,10 @@ import { DEMO_USER, DEMO_USER_AGENTS } from './demoBackend.js';
 import type { MemorySessionInput } from './memoryTypes.js';
 
 export interface LargeDemoBackendOptions extends Omit<MemoryBackendOptions, 'users' | 'sessions'> {
-  /** @default 100_000 */
+  /** Active sessions. @default 100_000 */
   sessions?: number;
+  /** Expired sessions on top, for the admin's "expired" filter. @default 5% of `sessions` */
+  expiredSessions?: number;
   /** @default 5_000 */
   users?: number;
 }
@@ -23,7 +25,14 @@ const CITIES = [
  * benchmarks see the same data), some expired, plus the demo admin whose provider is `adminProvider`.
  */
 export function createLargeDemoBackend(options: LargeDemoBackendOptions = {}) {
-  const { sessions: sessionCount = 100_000, users: userCount = 5_000, ...rest } = options;
+  const {
+    sessions: activeCount = 100_000,
+    users: userCount = 5_000,
+    expiredSessions: _expired,
+    ...rest
+  } = options;
+  const expiredCount = options.expiredSessions ?? Math.round(activeCount * 0.05);
+  const sessionCount = activeCount + expiredCount;
   const now = (rest.now ?? Date.now)();
   const users = Array.from({ length: userCount }, (_, u) => ({
     id: `user_${u}`,
@@ -41,7 +50,9 @@ export function createLargeDemoBackend(options: LargeDemoBackendOptions = {}) {
   for (let i = 0; i < sessionCount; i++) {
     // A cheap, fixed pseudo-random spread (Knuth's multiplicative hash), no Math.random.
     const k = (i * 2654435761) >>> 0;
-    const createdAt = now - (k % (45 * 86_400_000));
+    const expired = i >= activeCount;
+    // Active ones started in the last 20 days and run 30; the expired ones ended a day or more ago.
+    const createdAt = now - (k % (20 * 86_400_000)) - (expired ? 31 * 86_400_000 : 0);
     sessions.push({
       id: `ses_${i.toString(36).padStart(6, '0')}`,
       user: `user_${k % userCount}`,
@@ -51,7 +62,7 @@ export function createLargeDemoBackend(options: LargeDemoBackendOptions = {}) {
       applicationId: k % 3 === 0 ? 'mobile' : 'web',
       createdAt,
       lastActiveAt: createdAt + (k % (3 * 86_400_000)),
-      expiresAt: createdAt + (k % 11 === 0 ? 7 : 30) * 86_400_000,
+      expiresAt: createdAt + 30 * 86_400_000,
     });
   }
   const backend = createMemoryBackend({

@@ -101,3 +101,25 @@ describe('the demo, end to end, with two devices', () => {
     await expect(b.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
   });
 });
+
+describe('the demo admin page', () => {
+  it('shows every session to the seeded admin, and tells anyone else they may not', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const admin = await context.newPage();
+    await admin.goto(server.url);
+    await admin.getByLabel('Email').fill(DEMO_CREDENTIALS.admin.email);
+    await admin.getByLabel('Password').fill(DEMO_CREDENTIALS.admin.password);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('button', { name: 'Sessions admin' }).click();
+    await expect(admin.getByRole('grid', { name: 'All sessions' })).toBeVisible();
+    await expect(admin.getByText(/^\d+ sessions?$/)).toBeVisible();
+    await admin.getByRole('row').nth(1).click();
+    await expect(admin.getByRole('dialog')).toContainText('Token (first 8 characters)');
+
+    const user = await signedInDevice();
+    await user.goto(`${server.url}/admin`);
+    await expect(user.getByText('You are not allowed to see all sessions.').first()).toBeVisible();
+    await expect(user.getByRole('button', { name: 'Sessions admin' })).toHaveCount(0);
+  });
+});
