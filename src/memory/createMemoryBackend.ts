@@ -1,14 +1,12 @@
 import type { AdminSessionsDataProvider } from '../admin/types.js';
 import { parseDateInput } from '../provider/normalizeSessions.js';
-import { SessionsError, type SessionsErrorCode } from '../provider/SessionsError.js';
+import { SessionsError } from '../provider/SessionsError.js';
 import type {
   ConfirmableAction,
   DateInput,
   ListSessionsResult,
   PasswordRequirement,
-  SessionDevice,
   SessionInput,
-  SessionLocation,
   SessionsDataProvider,
   SessionsMethod,
 } from '../provider/types.js';

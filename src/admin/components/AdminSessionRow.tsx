@@ -34,7 +34,6 @@ export const AdminSessionRow = memo(function AdminSessionRow({
     value ? intlFormat(value, { dateStyle: 'medium' }, { locale: locale?.code ?? 'en-US' }) : '—';
   const place = formatPlace(session, messages) ?? '—';
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an ARIA grid row; a <tr> cannot be absolutely positioned for virtualization.
     <div
       role="row"
       aria-rowindex={rowIndex}

@@ -162,7 +162,6 @@ export function AdminSessionsTable({
         className={partClass(ui, 'grid')}
         style={{ height, overflow: 'auto', position: 'relative' }}
       >
-        {/* biome-ignore lint/a11y/useSemanticElements: ARIA grid header row inside a virtualized div grid. */}
         <div
           role="row"
           aria-rowindex={1}

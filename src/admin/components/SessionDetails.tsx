@@ -1,6 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { formatDistanceStrict, intlFormat } from 'date-fns';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { describeDevice } from '../../components/describeDevice.js';
 import { errorMessage } from '../../components/errorMessage.js';
 import { formatPlace } from '../../components/formatPlace.js';
@@ -27,9 +27,11 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
   const { RevokeUserSessionsButton } = useAdminComponents();
   const { data: session, error, isPending } = useAdminSession(sessionId);
   const revoke = useAdminRevokeSession();
-  // What the admin just did. Kept here, because the session (and its buttons) is gone once it worked.
-  const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => setNotice(null), [sessionId]);
+  // What the admin just did, for this session. Kept here, because the session (and its buttons) is gone
+  // once it worked; tied to the id so another session's dialog starts clean.
+  const [done, setDone] = useState<{ sessionId?: string; text: string } | null>(null);
+  const notice = done && done.sessionId === sessionId ? done.text : null;
+  const setNotice = (message: string) => setDone({ sessionId, text: message });
   const dateText = (date: Date | undefined) =>
     date
       ? intlFormat(date, { dateStyle: 'medium', timeStyle: 'short' }, { locale: ui.locale?.code ?? 'en-US' })
