@@ -17,6 +17,7 @@ const steps = [
     bin('vite'),
     ['build', '--logLevel', 'error', '-c', 'examples/demo/vite.config.ts'],
   ],
+  ['size budget (size-limit; see .size-limit.json)', bin('size-limit'), []],
   ['package lint (publint --strict)', bin('publint'), ['--strict']],
   [
     'package types (attw --pack)',

@@ -1,0 +1,56 @@
+// What importing the kit costs a host app: esbuild bundles and minifies the import exactly as a host's
+// bundler would (react, react-dom and @tanstack/react-query stay the host's), then gzip and brotli.
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const HOST_PEERS = ['react', 'react-dom', '@tanstack/react-query'];
+
+export const imports = {
+  user: "export { SessionsProvider, SessionList, RevokeAllButton } from 'profilekit';",
+  admin: "export { AdminSessionsTable, SessionStats, SessionDetails } from 'profilekit/admin';",
+};
+
+function packageOf(path) {
+  const match = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+  return match ? match[1] : 'profilekit (own code)';
+}
+
+/** Bundles one import; `ownOnly` leaves every dependency external to isolate the kit's own code. */
+export async function measure(contents, { ownOnly = false } = {}) {
+  const result = await build({
+    stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external: ownOnly ? ['*'] : HOST_PEERS.flatMap((name) => [name, `${name}/*`]),
+    // The kit itself must be bundled even when everything else stays external.
+    ...(ownOnly ? { packages: undefined, external: HOST_PEERS.flatMap((n) => [n, `${n}/*`]).concat(['@radix-ui/*', 'date-fns', 'date-fns/*', 'bowser', '@tanstack/react-virtual']) } : {}),
+  });
+  const code = result.outputFiles[0].contents;
+  const byPackage = new Map();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name = packageOf(path);
+      byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return {
+    minified: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    top: [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const [name, contents] of Object.entries(imports)) {
+    const all = await measure(contents);
+    const own = await measure(contents, { ownOnly: true });
+    console.log(name, { all, own: { minified: own.minified, gzip: own.gzip, brotli: own.brotli } });
+  }
+}
