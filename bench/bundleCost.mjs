@@ -1,9 +1,13 @@
 // What importing the kit costs a host app: esbuild bundles and minifies the import exactly as a host's
 // bundler would (react, react-dom and @tanstack/react-query stay the host's), then gzip and brotli.
+import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const HOST_PEERS = ['react', 'react-dom', '@tanstack/react-query'];
+const KIT_DEPENDENCIES = Object.keys(
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).dependencies,
+);
 
 export const imports = {
   user: "export { SessionsProvider, SessionList, RevokeAllButton } from 'profilekit';",
@@ -27,9 +31,8 @@ export async function measure(contents, { ownOnly = false } = {}) {
     metafile: true,
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
-    external: ownOnly ? ['*'] : HOST_PEERS.flatMap((name) => [name, `${name}/*`]),
-    // The kit itself must be bundled even when everything else stays external.
-    ...(ownOnly ? { packages: undefined, external: HOST_PEERS.flatMap((n) => [n, `${n}/*`]).concat(['@radix-ui/*', 'date-fns', 'date-fns/*', 'bowser', '@tanstack/react-virtual']) } : {}),
+    // Own code alone: every dependency stays out, so only the kit's modules are left in the bundle.
+    external: [...HOST_PEERS, ...(ownOnly ? KIT_DEPENDENCIES : [])].flatMap((name) => [name, `${name}/*`]),
   });
   const code = result.outputFiles[0].contents;
   const byPackage = new Map();

@@ -13,6 +13,8 @@ export type { ReauthPromptProps } from './components/ReauthPrompt.js';
 export { ReauthPrompt } from './components/ReauthPrompt.js';
 export type { RevokeAllButtonProps } from './components/RevokeAllButton.js';
 export { RevokeAllButton } from './components/RevokeAllButton.js';
+export type { RevokeSessionButtonProps } from './components/RevokeSessionButton.js';
+export { RevokeSessionButton } from './components/RevokeSessionButton.js';
 export type { SessionListProps } from './components/SessionList.js';
 export { SessionList } from './components/SessionList.js';
 export type { SessionRowProps } from './components/SessionRow.js';
@@ -21,6 +23,8 @@ export type { SessionRowSkeletonProps } from './components/SessionRowSkeleton.js
 export { SessionRowSkeleton } from './components/SessionRowSkeleton.js';
 export type { SessionsAnnouncerProps } from './components/SessionsAnnouncer.js';
 export { SessionsAnnouncer } from './components/SessionsAnnouncer.js';
+export type { SignOutDeviceButtonProps } from './components/SignOutDeviceButton.js';
+export { SignOutDeviceButton } from './components/SignOutDeviceButton.js';
 export type { SignedOutEvent, SignedOutReason } from './data/SessionsDataContext.js';
 export type { SessionsListData } from './data/sessionCache.js';
 export type { SessionsListFilters } from './data/sessionsKeys.js';

@@ -1,6 +1,7 @@
-import { formatDistanceStrict, intlFormat } from 'date-fns';
+import { formatDistanceStrict } from 'date-fns';
 import { useId } from 'react';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+import { formatExactTime } from './formatExactTime.js';
 import { useNow } from './useNow.js';
 
 export interface LastActiveProps {
@@ -24,11 +25,7 @@ export function LastActive({ date, className }: LastActiveProps) {
     now - date.getTime() < NOW_THRESHOLD_MS
       ? messages.activeNow
       : messages.lastActive(formatDistanceStrict(date, now, { addSuffix: true, locale }));
-  const exact = intlFormat(
-    date,
-    { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' },
-    { locale: locale?.code ?? 'en-US' },
-  );
+  const exact = formatExactTime(date, locale?.code);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users can open the exact-time tooltip.
     <span className={partClass(ui, 'time', className)} tabIndex={0} aria-describedby={tooltipId}>

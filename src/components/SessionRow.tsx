@@ -1,8 +1,6 @@
-import { type ReactNode, useId, useMemo } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
-import { useRevokeSession } from '../data/useRevokeSession.js';
 import { useRevokeSessionState } from '../data/useRevokeSessionState.js';
-import { useSignOut } from '../data/useSignOut.js';
 import type { Session } from '../provider/types.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
 import { describeDevice } from './describeDevice.js';
@@ -18,72 +16,43 @@ export interface SessionRowProps {
  * One device: its icon, "Chrome on macOS", place or IP, last activity, "This device" and "Trusted"
  * badges, and a sign-out button named after the row. The current row signs this device out through
  * the host instead of revoking itself. A list item: render it inside `SessionList` or a `<ul>`.
+ * Memoized: when one row leaves, the others do not render again.
  */
-export function SessionRow({ session, className }: SessionRowProps) {
+export const SessionRow = memo(function SessionRow({ session, className }: SessionRowProps) {
   const ui = useSessionsUI('SessionRow');
   const { capabilities, hasSignOutHandler } = useSessionsData('SessionRow');
   const { messages, components } = ui;
-  const { DeviceIcon, LastActive, PasswordConfirmDialog } = components;
+  const { DeviceIcon, LastActive, RevokeSessionButton, SignOutDeviceButton } = components;
   const device = useMemo(() => describeDevice(session, messages), [session, messages]);
-  const needsPassword = capabilities.password.revokeSession === 'required';
-  const revoke = useRevokeSession({ optimistic: !needsPassword });
-  const signOut = useSignOut();
   const revokeState = useRevokeSessionState(session.id);
-  const state = signOut.isPending ? 'revoking' : revokeState.state;
+  // Hidden from the click on, in the same frame; the cache removal that follows unmounts the row.
+  const [leaving, setLeaving] = useState(false);
   const place = formatPlace(session, messages);
   const lastSeen = session.lastActiveAt ?? session.createdAt;
   // Two rows can share a name ("Chrome on Windows"); their place and time tell them apart when read out.
   const metaId = useId();
   const hasMeta = Boolean(place || lastSeen);
-  const buttonClass = partClass(ui, 'button');
+  if (leaving && revokeState.state !== 'error') return null;
 
-  let action: ReactNode = null;
+  let action = null;
   if (session.isCurrent) {
-    if (capabilities.canSignOut || hasSignOutHandler) {
-      action = (
-        <button
-          type="button"
-          className={buttonClass}
-          aria-label={messages.signOutThisDeviceLabel}
-          aria-disabled={signOut.isPending || undefined}
-          onClick={() => {
-            if (!signOut.isPending) signOut.mutate();
-          }}
-        >
-          {signOut.isPending ? messages.signingOut : messages.signOutSession}
-        </button>
-      );
-    }
+    if (capabilities.canSignOut || hasSignOutHandler) action = <SignOutDeviceButton />;
   } else if (capabilities.canRevokeSession) {
-    const button = (
-      <button
-        type="button"
-        className={buttonClass}
-        data-variant="destructive"
-        aria-label={messages.signOutSessionLabel(device.label)}
-        aria-describedby={hasMeta ? metaId : undefined}
-        aria-disabled={state === 'revoking' || undefined}
-        onClick={needsPassword ? undefined : () => revoke.mutate({ sessionId: session.id })}
-      >
-        {state === 'revoking' ? messages.signingOut : messages.signOutSession}
-      </button>
-    );
-    action = needsPassword ? (
-      <PasswordConfirmDialog
-        trigger={button}
-        title={messages.confirmRevokeSessionTitle(device.label)}
-        description={messages.confirmRevokeSessionDescription(device.label)}
-        onConfirm={(password) => revoke.mutateAsync({ sessionId: session.id, password })}
+    action = (
+      <RevokeSessionButton
+        session={session}
+        deviceLabel={device.label}
+        describedBy={hasMeta ? metaId : undefined}
+        onOptimisticRevoke={() => setLeaving(true)}
+        revoking={revokeState.state === 'revoking'}
       />
-    ) : (
-      button
     );
   }
 
   return (
     <li
       className={partClass(ui, 'row', className)}
-      data-state={state}
+      data-state={revokeState.state}
       data-current={session.isCurrent ? '' : undefined}
       data-session-id={session.id}
     >
@@ -121,4 +90,4 @@ export function SessionRow({ session, className }: SessionRowProps) {
       {action && <div className={partClass(ui, 'actions')}>{action}</div>}
     </li>
   );
-}
+});

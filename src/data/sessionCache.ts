@@ -72,6 +72,43 @@ export function keepOnlyCurrentSession(client: QueryClient, scope: string): void
   );
 }
 
+function sameSession(a: Session, b: Session): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Session>;
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    if (
+      x instanceof Date && y instanceof Date
+        ? x.getTime() !== y.getTime()
+        : JSON.stringify(x) !== JSON.stringify(y)
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The list's structural sharing: every session that did not change keeps its previous object, found by
+ * id. TanStack's default shares by array index and cannot see into Dates, so removing one row would hand
+ * every row after it a new object and the whole (memoized) list would render again.
+ */
+export function shareUnchangedSessions(previous: unknown, next: unknown): unknown {
+  const before = previous as SessionsListData | undefined;
+  const after = next as SessionsListData | undefined;
+  if (!before?.sessions || !after?.sessions) return next;
+  const byId = new Map(before.sessions.map((s) => [s.id, s]));
+  const sessions = after.sessions.map((session) => {
+    const old = byId.get(session.id);
+    return old && sameSession(old, session) ? old : session;
+  });
+  const unchanged =
+    before.currentSessionId === after.currentSessionId &&
+    sessions.length === before.sessions.length &&
+    sessions.every((s, i) => s === before.sessions[i]);
+  return unchanged ? before : { ...after, sessions };
+}
+
 /** Current session first, then the most recently active. Sessions without a date go last. */
 export function compareSessions(a: Session, b: Session): number {
   if (a.isCurrent !== b.isCurrent) return a.isCurrent ? -1 : 1;

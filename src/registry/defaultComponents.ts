@@ -5,10 +5,12 @@ import { LastActive } from '../components/LastActive.js';
 import { PasswordConfirmDialog } from '../components/PasswordConfirmDialog.js';
 import { ReauthPrompt } from '../components/ReauthPrompt.js';
 import { RevokeAllButton } from '../components/RevokeAllButton.js';
+import { RevokeSessionButton } from '../components/RevokeSessionButton.js';
 import { SessionList } from '../components/SessionList.js';
 import { SessionRow } from '../components/SessionRow.js';
 import { SessionRowSkeleton } from '../components/SessionRowSkeleton.js';
 import { SessionsAnnouncer } from '../components/SessionsAnnouncer.js';
+import { SignOutDeviceButton } from '../components/SignOutDeviceButton.js';
 
 /** The components the kit renders, by name. Internally every component renders the others from here. */
 export const defaultComponents = {
@@ -18,6 +20,8 @@ export const defaultComponents = {
   DeviceIcon,
   LastActive,
   RevokeAllButton,
+  RevokeSessionButton,
+  SignOutDeviceButton,
   PasswordConfirmDialog,
   ReauthPrompt,
   SessionsAnnouncer,

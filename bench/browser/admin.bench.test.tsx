@@ -1,0 +1,87 @@
+import { createRoot } from 'react-dom/client';
+import { expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
+import { AdminSessionsTable } from '../../src/admin/components/AdminSessionsTable.js';
+import { createLargeDemoBackend } from '../../src/memory/largeDemoBackend.js';
+import { SessionsProvider } from '../../src/registry/SessionsProvider.js';
+import { createTestQueryClient } from '../../src/testing/createTestQueryClient.js';
+import '../../src/styles.css';
+import { median, nextFrame, percentile } from './measure.js';
+
+const SESSIONS = 100_000;
+const PAGE_SIZE = 500;
+const RUNS = 7;
+// How far one frame scrolls: ten screens of rows, so every frame paints rows it never showed before.
+const SCROLL_PER_FRAME = 10 * 480;
+
+const grid = (host: HTMLElement) => host.querySelector('[role="grid"]') as HTMLElement;
+const lastRowIndex = (host: HTMLElement) =>
+  Math.max(
+    0,
+    ...[...grid(host).querySelectorAll('[role="row"][data-row-index]')].map((row) =>
+      Number(row.getAttribute('data-row-index')),
+    ),
+  );
+
+async function mountTable(host: HTMLElement) {
+  const large = createLargeDemoBackend({ sessions: SESSIONS, users: 5_000, expiredSessions: 0 });
+  const root = createRoot(host);
+  const started = performance.now();
+  root.render(
+    <SessionsProvider dataProvider={large.adminProvider} queryClient={createTestQueryClient()}>
+      <AdminSessionsTable pageSize={PAGE_SIZE} height={480} />
+    </SessionsProvider>,
+  );
+  // Time to first rows: from render until the first session row is on screen, checked every frame.
+  while (!host.querySelector('[role="row"][data-row-index="2"]')) await nextFrame();
+  return { root, firstRowsMs: performance.now() - started };
+}
+
+it('AdminSessionsTable over 100,000 sessions: time to first rows, and frame times while scrolling to the end', async () => {
+  const host = document.createElement('div');
+  host.style.width = '1200px';
+  document.body.append(host);
+
+  const firstRows: number[] = [];
+  for (let run = 0; run < RUNS + 1; run++) {
+    const { root, firstRowsMs } = await mountTable(host);
+    if (run > 0) firstRows.push(firstRowsMs);
+    root.unmount();
+  }
+
+  const { root } = await mountTable(host);
+  const total = SESSIONS + 1; // Row indexes count the header as row 1.
+  const frames: number[] = [];
+  let previous = await nextFrame();
+  while (lastRowIndex(host) < total && frames.length < 20_000) {
+    const table = grid(host);
+    table.scrollTop = Math.min(table.scrollTop + SCROLL_PER_FRAME, table.scrollHeight);
+    const now = await nextFrame();
+    frames.push(now - previous);
+    previous = now;
+  }
+  expect(lastRowIndex(host)).toBe(total);
+  root.unmount();
+  host.remove();
+
+  await commands.writeFile(
+    'bench/.out/admin-scale.json',
+    JSON.stringify(
+      {
+        sessions: SESSIONS,
+        pageSize: PAGE_SIZE,
+        firstRowsMs: median(firstRows),
+        runs: RUNS,
+        scroll: {
+          frames: frames.length,
+          pxPerFrame: SCROLL_PER_FRAME,
+          p50Ms: percentile(frames, 50),
+          p95Ms: percentile(frames, 95),
+          maxMs: Math.max(...frames),
+        },
+      },
+      null,
+      2,
+    ),
+  );
+}, 600_000);

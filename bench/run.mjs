@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the kit, measures what it costs a host app and how fast it renders and serves,
+// and rewrites bench/RESULTS.md. Needs Debian's chromium (the test command installs it).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { imports, measure } from './bundleCost.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = (name) => path.join(root, 'bench/.out', name);
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+function run(title, command, args) {
+  console.log(`\n▶ ${title}`);
+  const { status } = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (status !== 0) {
+    console.error(`✖ ${title} failed (exit ${status}).`);
+    process.exit(status ?? 1);
+  }
+}
+
+rmSync(path.join(root, 'bench/.out'), { recursive: true, force: true });
+run('library build', 'npm', ['run', '--silent', 'build']);
+run('chromium', 'node', ['scripts/ensure-chromium.mjs']);
+console.log('\n▶ bundle cost (esbuild, minified, gzip -9, brotli -11)');
+const bundles = {};
+for (const [name, contents] of Object.entries(imports)) {
+  bundles[name] = { all: await measure(contents), own: await measure(contents, { ownOnly: true }) };
+}
+run('render and admin scale in headless Chromium', 'node_modules/.bin/vitest', [
+  'run',
+  '-c',
+  'bench/vitest.bench.config.ts',
+]);
+run('reference server admin latency at 100,000 sessions', 'node_modules/.bin/tsx', [
+  'bench/serverLatency.ts',
+]);
+
+const mount = readJson(out('render-mount.json'));
+const revoke = readJson(out('render-revoke.json'));
+const admin = readJson(out('admin-scale.json'));
+const server = readJson(out('server-latency.json'));
+const baseline = readJson(path.join(root, 'bench/baseline.json'));
+const pkg = readJson(path.join(root, 'package.json'));
+const version = (name) => readJson(path.join(root, 'node_modules', name, 'package.json')).version;
+const chromium = spawnSync('chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
+
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+const ratio = (value) => value.toFixed(2);
+const row = (...cells) => `| ${cells.join(' | ')} |`;
+
+const lines = [
+  '# Benchmark results',
+  '',
+  `Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString()}. Do not edit by hand:`,
+  'the next run rewrites this file. The "before" column is bench/baseline.json, recorded before the fixes.',
+  '',
+  `- Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
+  `- Versions: profilekit ${pkg.version}, Node ${process.version}, ${chromium}, react ${version('react')}, @tanstack/react-query ${version('@tanstack/react-query')}, esbuild ${version('esbuild')}, vitest ${version('vitest')}`,
+  '- Command: `npm run bench`',
+  '',
+  '## 1. Bundle cost',
+  '',
+  'What `import { SessionsProvider, SessionList, RevokeAllButton } from "profilekit"` adds to a host app:',
+  'bundled and minified by esbuild, react, react-dom and @tanstack/react-query left to the host.',
+  '"Own code" leaves every dependency out too. Targets: own ≤ 8 kB gzip, all ≤ 25 kB gzip.',
+  '',
+  row('Import', 'Minified', 'Gzip', 'Brotli', 'Gzip before'),
+  row('---', '---:', '---:', '---:', '---:'),
+];
+for (const [name, label] of [
+  ['user', 'user-facing, everything'],
+  ['user', 'user-facing, own code'],
+  ['admin', 'admin, everything'],
+  ['admin', 'admin, own code'],
+]) {
+  const part = label.endsWith('own code') ? 'own' : 'all';
+  const m = bundles[name][part];
+  const before = baseline.bundle[`${name}.${part}.gzip`];
+  lines.push(row(label, kB(m.minified), kB(m.gzip), kB(m.brotli), before ? kB(before) : '–'));
+}
+lines.push('', 'Top contributors to the user-facing bundle (minified bytes in the output):', '');
+lines.push(row('Package', 'Minified'), row('---', '---:'));
+for (const [name, bytes] of bundles.user.all.top) lines.push(row(name, kB(bytes)));
+
+lines.push(
+  '',
+  '## 2. Render in headless Chromium (production React)',
+  '',
+  `SessionList mounting N sessions against a hand-written list with the same markup (the floor), median of ${mount.mount100.runs} runs after a warm-up, both in one run. Target ratio ≤ 1.25.`,
+  '',
+  row('Measure', 'Kit', 'Floor', 'Ratio', 'Ratio before'),
+  row('---', '---:', '---:', '---:', '---:'),
+  row(
+    'mount 100 sessions',
+    ms(mount.mount100.kitMs),
+    ms(mount.mount100.floorMs),
+    ratio(mount.mount100.ratio),
+    ratio(baseline.render.mount100Ratio),
+  ),
+  row(
+    'mount 1,000 sessions',
+    ms(mount.mount1000.kitMs),
+    ms(mount.mount1000.floorMs),
+    ratio(mount.mount1000.ratio),
+    ratio(baseline.render.mount1000Ratio),
+  ),
+  '',
+  `Revoke one row of ${revoke.rows} (React Profiler on every row):`,
+  '',
+  row('Measure', 'Now', 'Before', 'Target'),
+  row('---', '---:', '---:', '---:'),
+  row('other rows rendered again', revoke.otherRowRenders, baseline.render.otherRowRenders, '0'),
+  row('frames until the row is gone', revoke.framesUntilGone, baseline.render.framesUntilGone, '1'),
+  '',
+  'The other rows rendered again are counted until the revoke and the refetch after it settled; the one',
+  'left is the current device, whose last activity the server moved forward on that refetch (new data).',
+  '',
+  `## 3. Admin table over ${admin.sessions.toLocaleString('en')} sessions (memory backend, headless Chromium)`,
+  '',
+  row('Measure', 'Value', 'Target'),
+  row('---', '---:', '---:'),
+  row(`time to first rows (median of ${admin.runs})`, ms(admin.firstRowsMs), '–'),
+  row(
+    `scroll to the end: frames (${admin.scroll.pxPerFrame} px per frame, pages of ${admin.pageSize})`,
+    admin.scroll.frames,
+    '–',
+  ),
+  row('frame time p50', ms(admin.scroll.p50Ms), '–'),
+  row('frame time p95', ms(admin.scroll.p95Ms), '≤ 16.7 ms'),
+  row('frame time max', ms(admin.scroll.maxMs), '–'),
+  '',
+  `## 4. Reference server admin latency at ${server.sessions.toLocaleString('en')} sessions (SQLite, over HTTP)`,
+  '',
+  `${server.users.toLocaleString('en')} users; seeding took ${(server.seedMs / 1000).toFixed(1)} s. Each request ${server.results[0]?.runs} times after 5 warm-ups, on loopback.`,
+  '',
+  row('Request', 'Median', 'p95'),
+  row('---', '---:', '---:'),
+  ...server.results.map((r) => row(r.name, ms(r.medianMs), ms(r.p95Ms))),
+  '',
+);
+writeFileSync(path.join(root, 'bench/RESULTS.md'), lines.join('\n'));
+console.log('\nWrote bench/RESULTS.md');
