@@ -32,25 +32,26 @@ const chromium = () => ({
   instances: [{ browser: 'chromium' as const }],
 });
 
+// Pre-bundled up front: discovering these mid-run makes Vite reload the browser under a running test.
+export const browserDependencies = [
+  'axe-core',
+  'bowser',
+  'date-fns',
+  'date-fns/locale',
+  '@radix-ui/react-dialog',
+  '@radix-ui/react-slot',
+  '@tanstack/react-query',
+  '@tanstack/react-virtual',
+  '@testing-library/react',
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-dev-runtime',
+];
+
 export default defineConfig({
   plugins: [react()],
-  // Pre-bundled up front: discovering these mid-run makes Vite reload the browser under a running test.
-  optimizeDeps: {
-    include: [
-      'axe-core',
-      'bowser',
-      'date-fns',
-      'date-fns/locale',
-      '@radix-ui/react-dialog',
-      '@radix-ui/react-slot',
-      '@tanstack/react-query',
-      '@testing-library/react',
-      'react',
-      'react-dom',
-      'react-dom/client',
-      'react/jsx-dev-runtime',
-    ],
-  },
+  optimizeDeps: { include: browserDependencies },
   test: {
     projects: [
       {

@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumLaunch } from '../vitest.config.js';
+import { browserDependencies, chromiumLaunch } from '../vitest.config.js';
 
 // Benchmarks run in the same Debian chromium as the browser tests, one file at a time, never in CI's
 // test command: `npm run bench` runs them and writes bench/RESULTS.md.
 export default defineConfig({
   plugins: [react()],
+  optimizeDeps: { include: [...browserDependencies, 'react-dom/profiling', 'react/jsx-runtime'] },
   // Production React: development checks would dominate what is measured.
   define: { 'process.env.NODE_ENV': '"production"' },
   resolve: {

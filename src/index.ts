@@ -25,6 +25,8 @@ export type { SessionsAnnouncerProps } from './components/SessionsAnnouncer.js';
 export { SessionsAnnouncer } from './components/SessionsAnnouncer.js';
 export type { SignOutDeviceButtonProps } from './components/SignOutDeviceButton.js';
 export { SignOutDeviceButton } from './components/SignOutDeviceButton.js';
+export type { PrefetchSessionsOptions } from './data/prefetchSessions.js';
+export { prefetchSessions } from './data/prefetchSessions.js';
 export type { SignedOutEvent, SignedOutReason } from './data/SessionsDataContext.js';
 export type { SessionsListData } from './data/sessionCache.js';
 export type { SessionsListFilters } from './data/sessionsKeys.js';

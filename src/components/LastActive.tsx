@@ -1,7 +1,7 @@
 import { formatDistanceStrict } from 'date-fns';
 import { useId } from 'react';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { formatExactTime } from './formatExactTime.js';
+import { formatDateTime } from './formatDateTime.js';
 import { useNow } from './useNow.js';
 
 export interface LastActiveProps {
@@ -25,7 +25,7 @@ export function LastActive({ date, className }: LastActiveProps) {
     now - date.getTime() < NOW_THRESHOLD_MS
       ? messages.activeNow
       : messages.lastActive(formatDistanceStrict(date, now, { addSuffix: true, locale }));
-  const exact = formatExactTime(date, locale?.code);
+  const exact = formatDateTime(date, 'exact', locale?.code);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users can open the exact-time tooltip.
     <span className={partClass(ui, 'time', className)} tabIndex={0} aria-describedby={tooltipId}>

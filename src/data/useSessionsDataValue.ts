@@ -5,6 +5,7 @@ import { getCapabilities } from '../provider/getCapabilities.js';
 import type { NormalizationIssue } from '../provider/normalizeSessions.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import type { SessionsDataProvider } from '../provider/types.js';
+import { cacheScope } from './cacheScope.js';
 import type { SessionsDataContextValue, SignedOutEvent, SignedOutReason } from './SessionsDataContext.js';
 import { sessionsKeys } from './sessionsKeys.js';
 
@@ -24,18 +25,6 @@ export interface SessionsDataOptions {
   onSignedOut?: (event: SignedOutEvent) => void;
   onError?: (error: SessionsError) => void;
   onReauthRequired?: () => void | Promise<void>;
-}
-
-// Each provider object gets its own number, so two providers on one QueryClient never share cache.
-const providerIds = new WeakMap<SessionsDataProvider, number>();
-let nextProviderId = 1;
-function providerId(provider: SessionsDataProvider): number {
-  let id = providerIds.get(provider);
-  if (id === undefined) {
-    id = nextProviderId++;
-    providerIds.set(provider, id);
-  }
-  return id;
 }
 
 // A private client's defaults: sessions change when other devices sign in, so refetch on focus, but a
@@ -59,8 +48,7 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
     return () => queryClient.unmount();
   }, [queryClient, hostClient]);
 
-  const id = providerId(dataProvider);
-  const scope = userScope === undefined ? `p${id}` : `p${id}:${userScope}`;
+  const scope = cacheScope(dataProvider, userScope);
   useWarnOnProviderChurn(dataProvider, userScope);
 
   const [signedOutScope, setSignedOutScope] = useState<string | null>(null);

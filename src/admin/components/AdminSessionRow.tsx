@@ -1,6 +1,7 @@
-import { formatDistanceStrict, intlFormat } from 'date-fns';
+import { formatDistanceStrict } from 'date-fns';
 import { type CSSProperties, type KeyboardEvent, memo } from 'react';
 import { describeDevice } from '../../components/describeDevice.js';
+import { formatDateTime } from '../../components/formatDateTime.js';
 import { formatPlace } from '../../components/formatPlace.js';
 import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
 import type { AdminSession } from '../types.js';
@@ -30,8 +31,7 @@ export const AdminSessionRow = memo(function AdminSessionRow({
   const ui = useSessionsUI('AdminSessionRow');
   const { messages, locale } = ui;
   const cell = partClass(ui, 'gridCell');
-  const date = (value: Date | undefined) =>
-    value ? intlFormat(value, { dateStyle: 'medium' }, { locale: locale?.code ?? 'en-US' }) : '—';
+  const date = (value: Date | undefined) => (value ? formatDateTime(value, 'date', locale?.code) : '—');
   const place = formatPlace(session, messages) ?? '—';
   return (
     <div

@@ -1,8 +1,9 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { formatDistanceStrict, intlFormat } from 'date-fns';
+import { formatDistanceStrict } from 'date-fns';
 import { useState } from 'react';
 import { describeDevice } from '../../components/describeDevice.js';
 import { errorMessage } from '../../components/errorMessage.js';
+import { formatDateTime } from '../../components/formatDateTime.js';
 import { formatPlace } from '../../components/formatPlace.js';
 import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
 import { useAdminMessages } from '../adminMessages.js';
@@ -33,9 +34,7 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
   const notice = done && done.sessionId === sessionId ? done.text : null;
   const setNotice = (message: string) => setDone({ sessionId, text: message });
   const dateText = (date: Date | undefined) =>
-    date
-      ? intlFormat(date, { dateStyle: 'medium', timeStyle: 'short' }, { locale: ui.locale?.code ?? 'en-US' })
-      : '—';
+    date ? formatDateTime(date, 'dateTime', ui.locale?.code) : '—';
   const userLabel = session ? (session.user.email ?? session.user.name ?? session.user.id) : '';
   const rows: [string, string][] = session
     ? [

@@ -1,0 +1,25 @@
+// Intl.DateTimeFormat is costly to build and rows are many: one formatter per locale and style, built on
+// first use and kept.
+const STYLES = {
+  /** "November 22, 2026 at 4:00 PM": the exact time behind a relative one. */
+  exact: { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+  /** "Nov 22, 2026": a date in a table cell. */
+  date: { dateStyle: 'medium' },
+  /** "Nov 22, 2026, 4:00 PM": a date and time in a details panel. */
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+export type DateTimeStyle = keyof typeof STYLES;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Formats a date in the given locale (a date-fns locale code, e.g. 'de'; US English by default). */
+export function formatDateTime(date: Date, style: DateTimeStyle, localeCode = 'en-US'): string {
+  const key = `${style}|${localeCode}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(localeCode, STYLES[style]);
+    formatters.set(key, formatter);
+  }
+  return formatter.format(date);
+}
