@@ -8,6 +8,7 @@ import type { SessionsDataProvider } from '../provider/types.js';
 import { cacheScope } from './cacheScope.js';
 import type { SessionsDataContextValue, SignedOutEvent, SignedOutReason } from './SessionsDataContext.js';
 import { sessionsKeys } from './sessionsKeys.js';
+import { DEFAULT_SYNC_CHANNEL, useCrossTabSync } from './useCrossTabSync.js';
 
 export interface SessionsDataOptions {
   dataProvider: SessionsDataProvider;
@@ -25,6 +26,13 @@ export interface SessionsDataOptions {
   onSignedOut?: (event: SignedOutEvent) => void;
   onError?: (error: SessionsError) => void;
   onReauthRequired?: () => void | Promise<void>;
+  /**
+   * Keep the app's tabs in step over a BroadcastChannel: a device signed out in one tab leaves the
+   * others at once, and signing this device out in one tab signs out every tab. `false` turns it off; a
+   * string names the channel (two kits of one app that must not talk).
+   * @default true (channel "profilekit:sessions")
+   */
+  crossTabSync?: boolean | string;
 }
 
 // A private client's defaults: sessions change when other devices sign in, so refetch on focus, but a
@@ -33,7 +41,14 @@ const PRIVATE_STALE_TIME_MS = 10_000;
 
 /** Builds the data context for `SessionsProvider`. */
 export function useSessionsDataValue(options: SessionsDataOptions): SessionsDataContextValue {
-  const { dataProvider, scope: userScope, onSignedOut, onError, onReauthRequired } = options;
+  const {
+    dataProvider,
+    scope: userScope,
+    onSignedOut,
+    onError,
+    onReauthRequired,
+    crossTabSync = true,
+  } = options;
   const hostClient = useContext(QueryClientContext);
   const [privateClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: PRIVATE_STALE_TIME_MS } } }),
@@ -91,6 +106,12 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
       callbacks.current.onError?.(new SessionsError('INVALID_RESPONSE', message));
     },
     [scope],
+  );
+
+  useCrossTabSync(
+    { queryClient, scope, signalSignedOut },
+    userScope,
+    crossTabSync === true ? DEFAULT_SYNC_CHANNEL : crossTabSync,
   );
 
   const capabilities = useMemo(() => getCapabilities(dataProvider), [dataProvider]);

@@ -51,6 +51,7 @@ export function SessionsProvider({
   onSignedOut,
   onError,
   onReauthRequired,
+  crossTabSync,
   ...ui
 }: SessionsProviderProps) {
   const parentData = useContext(SessionsDataContext);
@@ -66,6 +67,7 @@ export function SessionsProvider({
       onSignedOut={onSignedOut}
       onError={onError}
       onReauthRequired={onReauthRequired}
+      crossTabSync={crossTabSync}
     >
       {content}
     </DataScope>

@@ -102,6 +102,33 @@ describe('the demo, end to end, with two devices', () => {
   });
 });
 
+describe('two tabs of one browser', () => {
+  it('a sign-out in one tab shows in the other at once (BroadcastChannel), and "everywhere" signs both out', async () => {
+    await signedInDevice(EDGE_ON_WINDOWS);
+    const first = await signedInDevice();
+    const second = await first.context().newPage();
+    await second.goto(server.url);
+    await expect(row(second, 'Microsoft Edge on Windows')).toBeVisible();
+    // The second tab can no longer fetch its list: only the other tab's message can change what it shows.
+    await second.route('**/api/sessions', (route) => route.abort());
+
+    await first.getByRole('button', { name: 'Sign out Microsoft Edge on Windows' }).click();
+    const dialog = first.getByRole('alertdialog', { name: 'Sign out Microsoft Edge on Windows?' });
+    await dialog.getByLabel('Password').fill(password);
+    await dialog.getByLabel('Password').press('Enter');
+    await expect(row(first, 'Microsoft Edge on Windows')).toHaveCount(0);
+    await expect(row(second, 'Microsoft Edge on Windows')).toHaveCount(0);
+    await expect(row(second, 'Chrome on Linux').getByText('This device')).toBeVisible();
+
+    await first.getByRole('button', { name: 'Sign out everywhere' }).click();
+    const everywhere = first.getByRole('alertdialog', { name: 'Sign out everywhere?' });
+    await everywhere.getByLabel('Password').fill(password);
+    await everywhere.getByLabel('Password').press('Enter');
+    await expect(first.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
+    await expect(second.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
+  });
+});
+
 describe('the demo admin page', () => {
   it('shows every session to the seeded admin, and tells anyone else they may not', async () => {
     const context = await browser.newContext();

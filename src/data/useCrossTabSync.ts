@@ -1,0 +1,82 @@
+import { useEffect } from 'react';
+import type { SessionsDataContextValue } from './SessionsDataContext.js';
+import { keepOnlyCurrentSession, removeSessionFromLists } from './sessionCache.js';
+import { sessionsKeys } from './sessionsKeys.js';
+
+/** The channel every tab of the app shares unless the host names another. */
+export const DEFAULT_SYNC_CHANNEL = 'profilekit:sessions';
+
+const ACTIONS = ['revokeSession', 'revokeOtherSessions', 'revokeAllSessions', 'signOut'] as const;
+type SyncedAction = (typeof ACTIONS)[number];
+
+/** What one tab tells the others. Ids only: never a password or a token. */
+interface TabMessage {
+  profilekit: 1;
+  userScope: string | null;
+  action: SyncedAction;
+  sessionId?: string;
+}
+
+function isTabMessage(data: unknown): data is TabMessage {
+  const message = data as Partial<TabMessage> | null;
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    message.profilekit === 1 &&
+    ACTIONS.includes(message.action as SyncedAction) &&
+    (message.sessionId === undefined || typeof message.sessionId === 'string')
+  );
+}
+
+/**
+ * Tabs of one app share one browser session: when a tab signs a device out, the others show it at once
+ * (the row leaves, then the list refetches), and when a tab signs this device out, every tab hears it
+ * and calls the host's onSignedOut. Messages go over a BroadcastChannel; browsers without one skip this.
+ */
+export function useCrossTabSync(
+  context: Pick<SessionsDataContextValue, 'queryClient' | 'scope' | 'signalSignedOut'>,
+  userScope: string | undefined,
+  channelName: string | false,
+): void {
+  const { queryClient, scope, signalSignedOut } = context;
+  useEffect(() => {
+    if (!channelName || typeof BroadcastChannel === 'undefined') return;
+    const channel = new BroadcastChannel(channelName);
+    const ownScope = userScope ?? null;
+
+    const unsubscribe = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'success') return;
+      const [root, keyScope, action] = event.mutation.options.mutationKey ?? [];
+      if (root !== 'profilekit' || keyScope !== scope || !ACTIONS.includes(action as SyncedAction)) return;
+      const variables = event.mutation.state.variables as { sessionId?: unknown } | undefined;
+      const message: TabMessage = { profilekit: 1, userScope: ownScope, action: action as SyncedAction };
+      if (typeof variables?.sessionId === 'string') message.sessionId = variables.sessionId;
+      channel.postMessage(message);
+    });
+
+    channel.onmessage = ({ data }: MessageEvent) => {
+      // Another user's tab (a host that scopes by user) is not ours to change.
+      if (!isTabMessage(data) || data.userScope !== ownScope) return;
+      switch (data.action) {
+        case 'signOut':
+          signalSignedOut('signed-out');
+          return;
+        case 'revokeAllSessions':
+          signalSignedOut('revoked-all');
+          return;
+        case 'revokeOtherSessions':
+          keepOnlyCurrentSession(queryClient, scope);
+          break;
+        case 'revokeSession':
+          if (data.sessionId) removeSessionFromLists(queryClient, scope, data.sessionId);
+          break;
+      }
+      void queryClient.invalidateQueries({ queryKey: sessionsKeys.lists(scope) });
+    };
+
+    return () => {
+      unsubscribe();
+      channel.close();
+    };
+  }, [queryClient, scope, signalSignedOut, userScope, channelName]);
+}
