@@ -26,7 +26,7 @@ export function useSignOut(): UseSignOutResult {
       onSuccess: () => signalSignedOut('signed-out'),
       onError: (error) => {
         // Already signed out on the server: that is what the user asked for.
-        if (error.code === 'UNAUTHORIZED') signalSignedOut('signed-out');
+        if (error.code === 'UNAUTHORIZED' || error.code === 'NOT_FOUND') signalSignedOut('signed-out');
         else reportError(error);
       },
     },

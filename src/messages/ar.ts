@@ -45,6 +45,7 @@ export const arMessages: SessionsMessages = {
   signOutThisDeviceLabel: 'تسجيل الخروج من هذا الجهاز',
   signingOut: 'جارٍ تسجيل الخروج…',
   sessionRevoked: (device) => `تم تسجيل الخروج من ${device}`,
+  signOutFailed: (reason) => `تعذّر تسجيل خروجك. ${reason}`,
   sessionRevokeFailed: (device, reason) => `تعذّر تسجيل الخروج من ${device}. ${reason}`,
 
   revokeOthers: 'تسجيل الخروج من الأجهزة الأخرى',

@@ -30,6 +30,7 @@ export const deMessages: SessionsMessages = {
   signOutThisDeviceLabel: 'Auf diesem Gerät abmelden',
   signingOut: 'Wird abgemeldet …',
   sessionRevoked: (device) => `${device} wurde abgemeldet`,
+  signOutFailed: (reason) => `Abmelden fehlgeschlagen. ${reason}`,
   sessionRevokeFailed: (device, reason) => `${device} konnte nicht abgemeldet werden. ${reason}`,
 
   revokeOthers: 'Andere Geräte abmelden',

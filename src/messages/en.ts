@@ -28,6 +28,7 @@ export const enMessages: SessionsMessages = {
   signOutThisDeviceLabel: 'Sign out of this device',
   signingOut: 'Signing out…',
   sessionRevoked: (device) => `Signed out ${device}`,
+  signOutFailed: (reason) => `Could not sign you out. ${reason}`,
   sessionRevokeFailed: (device, reason) => `Could not sign out ${device}. ${reason}`,
 
   revokeOthers: 'Sign out other devices',

@@ -31,6 +31,7 @@ export const esMessages: SessionsMessages = {
   signOutThisDeviceLabel: 'Cerrar sesión en este dispositivo',
   signingOut: 'Cerrando sesión…',
   sessionRevoked: (device) => `Se cerró la sesión en ${device}`,
+  signOutFailed: (reason) => `No se pudo cerrar tu sesión. ${reason}`,
   sessionRevokeFailed: (device, reason) => `No se pudo cerrar la sesión en ${device}. ${reason}`,
 
   revokeOthers: 'Cerrar sesión en otros dispositivos',

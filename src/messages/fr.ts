@@ -30,6 +30,7 @@ export const frMessages: SessionsMessages = {
   signOutThisDeviceLabel: 'Se déconnecter de cet appareil',
   signingOut: 'Déconnexion…',
   sessionRevoked: (device) => `${device} a été déconnecté`,
+  signOutFailed: (reason) => `Impossible de vous déconnecter. ${reason}`,
   sessionRevokeFailed: (device, reason) => `Impossible de déconnecter ${device}. ${reason}`,
 
   revokeOthers: 'Déconnecter les autres appareils',

@@ -49,6 +49,8 @@ export interface SessionsMessages {
   /** Announced after a device was signed out: "Signed out Firefox on Windows". */
   sessionRevoked: (device: string) => string;
   /** Announced and shown in the row when its sign-out failed. */
+  /** Signing this device out failed: "Could not sign you out. <reason>". */
+  signOutFailed: (reason: string) => string;
   sessionRevokeFailed: (device: string, reason: string) => string;
 
   revokeOthers: string;
