@@ -3,9 +3,43 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+// React 18 (package.json "config.react18"), installed beside the project by scripts/ensure-react18.mjs,
+// which the test command runs: the unit suite runs a second time against it, since hosts on either major
+// must work.
+const react18 = path.join(dirname, '.cache/react18/node_modules');
+const react18Project: TestProjectInlineConfiguration = {
+  extends: true,
+  resolve: {
+    // ESM builds first: a CommonJS build would require() React 19 behind Vite's back.
+    mainFields: ['module', 'main'],
+    alias: [
+      { find: /^react$/, replacement: path.join(react18, 'react') },
+      { find: /^react\/(.*)$/, replacement: path.join(react18, 'react/$1') },
+      { find: /^react-dom$/, replacement: path.join(react18, 'react-dom') },
+      { find: /^react-dom\/(.*)$/, replacement: path.join(react18, 'react-dom/$1') },
+      // Testing Library's CommonJS build would require() React 19 past Vite; its ESM build imports.
+      {
+        find: /^@testing-library\/react$/,
+        replacement: path.join(
+          dirname,
+          'node_modules/@testing-library/react/dist/@testing-library/react.esm.js',
+        ),
+      },
+    ],
+  },
+  test: {
+    name: 'unit (react 18)',
+    environment: 'jsdom',
+    include: ['test/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/setup/unit.ts'],
+    // Dependencies go through Vite too, so Testing Library, TanStack Query and Radix get React 18 as well.
+    server: { deps: { inline: true } },
+  },
+};
 
 // Debian's chromium (browsers cannot be downloaded here). The flags keep it off the closed network.
 export const chromiumLaunch = {
@@ -63,6 +97,8 @@ export default defineConfig({
           setupFiles: ['test/setup/unit.ts'],
         },
       },
+      // Its own run (`npm run test:react18`, a step of the test command), so each major reports its count.
+      ...(process.env.PROFILEKIT_REACT18 === '1' ? [react18Project] : []),
       {
         // Adapters against real servers over loopback HTTP and the real Better Auth library.
         extends: true,

@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const report = 'test-results/vitest.json';
+const react18Report = 'test-results/react18.json';
 
 const steps = [
   ['lint + format (biome)', bin('biome'), ['ci', '--colors=off', '.']],
@@ -30,14 +31,29 @@ const steps = [
     bin('vitest'),
     ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
   ],
+  ['react 18 for the second unit run', 'node', ['scripts/ensure-react18.mjs']],
+  [
+    'vitest: the unit suite again, against React 18',
+    bin('vitest'),
+    [
+      'run',
+      '--project',
+      'unit (react 18)',
+      '--reporter=dot',
+      '--reporter=json',
+      `--outputFile.json=${react18Report}`,
+    ],
+    { PROFILEKIT_REACT18: '1' },
+  ],
 ];
 
 rmSync(report, { force: true });
+rmSync(react18Report, { force: true });
 const timings = [];
-for (const [title, command, args] of steps) {
+for (const [title, command, args, env = {}] of steps) {
   console.log(`\n▶ ${title}`);
   const started = Date.now();
-  const { status } = spawnSync(command, args, { stdio: 'inherit' });
+  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   timings.push([title, ((Date.now() - started) / 1000).toFixed(1)]);
   if (status !== 0) {
     console.error(`\n✖ ${title} failed (exit ${status}).`);
@@ -48,29 +64,36 @@ for (const [title, command, args] of steps) {
 console.log('\nStep timings (s):');
 for (const [title, seconds] of timings) console.log(`  ${seconds.padStart(6)}  ${title}`);
 
-if (existsSync(report)) {
-  const results = JSON.parse(readFileSync(report, 'utf8'));
-  // Suites by where their files live (each Vitest project owns one folder).
-  const suiteOf = (file) => {
-    const path = relative(process.cwd(), file);
-    if (path.startsWith('stories/')) return 'storybook (every story in Chromium, axe included)';
-    if (path.endsWith('.test-d.ts') || path.endsWith('.test-d.tsx')) return 'types';
-    return path.split('/').slice(0, 2).join('/');
-  };
-  const suites = new Map();
-  for (const file of results.testResults) {
-    const suite = suiteOf(file.name);
+// Suites by where their files live (each Vitest project owns one folder).
+const suiteOf = (file) => {
+  const path = relative(process.cwd(), file);
+  if (path.startsWith('stories/')) return 'storybook (every story in Chromium, axe included)';
+  if (path.endsWith('.test-d.ts') || path.endsWith('.test-d.tsx')) return 'types';
+  return path.split('/').slice(0, 2).join('/');
+};
+const suites = new Map();
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const [file, suffix] of [
+  [report, ''],
+  [react18Report, ' (react 18)'],
+]) {
+  if (!existsSync(file)) continue;
+  const results = JSON.parse(readFileSync(file, 'utf8'));
+  for (const testFile of results.testResults) {
+    const suite = `${suiteOf(testFile.name)}${suffix}`;
     const counts = suites.get(suite) ?? { passed: 0, failed: 0 };
-    for (const test of file.assertionResults) {
+    for (const test of testFile.assertionResults) {
       if (test.status === 'passed') counts.passed += 1;
       else if (test.status === 'failed') counts.failed += 1;
     }
     suites.set(suite, counts);
   }
-  console.log('\nSuites:');
-  for (const [suite, { passed, failed }] of [...suites].sort()) {
-    console.log(`  ${String(passed).padStart(5)} passed  ${String(failed).padStart(3)} failed  ${suite}`);
-  }
-  const { numPassedTests, numFailedTests, numPendingTests } = results;
-  console.log(`\n${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`);
+  totals.passed += results.numPassedTests;
+  totals.failed += results.numFailedTests;
+  totals.skipped += results.numPendingTests;
 }
+console.log('\nSuites:');
+for (const [suite, { passed, failed }] of [...suites].sort()) {
+  console.log(`  ${String(passed).padStart(5)} passed  ${String(failed).padStart(3)} failed  ${suite}`);
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

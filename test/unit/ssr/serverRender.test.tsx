@@ -38,6 +38,14 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/**
+ * What React printed, less one warning that only this test's setup causes: the server render runs
+ * where jsdom defines `document`, so Radix picks useLayoutEffect at import and React 18 warns that it
+ * does nothing on a server. On a real server there is no `document` and no warning.
+ */
+const printed = (spy: { mock: { calls: unknown[][] } }) =>
+  spy.mock.calls.filter((args) => !String(args[0]).includes('useLayoutEffect does nothing on the server'));
+
 /** Server HTML into the document, then hydrateRoot, recording every mismatch React reports. */
 async function hydrate(html: string, ui: ReactNode) {
   const container = document.createElement('div');
@@ -63,7 +71,7 @@ describe('server rendering', () => {
     );
     expect(await screen.findByRole('heading', { name: 'Signed in on 3 devices' })).toBeInTheDocument();
     expect(recoverable).toEqual([]);
-    expect(consoleError).not.toHaveBeenCalled();
+    expect(printed(consoleError)).toEqual([]);
   });
 
   it('prefetches on the server, sends the rows in the HTML, and hydrates them with no mismatch and no refetch', async () => {
@@ -88,7 +96,7 @@ describe('server rendering', () => {
       </HydrationBoundary>,
     );
     expect(recoverable).toEqual([]);
-    expect(consoleError).not.toHaveBeenCalled();
+    expect(printed(consoleError)).toEqual([]);
     expect(listSessions).not.toHaveBeenCalled();
 
     // The hydrated page works: signing a device out removes its row.
