@@ -63,12 +63,16 @@ for (let seen = 0; seen < 50_000; seen += 1_000) {
   cursor = (await getJson(`/api/admin/sessions?limit=1000${cursor ? `&cursor=${cursor}` : ''}`)).nextCursor;
 }
 const someSession = (await getJson('/api/admin/sessions?limit=1')).sessions[0]?.id;
+// A user with the most sessions (six), as an admin would open from a row.
+const { user_id: someUser } = db
+  .prepare('SELECT user_id FROM sessions GROUP BY user_id ORDER BY count(*) DESC LIMIT 1')
+  .get() as { user_id: string };
 
 const cases: [string, string][] = [
   ['first page (100, newest first)', '/api/admin/sessions?limit=100'],
   ['page at row 50,000 (keyset cursor)', `/api/admin/sessions?limit=100&cursor=${cursor}`],
   ['search "user1234" (email, name, IP, agent)', '/api/admin/sessions?limit=100&search=user1234'],
-  ["one user's sessions", '/api/admin/sessions?limit=100&userId=2'],
+  ["one user's sessions", `/api/admin/sessions?limit=100&userId=${encodeURIComponent(someUser)}`],
   ['expired sessions', '/api/admin/sessions?limit=100&status=expired'],
   ['sorted by expiry, ascending', '/api/admin/sessions?limit=100&sort=expiresAt&direction=asc'],
   ['one session (details)', `/api/admin/sessions/${someSession}`],

@@ -1,9 +1,7 @@
 import type { AdminSessionsDataProvider } from '../admin/types.js';
-import { parseDateInput } from '../provider/normalizeSessions.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import type {
   ConfirmableAction,
-  DateInput,
   ListSessionsResult,
   PasswordRequirement,
   SessionInput,
@@ -12,6 +10,7 @@ import type {
 } from '../provider/types.js';
 
 import { createMemoryAdminProvider, type MemoryAdminMethod } from './memoryAdmin.js';
+import { randomId, sleep, toEpoch } from './memoryHelpers.js';
 import type {
   MemoryBackendOptions,
   MemoryFault,
@@ -37,37 +36,6 @@ export type MemoryMethod = SessionsMethod | MemoryAdminMethod;
 
 const DAY_MS = 86_400_000;
 const DEFAULT_LIFETIME_MS = 30 * DAY_MS;
-
-// Opaque ids from crypto.getRandomValues, which (unlike randomUUID) also works outside secure contexts.
-function randomId(bytes = 12): string {
-  const values = crypto.getRandomValues(new Uint8Array(bytes));
-  return Array.from(values, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function toEpoch(value: DateInput | undefined, fallback: number): number {
-  return parseDateInput(value)?.getTime() ?? fallback;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0) return signal?.aborted ? Promise.reject(abortError()) : Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(abortError());
-      },
-      { once: true },
-    );
-  });
-}
-
-function abortError(): Error {
-  const error = new Error('The operation was aborted.');
-  error.name = 'AbortError';
-  return error;
-}
 
 /**
  * An in-memory sessions server for stories, tests and offline demos. It behaves like a real one: users
