@@ -1,5 +1,5 @@
+import { startRevokeSession } from '../data/revokeSessionMutation.js';
 import { useSessionsData } from '../data/SessionsDataContext.js';
-import { useRevokeSession } from '../data/useRevokeSession.js';
 import type { Session } from '../provider/types.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
 
@@ -29,10 +29,9 @@ export function RevokeSessionButton({
   className,
 }: RevokeSessionButtonProps) {
   const ui = useSessionsUI('RevokeSessionButton');
-  const { capabilities } = useSessionsData('RevokeSessionButton');
+  const data = useSessionsData('RevokeSessionButton');
   const { messages, components } = ui;
-  const needsPassword = capabilities.password.revokeSession === 'required';
-  const revoke = useRevokeSession({ optimistic: !needsPassword });
+  const needsPassword = data.capabilities.password.revokeSession === 'required';
   const button = (
     <button
       type="button"
@@ -46,7 +45,8 @@ export function RevokeSessionButton({
           ? undefined
           : () => {
               onOptimisticRevoke?.();
-              revoke.mutate({ sessionId: session.id });
+              // The outcome shows through the mutation cache (row state, announcer); nothing to await here.
+              startRevokeSession(data, { sessionId: session.id }, true)?.catch(() => {});
             }
       }
     >
@@ -60,7 +60,7 @@ export function RevokeSessionButton({
       trigger={button}
       title={messages.confirmRevokeSessionTitle(deviceLabel)}
       description={messages.confirmRevokeSessionDescription(deviceLabel)}
-      onConfirm={(password) => revoke.mutateAsync({ sessionId: session.id, password })}
+      onConfirm={(password) => startRevokeSession(data, { sessionId: session.id, password }, false)}
     />
   );
 }

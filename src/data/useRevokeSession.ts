@@ -1,29 +1,23 @@
 import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { callProvider } from '../provider/callProvider.js';
-import { isSessionsError, type SessionsError } from '../provider/SessionsError.js';
-import type { Session } from '../provider/types.js';
-import { useSessionsData } from './SessionsDataContext.js';
-import { type SealedPassword, sealPassword, takePassword } from './sealPassword.js';
+import type { SessionsError } from '../provider/SessionsError.js';
 import {
-  findCachedSession,
-  type RemovedSession,
-  removeSessionFromLists,
-  restoreSessions,
-} from './sessionCache.js';
-import { sessionsKeys, sessionsMutationKeys } from './sessionsKeys.js';
+  isRevokePending,
+  type RevokeSessionContext,
+  type RevokeSessionData,
+  type RevokeSessionVariables,
+  revokeSessionMutationOptions,
+  type SealedRevokeVariables,
+} from './revokeSessionMutation.js';
+import { useSessionsData } from './SessionsDataContext.js';
+import { sealPassword } from './sealPassword.js';
 
-export interface RevokeSessionVariables {
-  sessionId: string;
-  /** The user's password, when the provider requires it for this action. Never kept in the cache. */
-  password?: string;
-}
-
-export interface RevokeSessionData {
-  sessionId: string;
-  /** The server no longer knew the session (NOT_FOUND): it was already gone, which is what was asked. */
-  alreadyRevoked: boolean;
-}
+export type {
+  RevokeSessionContext,
+  RevokeSessionData,
+  RevokeSessionVariables,
+  SealedRevokeVariables,
+} from './revokeSessionMutation.js';
 
 export interface UseRevokeSessionOptions {
   /**
@@ -32,18 +26,6 @@ export interface UseRevokeSessionOptions {
    * @default true
    */
   optimistic?: boolean;
-}
-
-/** What the mutation cache holds: the id and a sealed handle, never the password. */
-export interface SealedRevokeVariables {
-  sessionId: string;
-  sealed?: SealedPassword;
-}
-
-/** Kept on the mutation: where the row was, and the session itself so the outcome can be announced by name. */
-export interface RevokeSessionContext {
-  removed: RemovedSession[];
-  session?: Session;
 }
 
 type InnerResult = UseMutationResult<
@@ -76,65 +58,24 @@ export function useRevokeSession(options: UseRevokeSessionOptions = {}): UseRevo
   const { dataProvider, queryClient, scope, signalSignedOut, reportError } =
     useSessionsData('useRevokeSession');
   const optimistic = options.optimistic !== false;
-  const mutationKey = useMemo(() => sessionsMutationKeys.revokeSession(scope), [scope]);
-
-  const mutation = useMutation<RevokeSessionData, SessionsError, SealedRevokeVariables, RevokeSessionContext>(
-    {
-      mutationKey,
-      mutationFn: async ({ sessionId, sealed }) => {
-        const password = takePassword(sealed);
-        try {
-          await callProvider(
-            dataProvider,
-            'revokeSession',
-            password === undefined ? { sessionId } : { sessionId, password },
-          );
-          return { sessionId, alreadyRevoked: false };
-        } catch (error) {
-          if (isSessionsError(error) && error.code === 'NOT_FOUND')
-            return { sessionId, alreadyRevoked: true };
-          throw error;
-        }
-      },
-      onMutate: async ({ sessionId }) => {
-        const session = findCachedSession(queryClient, scope, sessionId);
-        if (!optimistic) return { removed: [], session };
-        // A list fetch already on its way would land after the removal and bring the row back.
-        await queryClient.cancelQueries({ queryKey: sessionsKeys.lists(scope) });
-        return { removed: removeSessionFromLists(queryClient, scope, sessionId), session };
-      },
-      onSuccess: ({ sessionId }) => {
-        removeSessionFromLists(queryClient, scope, sessionId);
-      },
-      onError: (error, _variables, context) => {
-        if (context) restoreSessions(queryClient, context.removed);
-        if (error.code === 'UNAUTHORIZED') signalSignedOut('session-ended');
-        else reportError(error);
-      },
-      onSettled: () => {
-        // Refetch only when the last revoke settles: an earlier refetch could return a row whose revoke
-        // is still in flight, and it would blink back in.
-        if (queryClient.isMutating({ mutationKey }) === 1) {
-          void queryClient.invalidateQueries({ queryKey: sessionsKeys.lists(scope) });
-        }
-      },
-    },
-    queryClient,
+  const mutationOptions = useMemo(
+    () =>
+      revokeSessionMutationOptions(
+        { dataProvider, queryClient, scope, signalSignedOut, reportError },
+        optimistic,
+      ),
+    [dataProvider, queryClient, scope, signalSignedOut, reportError, optimistic],
   );
+  const mutation = useMutation(mutationOptions, queryClient);
 
   const { mutate: innerMutate, mutateAsync: innerMutateAsync } = mutation;
   const mutate = useCallback<UseRevokeSessionResult['mutate']>(
     ({ sessionId, password }, callOptions) => {
       // A double click or a repeated Enter must not send a second request for the same session.
-      const inFlight = queryClient.getMutationCache().findAll({
-        mutationKey,
-        status: 'pending',
-        predicate: (m) => (m.state.variables as SealedRevokeVariables | undefined)?.sessionId === sessionId,
-      });
-      if (inFlight.length > 0) return;
+      if (isRevokePending(queryClient, scope, sessionId)) return;
       innerMutate({ sessionId, sealed: sealPassword(password) }, callOptions);
     },
-    [innerMutate, queryClient, mutationKey],
+    [innerMutate, queryClient, scope],
   );
   const mutateAsync = useCallback<UseRevokeSessionResult['mutateAsync']>(
     ({ sessionId, password }, callOptions) =>
