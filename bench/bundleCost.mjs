@@ -23,6 +23,8 @@ function packageOf(path) {
 export async function measure(contents, { ownOnly = false } = {}) {
   const result = await build({
     stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
+    // No tsconfig paths: 'profilekit' resolves through package.json's exports to the built dist/, as in a host.
+    tsconfigRaw: {},
     bundle: true,
     minify: true,
     format: 'esm',

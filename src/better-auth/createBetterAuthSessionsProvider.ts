@@ -60,7 +60,7 @@ export interface BetterAuthSessionsProviderOptions {
  * Unwraps `{ data, error }`: an error becomes a SessionsError (SESSION_NOT_FRESH → REAUTH_REQUIRED), and
  * missing data is `whenEmpty` (INVALID_RESPONSE unless the call says otherwise).
  */
-async function call<T>(
+export async function callBetterAuth<T>(
   pending: Promise<BetterAuthResult<T>>,
   whenEmpty: SessionsError = new SessionsError('INVALID_RESPONSE', 'Better Auth answered without data.'),
 ): Promise<NonNullable<T>> {
@@ -75,7 +75,7 @@ async function call<T>(
   return result.data;
 }
 
-function toInput(session: BetterAuthSession, currentId: string | undefined): SessionInput {
+export function toSessionInput(session: BetterAuthSession, currentId: string | undefined): SessionInput {
   return {
     id: session.id,
     isCurrent: session.id === currentId,
@@ -109,9 +109,9 @@ export function createBetterAuthSessionsProvider(
   const tokens = new Map<string, string>();
   async function listRaw(): Promise<{ sessions: readonly BetterAuthSession[]; currentId?: string }> {
     const [sessions, current] = await Promise.all([
-      call(client.listSessions()),
+      callBetterAuth(client.listSessions()),
       // getSession answers no data, not an error, when this device is signed out.
-      call(client.getSession(), new SessionsError('UNAUTHORIZED')),
+      callBetterAuth(client.getSession(), new SessionsError('UNAUTHORIZED')),
     ]);
     if (!Array.isArray(sessions))
       throw new SessionsError('INVALID_RESPONSE', 'listSessions did not return a list.');
@@ -136,14 +136,17 @@ export function createBetterAuthSessionsProvider(
     passwordRequirements: requirements,
     listSessions: async (): Promise<ListSessionsResult> => {
       const { sessions, currentId } = await listRaw();
-      return { sessions: sessions.map((s) => toInput(s, currentId)), currentSessionId: currentId ?? null };
+      return {
+        sessions: sessions.map((s) => toSessionInput(s, currentId)),
+        currentSessionId: currentId ?? null,
+      };
     },
     revokeSession: async ({ sessionId, password }) => {
       await confirm('revokeSession', password);
       const before = await listRaw();
       const token = tokens.get(sessionId);
       if (!token) throw new SessionsError('NOT_FOUND');
-      await call(client.revokeSession({ token }));
+      await callBetterAuth(client.revokeSession({ token }));
       if (sessionId === before.currentId) return;
       const after = await listRaw();
       if (after.sessions.some((s) => s.id === sessionId)) {
@@ -156,7 +159,7 @@ export function createBetterAuthSessionsProvider(
     revokeOtherSessions: async ({ password } = {}): Promise<RevokeManyResult> => {
       await confirm('revokeOtherSessions', password);
       const before = await listRaw();
-      await call(client.revokeOtherSessions());
+      await callBetterAuth(client.revokeOtherSessions());
       const after = await listRaw();
       return {
         revokedCount:
@@ -166,11 +169,11 @@ export function createBetterAuthSessionsProvider(
     revokeAllSessions: async ({ password } = {}): Promise<RevokeManyResult> => {
       await confirm('revokeAllSessions', password);
       const before = await listRaw();
-      await call(client.revokeSessions());
+      await callBetterAuth(client.revokeSessions());
       return { revokedCount: before.sessions.length };
     },
     signOut: async () => {
-      await call(client.signOut());
+      await callBetterAuth(client.signOut());
     },
   };
   if (options.reauthenticate) {

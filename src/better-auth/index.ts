@@ -1,4 +1,10 @@
 export type {
+  BetterAuthAdminClient,
+  BetterAuthAdminSessionsProviderOptions,
+  BetterAuthAdminUser,
+} from './createBetterAuthAdminSessionsProvider.js';
+export { createBetterAuthAdminSessionsProvider } from './createBetterAuthAdminSessionsProvider.js';
+export type {
   BetterAuthResult,
   BetterAuthSession,
   BetterAuthSessionsClient,

@@ -1,6 +1,8 @@
 import { betterAuth } from 'better-auth';
 import { createAuthClient } from 'better-auth/client';
+import { adminClient } from 'better-auth/client/plugins';
 import { getMigrations } from 'better-auth/db/migration';
+import { admin } from 'better-auth/plugins';
 import Database from 'better-sqlite3';
 
 const BASE_URL = 'http://localhost:3000';
@@ -9,7 +11,7 @@ const BASE_URL = 'http://localhost:3000';
  * The real Better Auth, in-process: its server (`auth.handler`) on an in-memory SQLite database, and its
  * real client whose fetch goes straight to that handler, keeping each device's cookies apart.
  */
-export async function startBetterAuth(options: { freshAgeSeconds?: number } = {}) {
+export async function startBetterAuth(options: { freshAgeSeconds?: number; admin?: boolean } = {}) {
   const auth = betterAuth({
     baseURL: BASE_URL,
     secret: 'profilekit-test-secret-0123456789abcdef',
@@ -19,6 +21,8 @@ export async function startBetterAuth(options: { freshAgeSeconds?: number } = {}
     session: { freshAge: options.freshAgeSeconds ?? 3600 },
     logger: { disabled: true },
     telemetry: { enabled: false },
+    // The admin plugin, for the admin console's adapter; users with role "admin" may use it.
+    plugins: options.admin ? [admin()] : [],
   });
   const { runMigrations } = await getMigrations(auth.options);
   await runMigrations();
@@ -26,11 +30,22 @@ export async function startBetterAuth(options: { freshAgeSeconds?: number } = {}
   const credentials = { email: 'ana@example.com', password: 'correct horse battery', name: 'Ana' };
   await auth.api.signUpEmail({ body: credentials });
 
+  /** Another account (optionally an admin), for the admin console's tests. */
+  async function addUser(user: { email: string; password: string; name: string }, role?: 'admin') {
+    const { user: created } = await auth.api.signUpEmail({ body: user });
+    if (role) {
+      const db = (await auth.$context).internalAdapter;
+      await db.updateUser(created.id, { role });
+    }
+    return created.id;
+  }
+
   /** A device: a real client with its own cookie jar and user agent, signed in. */
-  async function device(userAgent: string) {
+  async function device(userAgent: string, who: { email: string; password: string } = credentials) {
     const jar = new Map<string, string>();
     const client = createAuthClient({
       baseURL: BASE_URL,
+      plugins: [adminClient()],
       fetchOptions: {
         customFetchImpl: async (input, init) => {
           const request = new Request(input, init);
@@ -51,10 +66,10 @@ export async function startBetterAuth(options: { freshAgeSeconds?: number } = {}
         },
       },
     });
-    const signedIn = await client.signIn.email({ email: credentials.email, password: credentials.password });
+    const signedIn = await client.signIn.email({ email: who.email, password: who.password });
     if (signedIn.error) throw new Error(`sign-in failed: ${signedIn.error.message}`);
     return { client, jar };
   }
 
-  return { auth, device, credentials };
+  return { auth, device, addUser, credentials };
 }

@@ -1,0 +1,177 @@
+import type {
+  AdminSessionInput,
+  AdminSessionsDataProvider,
+  ListAllSessionsParams,
+  ListAllSessionsResult,
+  SessionStats,
+} from '../admin/types.js';
+import { SessionsError } from '../provider/SessionsError.js';
+import {
+  type BetterAuthResult,
+  type BetterAuthSession,
+  callBetterAuth,
+  toSessionInput,
+} from './createBetterAuthSessionsProvider.js';
+
+/** A user as Better Auth's admin plugin lists it. */
+export interface BetterAuthAdminUser {
+  id: string;
+  email?: string | null;
+  name?: string | null;
+}
+
+/**
+ * The part of a Better Auth client with the admin plugin (`adminClient()`) this adapter calls, plus
+ * `getSession` to know the admin's own session. Structural: the kit never imports Better Auth.
+ */
+export interface BetterAuthAdminClient {
+  getSession: () => Promise<BetterAuthResult<{ session: { id: string } } | null>>;
+  admin: {
+    listUsers: (args: {
+      query: { limit?: number; offset?: number };
+    }) => Promise<BetterAuthResult<{ users: readonly BetterAuthAdminUser[]; total: number }>>;
+    listUserSessions: (body: {
+      userId: string;
+    }) => Promise<BetterAuthResult<{ sessions: readonly (BetterAuthSession & { userId?: string })[] }>>;
+    revokeUserSession: (body: { sessionToken: string }) => Promise<BetterAuthResult<{ success: boolean }>>;
+    revokeUserSessions: (body: { userId: string }) => Promise<BetterAuthResult<{ success: boolean }>>;
+  };
+}
+
+export interface BetterAuthAdminSessionsProviderOptions {
+  client: BetterAuthAdminClient;
+  /** Users fetched per admin call while walking them. @default 100 */
+  usersPerRequest?: number;
+}
+
+interface Loaded {
+  session: AdminSessionInput;
+  token: string;
+  userId: string;
+}
+
+const time = (value: unknown) => new Date(value as string).getTime();
+
+/**
+ * The admin console over Better Auth's admin plugin. The plugin lists sessions one user at a time and
+ * has no session lookup by id and no counts, so this adapter walks every user once per search (then
+ * pages, sorts, filters and counts from that snapshot) — right for thousands of users, not for millions:
+ * there, implement the REST contract's admin endpoints on your own database. It never exposes a token:
+ * previews are the first 8 characters, and revokes go by session id.
+ */
+export function createBetterAuthAdminSessionsProvider({
+  client,
+  usersPerRequest = 100,
+}: BetterAuthAdminSessionsProviderOptions): AdminSessionsDataProvider {
+  // id → token and owner, for the sessions the console has seen: revokes name a session by id.
+  const known = new Map<string, Loaded>();
+  let snapshot: { key: string; list: AdminSessionInput[] } | undefined;
+
+  async function loadAll(onlyUserId?: string): Promise<Loaded[]> {
+    const current = (await callBetterAuth(client.getSession()))?.session.id;
+    const users: BetterAuthAdminUser[] = [];
+    for (let offset = 0; ; offset += usersPerRequest) {
+      const page = await callBetterAuth(
+        client.admin.listUsers({ query: { limit: usersPerRequest, offset } }),
+      );
+      users.push(...page.users);
+      if (page.users.length === 0 || users.length >= page.total) break;
+    }
+    const loaded: Loaded[] = [];
+    for (const user of users) {
+      if (onlyUserId !== undefined && user.id !== onlyUserId) continue;
+      const { sessions } = await callBetterAuth(client.admin.listUserSessions({ userId: user.id }));
+      for (const raw of sessions) {
+        const entry: Loaded = {
+          token: raw.token,
+          userId: user.id,
+          session: {
+            ...toSessionInput(raw, current),
+            tokenPreview: raw.token.slice(0, 8),
+            user: { id: user.id, email: user.email ?? null, name: user.name ?? null },
+          },
+        };
+        known.set(raw.id, entry);
+        loaded.push(entry);
+      }
+    }
+    return loaded;
+  }
+
+  async function view(params: ListAllSessionsParams): Promise<AdminSessionInput[]> {
+    const { search, userId, applicationId, status = 'active', sort } = params;
+    const key = JSON.stringify([search, userId, applicationId, status, sort]);
+    // A first page (no cursor) reads Better Auth afresh; the pages after it read that same snapshot.
+    if (params.cursor !== undefined && snapshot?.key === key) return snapshot.list;
+    const now = Date.now();
+    const needle = search?.trim().toLowerCase();
+    const field = sort?.field ?? 'lastActiveAt';
+    const direction = sort?.direction === 'asc' ? 1 : -1;
+    const list = (await loadAll(userId))
+      .map(({ session }) => session)
+      .filter((s) => (status === 'active' ? time(s.expiresAt) > now : time(s.expiresAt) <= now))
+      .filter(
+        (s) =>
+          !needle ||
+          [s.user.email, s.user.name, s.ipAddress, s.userAgent].some((v) =>
+            v?.toLowerCase().includes(needle),
+          ),
+      )
+      .sort((a, b) => direction * (time(a[field]) - time(b[field])) || (a.id < b.id ? -1 : 1));
+    snapshot = { key, list };
+    return list;
+  }
+
+  /** Better Auth reports success for any token, known or not: ask again to see the session is gone. */
+  async function stillThere(entry: Loaded): Promise<boolean> {
+    const { sessions } = await callBetterAuth(client.admin.listUserSessions({ userId: entry.userId }));
+    return sessions.some((s) => s.token === entry.token);
+  }
+
+  return {
+    listAllSessions: async (params): Promise<ListAllSessionsResult> => {
+      const list = await view(params);
+      const start = params.cursor === undefined ? 0 : Number(params.cursor);
+      if (!Number.isInteger(start) || start < 0)
+        throw new SessionsError('UNKNOWN', 'Bad cursor.', { status: 400 });
+      const end = Math.min(list.length, start + Math.max(1, params.limit));
+      return {
+        sessions: list.slice(start, end),
+        nextCursor: end < list.length ? String(end) : null,
+        total: list.length,
+      };
+    },
+    getSession: async ({ sessionId }) => {
+      if (!known.has(sessionId)) await loadAll();
+      const entry = known.get(sessionId);
+      // Read it afresh from its user: a session ended since it was listed is NOT_FOUND, not a stale copy.
+      if (!entry || !(await stillThere(entry))) throw new SessionsError('NOT_FOUND');
+      return entry.session;
+    },
+    revokeSession: async ({ sessionId }) => {
+      const entry = known.get(sessionId);
+      if (!entry) throw new SessionsError('NOT_FOUND');
+      await callBetterAuth(client.admin.revokeUserSession({ sessionToken: entry.token }));
+      known.delete(sessionId);
+      if (await stillThere(entry)) throw new SessionsError('UNKNOWN', 'Better Auth kept the session.');
+    },
+    revokeUserSessions: async ({ userId }) => {
+      const before = await callBetterAuth(client.admin.listUserSessions({ userId }));
+      await callBetterAuth(client.admin.revokeUserSessions({ userId }));
+      const after = await callBetterAuth(client.admin.listUserSessions({ userId }));
+      return { revokedCount: before.sessions.length - after.sessions.length };
+    },
+    getSessionStats: async (): Promise<SessionStats> => {
+      const now = Date.now();
+      const midnight = new Date(now).setHours(0, 0, 0, 0);
+      const all = (await loadAll()).map(({ session }) => session);
+      const active = all.filter((s) => time(s.expiresAt) > now);
+      return {
+        totalActive: active.length,
+        uniqueUsers: new Set(active.map((s) => s.user.id)).size,
+        expired: all.length - active.length,
+        startedToday: all.filter((s) => time(s.createdAt) >= midnight).length,
+      };
+    },
+  };
+}

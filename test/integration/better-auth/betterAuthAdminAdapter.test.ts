@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { AdminSessionsDataProvider } from '../../../src/admin/types.js';
+import { createBetterAuthAdminSessionsProvider } from '../../../src/better-auth/createBetterAuthAdminSessionsProvider.js';
+import { startBetterAuth } from './betterAuthHarness.js';
+
+const ADMIN = { email: 'admin@example.com', password: 'correct horse battery', name: 'Sam Admin' };
+const BEN = { email: 'ben@example.org', password: 'another long password', name: 'Ben' };
+
+async function world() {
+  const ba = await startBetterAuth({ admin: true });
+  await ba.addUser(ADMIN, 'admin');
+  await ba.addUser(BEN);
+  const anaPhone = await ba.device('Ana phone');
+  await ba.device('Ana laptop');
+  const benTablet = await ba.device('Ben tablet', BEN);
+  const adminDevice = await ba.device('Admin desk', ADMIN);
+  const provider = createBetterAuthAdminSessionsProvider({
+    client: adminDevice.client as never,
+    usersPerRequest: 2,
+  }) as Required<AdminSessionsDataProvider>;
+  return { ba, provider, anaPhone, benTablet, adminDevice };
+}
+const all = (provider: Required<AdminSessionsDataProvider>, extra = {}) =>
+  provider.listAllSessions({ signal: new AbortController().signal, limit: 50, ...extra });
+
+describe('Better Auth admin adapter against the real better-auth admin plugin', () => {
+  it("lists every user's sessions with their user, pages them, and never shows a token", async () => {
+    const { provider, anaPhone } = await world();
+    const first = await all(provider, { limit: 3 });
+    expect(first.total).toBe(4);
+    const second = await all(provider, { limit: 3, cursor: first.nextCursor ?? undefined });
+    expect(second.nextCursor).toBeNull();
+    const sessions = [...first.sessions, ...second.sessions];
+    expect(sessions.map((s) => s.userAgent).sort()).toEqual([
+      'Admin desk',
+      'Ana laptop',
+      'Ana phone',
+      'Ben tablet',
+    ]);
+    expect(sessions.find((s) => s.userAgent === 'Ben tablet')?.user.email).toBe(BEN.email);
+    expect(sessions.every((s) => (s.tokenPreview ?? '').length === 8)).toBe(true);
+    const raw = await anaPhone.client.listSessions();
+    for (const s of raw.data ?? []) expect(JSON.stringify(sessions)).not.toContain(s.token);
+  });
+
+  it('searches, filters by user, counts like the plugin does, and says a session no longer exists', async () => {
+    const { provider } = await world();
+    const ben = await all(provider, { search: 'BEN@' });
+    expect(ben.sessions.map((s) => s.userAgent)).toEqual(['Ben tablet']);
+    const byUser = await all(provider, { userId: ben.sessions[0]?.user.id });
+    expect(byUser.total).toBe(1);
+    expect(await provider.getSessionStats({})).toMatchObject({ totalActive: 4, uniqueUsers: 3, expired: 0 });
+    const id = ben.sessions[0]?.id ?? '';
+    await expect(provider.getSession({ sessionId: id })).resolves.toMatchObject({ userAgent: 'Ben tablet' });
+    await expect(provider.getSession({ sessionId: 'no-such-session' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it("signs one session out (its device's next call is refused), then all of a user's, with a count", async () => {
+    const { ba, provider, benTablet, anaPhone } = await world();
+    const listed = (await all(provider)).sessions;
+    const tablet = listed.find((s) => s.userAgent === 'Ben tablet');
+    await provider.revokeSession({ sessionId: tablet?.id ?? '' });
+    expect((await benTablet.client.getSession()).data).toBeNull();
+    await expect(provider.revokeSession({ sessionId: tablet?.id ?? '' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(provider.getSession({ sessionId: tablet?.id ?? '' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+
+    const ana = listed.find((s) => s.user.email === ba.credentials.email)?.user.id ?? '';
+    await expect(provider.revokeUserSessions({ userId: ana })).resolves.toEqual({ revokedCount: 2 });
+    expect((await anaPhone.client.getSession()).data).toBeNull();
+    expect((await all(provider)).sessions.map((s) => s.userAgent)).toEqual(['Admin desk']);
+  });
+
+  it('is refused to a user who is not an admin', async () => {
+    const { anaPhone } = await world();
+    const asAna = createBetterAuthAdminSessionsProvider({ client: anaPhone.client as never });
+    await expect(
+      asAna.listAllSessions?.({ signal: new AbortController().signal, limit: 10 }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
