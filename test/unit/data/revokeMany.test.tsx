@@ -9,12 +9,14 @@ import { renderWithSessions } from '../../helpers/renderWithSessions.js';
 import { SessionsProbe } from '../../helpers/SessionsProbe.js';
 
 function backendWithThreeDevices(passwordRequired = false) {
+  // Fixed times: the list orders by last activity, and sessions created in the same millisecond tie.
+  const now = Date.now();
   return createMemoryBackend({
     users: [{ id: 'u1', email: 'ana@example.com', password: 'right' }],
     sessions: [
-      { id: 'mac', user: 'u1' },
-      { id: 'phone', user: 'u1' },
-      { id: 'tablet', user: 'u1' },
+      { id: 'mac', user: 'u1', lastActiveAt: now },
+      { id: 'phone', user: 'u1', lastActiveAt: now - 60_000 },
+      { id: 'tablet', user: 'u1', lastActiveAt: now - 120_000 },
     ],
     passwordRequirements: passwordRequired
       ? { revokeOtherSessions: 'required', revokeAllSessions: 'required' }

@@ -209,7 +209,11 @@ describe('which QueryClient', () => {
 
   it('says which component needs the provider when used outside it', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // React 18 also rethrows render errors inside a jsdom event, which jsdom prints unless handled.
+    const handled = (event: ErrorEvent) => event.preventDefault();
+    window.addEventListener('error', handled);
     expect(() => render(<SessionsProbe />)).toThrow('`useSessions` must be used within `SessionsProvider`.');
+    window.removeEventListener('error', handled);
     error.mockRestore();
   });
 });

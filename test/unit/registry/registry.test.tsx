@@ -105,6 +105,9 @@ describe('the registry', () => {
 
   it('says which component needs the provider when used outside it', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // React 18 also rethrows render errors inside a jsdom event, which jsdom prints unless handled.
+    const handled = (event: ErrorEvent) => event.preventDefault();
+    window.addEventListener('error', handled);
     expect(() => render(<RevokeAllButton />)).toThrow(
       '`RevokeAllButton` must be used within `SessionsProvider`.',
     );
@@ -112,6 +115,7 @@ describe('the registry', () => {
     expect(() => render(<SessionsProvider />)).toThrow(
       'The outermost `SessionsProvider` needs a `dataProvider`.',
     );
+    window.removeEventListener('error', handled);
     error.mockRestore();
   });
 
