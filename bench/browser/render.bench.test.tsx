@@ -34,46 +34,116 @@ function backendWith(count: number) {
   return { backend, provider: backend.providerFor(ids[0] as string) };
 }
 
-/** The floor: the same markup SessionList renders, written by hand from precomputed strings. */
-function Floor({
-  rows,
-}: {
-  rows: { id: string; name: string; place: string; active: string; exact: string }[];
-}) {
+interface FloorRow {
+  id: string;
+  current: boolean;
+  trusted: boolean;
+  type: string;
+  path: string;
+  name: string;
+  place: string;
+  iso: string;
+  active: string;
+  exact: string;
+  label: string;
+}
+
+/**
+ * The floor: the markup SessionList renders, attribute for attribute, written by hand as one flat map
+ * over precomputed strings (no components, no hooks, no formatting at render).
+ */
+function Floor({ rows }: { rows: FloorRow[] }) {
   return (
-    <div className="pk-root">
-      <h2 className="pk-heading">Signed in on {rows.length} devices</h2>
-      <ul className="pk-list">
+    <div className="pk-root" data-view="ready">
+      <h2 id="floor-heading" className="pk-heading">
+        Signed in on {rows.length} devices
+      </h2>
+      <ul className="pk-list" tabIndex={-1} aria-labelledby="floor-heading">
         {rows.map((row) => (
-          <li key={row.id} className="pk-row" data-state="idle" data-session-id={row.id}>
-            <svg className="pk-icon" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
-              <path d="M3 5h18v11H3zM8 20h8M12 16v4" />
+          <li
+            key={row.id}
+            className="pk-row"
+            data-state="idle"
+            data-current={row.current ? '' : undefined}
+            data-session-id={row.id}
+          >
+            <svg
+              className="pk-icon"
+              data-device-type={row.type}
+              aria-hidden="true"
+              focusable="false"
+              viewBox="0 0 24 24"
+              width="24"
+              height="24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.75"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            >
+              <path d={row.path} />
             </svg>
             <div className="pk-details">
               <p className="pk-name">
                 <bdi>{row.name}</bdi>
+                {(row.current || row.trusted) && (
+                  <span className="pk-badges">
+                    {row.current && (
+                      <span className="pk-badge" data-badge="current">
+                        This device
+                      </span>
+                    )}
+                    {row.trusted && (
+                      <span className="pk-badge" data-badge="trusted">
+                        Trusted
+                      </span>
+                    )}
+                  </span>
+                )}
               </p>
-              <p className="pk-meta">
+              <p id={`meta-${row.id}`} className="pk-meta">
                 <bdi>{row.place}</bdi>
                 {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the same markup as LastActive's focusable time. */}
-                <span className="pk-time" tabIndex={0}>
-                  <time>{row.active}</time>
-                  <span role="tooltip" className="pk-tooltip">
+                <span className="pk-time" tabIndex={0} aria-describedby={`tip-${row.id}`}>
+                  <time dateTime={row.iso}>{row.active}</time>
+                  <span role="tooltip" id={`tip-${row.id}`} className="pk-tooltip">
                     {row.exact}
                   </span>
                 </span>
               </p>
             </div>
             <div className="pk-actions">
-              <button type="button" className="pk-button" aria-label={`Sign out ${row.name}`}>
-                Sign out
-              </button>
+              {row.current ? (
+                <button type="button" className="pk-button" aria-label={row.label}>
+                  Sign out
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="pk-button"
+                  data-variant="destructive"
+                  aria-label={row.label}
+                  aria-describedby={`meta-${row.id}`}
+                >
+                  Sign out
+                </button>
+              )}
             </div>
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+/** The list's HTML with generated ids (React's useId, the floor's own) made comparable. */
+function markup(host: HTMLElement): string {
+  const html = host.querySelector('.pk-root')?.outerHTML ?? '';
+  const ids = new Map<string, string>();
+  return html.replace(/(id|aria-describedby|aria-labelledby)="([^"]*)"/g, (_, attribute, value) => {
+    if (!ids.has(value)) ids.set(value, `id${ids.size}`);
+    return `${attribute}="${ids.get(value)}"`;
+  });
 }
 
 /** Time for one synchronous mount (render + commit + layout read), in ms. */
@@ -100,13 +170,25 @@ async function mountTimes(count: number) {
   );
   root.render(kit(provider));
   await expect.poll(() => host.querySelectorAll('[data-session-id]').length).toBe(count);
-  const rows = [...host.querySelectorAll('[data-session-id]')].map((li) => ({
+  const rows: FloorRow[] = [...host.querySelectorAll('[data-session-id]')].map((li) => ({
     id: li.getAttribute('data-session-id') ?? '',
-    name: li.querySelector('bdi')?.textContent ?? '',
+    current: li.hasAttribute('data-current'),
+    trusted: li.querySelector('[data-badge="trusted"]') !== null,
+    type: li.querySelector('svg')?.getAttribute('data-device-type') ?? '',
+    path: li.querySelector('path')?.getAttribute('d') ?? '',
+    name: li.querySelector('.pk-name bdi')?.textContent ?? '',
     place: li.querySelector('.pk-meta bdi')?.textContent ?? '',
+    iso: li.querySelector('time')?.getAttribute('datetime') ?? '',
     active: li.querySelector('time')?.textContent ?? '',
     exact: li.querySelector('[role="tooltip"]')?.textContent ?? '',
+    label: li.querySelector('button')?.getAttribute('aria-label') ?? '',
   }));
+  const kitHtml = markup(host);
+  root.unmount();
+  // The floor must really be the same markup, or the ratio compares different work.
+  root = createRoot(host);
+  flushSync(() => root.render(<Floor rows={rows} />));
+  expect(markup(host)).toBe(kitHtml);
   root.unmount();
   const kitTimes: number[] = [];
   const floorTimes: number[] = [];
