@@ -182,6 +182,18 @@ export const SignOutFails: Story = {
   },
 };
 
+/** Signing this device out fails: the reason shows under its button, and the host is not told "signed out". */
+export const SignOutThisDeviceFails: Story = {
+  args: { story: { setup: (server) => void server.failNext('signOut', 'NETWORK') } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out of this device' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'Could not sign you out. The server could not be reached. Check your connection and try again.',
+    );
+  },
+};
+
 export const PasswordRequired: Story = {
   args: { story: { backend: { passwordRequirements: { revokeSession: 'required' } } } },
   play: async ({ canvasElement }) => {
