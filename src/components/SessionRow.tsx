@@ -1,7 +1,6 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useRevokeSessionState } from '../data/useRevokeSessionState.js';
-import { parseDateInput } from '../provider/normalizeSessions.js';
 import type { Session } from '../provider/types.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
 import { describeDevice } from './describeDevice.js';
@@ -29,9 +28,7 @@ export const SessionRow = memo(function SessionRow({ session, className }: Sessi
   // Hidden from the click on, in the same frame; the cache removal that follows unmounts the row.
   const [leaving, setLeaving] = useState(false);
   const place = formatPlace(session, messages);
-  const seen = session.lastActiveAt ?? session.createdAt;
-  // Rows dehydrated for server rendering through plain JSON come back with ISO strings for dates.
-  const lastSeen = seen instanceof Date ? seen : (parseDateInput(seen) ?? undefined);
+  const lastSeen = session.lastActiveAt ?? session.createdAt;
   // Two rows can share a name ("Chrome on Windows"); their place and time tell them apart when read out.
   const metaId = useId();
   const hasMeta = Boolean(place || lastSeen);

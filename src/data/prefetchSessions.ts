@@ -14,7 +14,7 @@ export interface PrefetchSessionsOptions {
 /**
  * Fetches the session list into a QueryClient on the server, so the HTML carries the rows and the
  * browser hydrates them without a loading state. Dehydrate with a serializer that keeps Dates (or plain
- * JSON: the rows read ISO strings back as dates).
+ * JSON: the list query reads ISO strings back as dates).
  *
  * @example
  * await prefetchSessions(queryClient, { dataProvider: serverProvider, scope: user.id });

@@ -1,4 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { parseDateInput } from '../provider/normalizeSessions.js';
 import type { Session } from '../provider/types.js';
 import { sessionsKeys } from './sessionsKeys.js';
 
@@ -114,4 +115,30 @@ export function compareSessions(a: Session, b: Session): number {
   if (a.isCurrent !== b.isCurrent) return a.isCurrent ? -1 : 1;
   const at = (s: Session) => (s.lastActiveAt ?? s.createdAt)?.getTime() ?? Number.NEGATIVE_INFINITY;
   return at(b) - at(a);
+}
+
+const DATE_FIELDS = ['createdAt', 'lastActiveAt', 'expiresAt'] as const;
+const hasDateStrings = (session: Session) =>
+  DATE_FIELDS.some((field) => session[field] !== undefined && !(session[field] instanceof Date));
+
+/**
+ * Dates back as Dates in a list that came through plain JSON (a server's dehydrated cache): every reader
+ * of the list, the kit's rows and a host's `useSessions`, then sees what normalizeSessions promised.
+ * Returns the same object when there is nothing to revive, so memoized rows stay put.
+ */
+export function reviveSessionDates(data: SessionsListData): SessionsListData {
+  if (!data.sessions.some(hasDateStrings)) return data;
+  return {
+    ...data,
+    sessions: data.sessions.map((session) => {
+      if (!hasDateStrings(session)) return session;
+      const revived: Session = { ...session };
+      for (const field of DATE_FIELDS) {
+        const date = parseDateInput(session[field]);
+        if (date) revived[field] = date;
+        else delete revived[field];
+      }
+      return revived;
+    }),
+  };
 }

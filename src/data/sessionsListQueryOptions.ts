@@ -5,7 +5,12 @@ import type { SessionsError } from '../provider/SessionsError.js';
 import type { RevokeSessionParams } from '../provider/types.js';
 import { retryTransient } from './retryTransient.js';
 import type { SessionsDataContextValue } from './SessionsDataContext.js';
-import { compareSessions, type SessionsListData, shareUnchangedSessions } from './sessionCache.js';
+import {
+  compareSessions,
+  reviveSessionDates,
+  type SessionsListData,
+  shareUnchangedSessions,
+} from './sessionCache.js';
 import { type SessionsListFilters, sessionsKeys, sessionsMutationKeys } from './sessionsKeys.js';
 
 /** Ids whose revoke is still in flight: a refetch must not bring them back before the server answers. */
@@ -47,6 +52,7 @@ export function sessionsListQueryOptions(
       return currentSessionId === undefined ? { sessions: visible } : { sessions: visible, currentSessionId };
     },
     structuralSharing: shareUnchangedSessions,
+    select: reviveSessionDates,
     retry: retryTransient(queryClient),
   });
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type SessionsListData, shareUnchangedSessions } from '../../../src/data/sessionCache.js';
+import {
+  reviveSessionDates,
+  type SessionsListData,
+  shareUnchangedSessions,
+} from '../../../src/data/sessionCache.js';
 import type { Session } from '../../../src/provider/types.js';
 
 const session = (id: string, minutesAgo: number): Session => ({
@@ -36,5 +40,16 @@ describe('the list keeps unchanged sessions as the same objects (memoized rows d
     expect(shareUnchangedSessions(before, list(session('a', 0), session('b', 1)))).toBe(before);
     const first = list(session('a', 0));
     expect(shareUnchangedSessions(undefined, first)).toBe(first);
+  });
+});
+
+describe('a list that came through plain JSON (a dehydrated server cache) reads its dates back as dates', () => {
+  it('turns ISO strings into Dates, and leaves an already-revived list the very same object', () => {
+    const original = list(session('a', 0), session('b', 5));
+    const throughJson = JSON.parse(JSON.stringify(original)) as SessionsListData;
+    const revived = reviveSessionDates(throughJson);
+    expect(revived.sessions[1]?.lastActiveAt).toBeInstanceOf(Date);
+    expect(revived.sessions[1]?.lastActiveAt).toEqual(original.sessions[1]?.lastActiveAt);
+    expect(reviveSessionDates(original)).toBe(original);
   });
 });
