@@ -1,7 +1,7 @@
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { callProvider } from '../provider/callProvider.js';
 import { normalizeSessions } from '../provider/normalizeSessions.js';
-import type { SessionsError } from '../provider/SessionsError.js';
+import { SessionsError } from '../provider/SessionsError.js';
 import type { RevokeSessionParams } from '../provider/types.js';
 import { retryTransient } from './retryTransient.js';
 import type { SessionsDataContextValue } from './SessionsDataContext.js';
@@ -36,6 +36,11 @@ export function sessionsListQueryOptions(
       const raw = await callProvider(dataProvider, 'listSessions', {
         signal,
         applicationId: filters.applicationId,
+      }).catch((error: SessionsError) => {
+        // NOT_FOUND speaks of one device ("already signed out"); a list that is not found is a broken
+        // endpoint, and the user should read "something went wrong", not a device's fate.
+        if (error.code !== 'NOT_FOUND') throw error;
+        throw new SessionsError('UNKNOWN', error.message, { status: error.status, cause: error });
       });
       const { sessions, currentSessionId, issues } = normalizeSessions(raw);
       if (issues.length > 0) reportIssues(issues);
