@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { parseDateInput } from '../provider/normalizeSessions.js';
+import { normalizeSessions } from '../provider/normalizeSessions.js';
 import type { Session } from '../provider/types.js';
 import { sessionsKeys } from './sessionsKeys.js';
 
@@ -117,28 +117,16 @@ export function compareSessions(a: Session, b: Session): number {
   return at(b) - at(a);
 }
 
-const DATE_FIELDS = ['createdAt', 'lastActiveAt', 'expiresAt'] as const;
 const hasDateStrings = (session: Session) =>
-  DATE_FIELDS.some((field) => session[field] !== undefined && !(session[field] instanceof Date));
+  [session.createdAt, session.lastActiveAt, session.expiresAt].some(
+    (d) => d !== undefined && !(d instanceof Date),
+  );
 
 /**
- * Dates back as Dates in a list that came through plain JSON (a server's dehydrated cache): every reader
- * of the list, the kit's rows and a host's `useSessions`, then sees what normalizeSessions promised.
- * Returns the same object when there is nothing to revive, so memoized rows stay put.
+ * Dates back as Dates in a list that came through plain JSON (a server's dehydrated cache), by the same
+ * normalization every answer goes through: every reader of the list, the kit's rows and a host's
+ * `useSessions`, sees Dates. Returns the same object when there is nothing to revive.
  */
 export function reviveSessionDates(data: SessionsListData): SessionsListData {
-  if (!data.sessions.some(hasDateStrings)) return data;
-  return {
-    ...data,
-    sessions: data.sessions.map((session) => {
-      if (!hasDateStrings(session)) return session;
-      const revived: Session = { ...session };
-      for (const field of DATE_FIELDS) {
-        const date = parseDateInput(session[field]);
-        if (date) revived[field] = date;
-        else delete revived[field];
-      }
-      return revived;
-    }),
-  };
+  return data.sessions.some(hasDateStrings) ? { ...data, sessions: normalizeSessions(data).sessions } : data;
 }
