@@ -5,7 +5,9 @@ import pkg from './package.json' with { type: 'json' };
 
 // Every dependency and peer stays external: the host's bundler resolves (and deduplicates) them.
 const externals = [...Object.keys(pkg.peerDependencies), ...Object.keys(pkg.dependencies)];
-const isExternal = (id: string) => externals.some((name) => id === name || id.startsWith(`${name}/`));
+// Node's built-ins (the server half's crypto, http, stream) stay external too.
+const isExternal = (id: string) =>
+  id.startsWith('node:') || externals.some((name) => id === name || id.startsWith(`${name}/`));
 
 // The entries a host imports; each is a path in package.json's "exports".
 export const libraryEntries = {
@@ -15,6 +17,9 @@ export const libraryEntries = {
   rest: 'src/rest/index.ts',
   'better-auth': 'src/better-auth/index.ts',
   admin: 'src/admin/index.ts',
+  // The server half: no React, never imported by the client entries.
+  server: 'src/server/index.ts',
+  'server-sqlite': 'src/server/sqlite/index.ts',
 };
 
 // Entries holding React components get 'use client' so React Server Components treat them as the

@@ -86,6 +86,14 @@ export const browserDependencies = [
 export default defineConfig({
   plugins: [react()],
   optimizeDeps: { include: browserDependencies },
+  resolve: {
+    // The example host imports the server half by package name; tests run it from source (tsx does the
+    // same through tsconfig's paths), so a stale dist/ can never pass for the code under test.
+    alias: [
+      { find: /^profilekit\/server$/, replacement: path.join(dirname, 'src/server/index.ts') },
+      { find: /^profilekit\/server\/sqlite$/, replacement: path.join(dirname, 'src/server/sqlite/index.ts') },
+    ],
+  },
   test: {
     projects: [
       {
@@ -105,7 +113,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['test/integration/**/*.test.{ts,tsx}'],
+          include: ['test/integration/**/*.test.{ts,tsx}', 'test/server/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

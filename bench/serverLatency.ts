@@ -21,7 +21,7 @@ const seedStarted = performance.now();
 await seedDemo(db, Date.now(), USERS);
 const seedMs = performance.now() - seedStarted;
 const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-const sessions = count('SELECT count(*) AS n FROM sessions');
+const sessions = count('SELECT count(*) AS n FROM profilekit_sessions');
 
 const { app } = createApp({ db });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -40,7 +40,7 @@ async function request(url: string, init: RequestInit = {}) {
   }
   return response;
 }
-await request('/api/auth/csrf');
+await request('/api/csrf');
 const signIn = await request('/api/auth/sign-in', {
   method: 'POST',
   headers: {

@@ -1,18 +1,17 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { IncomingMessage } from 'node:http';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type MiddlewareHandler } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { ConfirmableAction, PasswordRequirement } from '../../src/provider/types.js';
+import { Hono } from 'hono';
+import {
+  createCsrfGuard,
+  createPasswordLimiter,
+  createSessionManager,
+  createSessionsHandler,
+  type SessionsHandlerOptions,
+  setClientAddress,
+} from 'profilekit/server';
+import { createSqliteSessionStore } from 'profilekit/server/sqlite';
 import type { Db } from './db.js';
-import { type AppEnv, fail } from './http.js';
-import { adminRoutes } from './routes/admin.js';
-import { authRoutes } from './routes/auth.js';
-import { sessionRoutes } from './routes/sessions.js';
-import { csrf, type PasswordPolicy } from './security.js';
-import { createStore, type Store } from './store.js';
-
-export const SESSION_COOKIE = 'pk_session';
-const DAY_MS = 86_400_000;
+import { createUsers } from './users.js';
 
 export interface AppOptions {
   db: Db;
@@ -20,112 +19,84 @@ export interface AppOptions {
   now?: () => number;
   /** Serve this folder (the built demo) for every non-API path. */
   staticDir?: string;
-  /** @default every action 'required', as Filament's profile plugin does */
-  passwordRequirements?: Record<ConfirmableAction, PasswordRequirement>;
-  /** @default 30 days */
-  sessionLifetimeMs?: number;
-  /** How long a sign-in counts as fresh. @default 2 hours */
-  freshForMs?: number;
-  /** Answer 403 REAUTH_REQUIRED to listing when the session is not fresh. @default false */
-  requireFreshListing?: boolean;
-  /** @default 5 wrong passwords per 15 minutes */
-  passwordPolicy?: PasswordPolicy;
-  /** Mark cookies Secure (behind HTTPS). @default false */
-  secureCookies?: boolean;
+  /** Passed to the handler as is (password requirements, freshness, attempts). */
+  sessions?: Partial<Omit<SessionsHandlerOptions, 'manager' | 'verifyPassword'>>;
 }
 
-export interface AppContext {
-  store: Store;
-  now: () => number;
-  options: Required<Omit<AppOptions, 'staticDir' | 'db' | 'now'>>;
-  /** Starts a session for a user and sets its cookie. */
-  signIn: (c: Parameters<MiddlewareHandler>[0], userId: string) => void;
-  /** Forgets this device's cookie. */
-  clearSession: (c: Parameters<MiddlewareHandler>[0]) => void;
-  requireSession: MiddlewareHandler<AppEnv>;
-}
+type Env = { Bindings: { incoming?: IncomingMessage } };
 
-function clientIp(c: Parameters<MiddlewareHandler>[0]): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null;
-  }
-}
+/**
+ * The demo host's whole server: its users, its sign-in form, and profilekit's session manager and
+ * handler mounted under /api. This is what a Node host writes itself.
+ */
+export function createApp({ db, now, staticDir, sessions }: AppOptions) {
+  const users = createUsers(db);
+  const store = createSqliteSessionStore(db);
+  // Plain-HTTP localhost: the demo's cookies cannot be Secure.
+  const manager = createSessionManager({ store, now, cookie: { secure: false } });
+  const passwordLimiter = createPasswordLimiter(store, {}, now);
+  const handler = createSessionsHandler({
+    manager,
+    basePath: '/api',
+    verifyPassword: users.verifyPassword,
+    passwordLimiter,
+    admin: { isAdmin: users.isAdmin, describeUsers: users.describe, searchUsers: users.search },
+    ...sessions,
+  });
+  const csrf = createCsrfGuard({ secure: false });
 
-/** The reference server of the profilekit HTTP contract (docs/rest-contract.md), on Hono + SQLite. */
-export function createApp(appOptions: AppOptions) {
-  const now = appOptions.now ?? Date.now;
-  const store = createStore(appOptions.db);
-  const options: AppContext['options'] = {
-    passwordRequirements: appOptions.passwordRequirements ?? {
-      revokeSession: 'required',
-      revokeOtherSessions: 'required',
-      revokeAllSessions: 'required',
-    },
-    sessionLifetimeMs: appOptions.sessionLifetimeMs ?? 30 * DAY_MS,
-    freshForMs: appOptions.freshForMs ?? 2 * 3_600_000,
-    requireFreshListing: appOptions.requireFreshListing ?? false,
-    passwordPolicy: appOptions.passwordPolicy ?? { maxFailures: 5, windowMs: 15 * 60_000 },
-    secureCookies: appOptions.secureCookies ?? false,
-  };
+  const app = new Hono<Env>();
+  // The peer address for the session rows (Hono's Node server keeps the socket in `env.incoming`).
+  app.use('/api/*', async (c, next) => {
+    setClientAddress(c.req.raw, c.env.incoming?.socket.remoteAddress);
+    await next();
+  });
+  // The handler guards its own routes; the host's sign-in and sign-out get the same double-submit rule.
+  app.use('/api/auth/*', async (c, next) => {
+    if (!csrf.allows(c.req.raw)) return c.json({ code: 'FORBIDDEN', message: 'CSRF token mismatch.' }, 403);
+    await next();
+    const cookie = csrf.cookieFor(c.req.raw);
+    if (cookie) c.res.headers.append('Set-Cookie', cookie);
+  });
+  app.get('/api/auth/me', async (c) => {
+    const auth = await manager.authenticate(c.req.raw);
+    const user = auth && users.byId(auth.userId);
+    if (!user) return c.json({ code: 'UNAUTHORIZED', message: 'You are not signed in.' }, 401);
+    return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role } });
+  });
+  app.post('/api/auth/sign-in', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { email?: unknown; password?: unknown } | null;
+    if (typeof body?.email !== 'string')
+      return c.json({ code: 'UNKNOWN', message: 'Send { email, password }.' }, 400);
+    const user = users.byEmail(body.email);
+    // The same answer for an unknown email as for a wrong password: never confirm who has an account.
+    if (!user)
+      return c.json({ code: 'INVALID_PASSWORD', message: 'The email or password is not correct.' }, 422);
+    const check = await passwordLimiter.check(`password:${user.id}`, body.password, (pw) =>
+      users.verifyPassword(user.id, pw),
+    );
+    if (check.ok) {
+      const { setCookie } = await manager.signIn({ userId: user.id, request: c.req.raw });
+      c.header('Set-Cookie', setCookie, { append: true });
+      return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role } });
+    }
+    if (check.code === 'RATE_LIMITED') c.header('Retry-After', String(check.retryAfter));
+    return c.json(
+      { code: check.code, message: 'The email or password is not correct.' },
+      check.code === 'RATE_LIMITED' ? 429 : 422,
+    );
+  });
+  app.post('/api/auth/sign-out', async (c) => {
+    c.header('Set-Cookie', (await manager.signOut(c.req.raw)).setCookie, { append: true });
+    return c.body(null, 204);
+  });
+  // Everything else under /api is the sessions contract.
+  app.all('/api/*', (c) => handler(c.req.raw));
 
-  const context: AppContext = {
-    store,
-    now,
-    options,
-    signIn(c, userId) {
-      const at = now();
-      const { token } = store.createSession({
-        userId,
-        userAgent: c.req.header('User-Agent') ?? null,
-        ipAddress: clientIp(c),
-        createdAt: at,
-        expiresAt: at + options.sessionLifetimeMs,
-        freshUntil: at + options.freshForMs,
-      });
-      setCookie(c, SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: options.secureCookies,
-        maxAge: Math.floor(options.sessionLifetimeMs / 1000),
-      });
-    },
-    clearSession: (c) => deleteCookie(c, SESSION_COOKIE, { path: '/' }),
-    // Every authenticated request records where and when the session was last seen.
-    requireSession: async (c, next) => {
-      const token = getCookie(c, SESSION_COOKIE);
-      const at = now();
-      const session = token ? store.sessionByToken(token, at) : undefined;
-      const user = session ? store.userById(session.user_id) : undefined;
-      if (!session || !user) {
-        if (token) context.clearSession(c);
-        return fail(c, 401, 'UNAUTHORIZED', 'You are not signed in.');
-      }
-      const ip = clientIp(c);
-      const userAgent = c.req.header('User-Agent') ?? null;
-      store.touch(session.id, at, ip, userAgent);
-      c.set('session', { ...session, last_active_at: at, ip_address: ip, user_agent: userAgent });
-      c.set('user', user);
-      await next();
-    },
-  };
-
-  const app = new Hono();
-  const api = new Hono<AppEnv>();
-  api.use('*', csrf(options.secureCookies));
-  api.route('/auth', authRoutes(context));
-  api.route('/sessions', sessionRoutes(context));
-  api.route('/admin', adminRoutes(context, appOptions.db));
-  api.notFound((c) => fail(c, 404, 'NOT_FOUND', 'No such endpoint.'));
-  app.route('/api', api);
-
-  if (appOptions.staticDir) {
-    const root = appOptions.staticDir;
-    app.use('*', serveStatic({ root }));
+  if (staticDir) {
+    app.use('*', serveStatic({ root: staticDir }));
     // A single-page app: every other path is the app's index.html.
-    app.get('*', serveStatic({ root, path: 'index.html' }));
+    app.get('*', serveStatic({ root: staticDir, path: 'index.html' }));
   }
-  return { app, store, context };
+  return { app, store, manager, users };
 }

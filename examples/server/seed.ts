@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { parseDevice, type StoredSession } from 'profilekit/server';
+import { createSqliteSessionStore } from 'profilekit/server/sqlite';
 import type { Db } from './db.js';
 import { hashPassword } from './passwords.js';
-import { createStore } from './store.js';
+import { createUsers } from './users.js';
 
 export const DEMO_CREDENTIALS = {
   user: { email: 'ana@example.com', password: 'correct horse battery', name: 'Ana Lima' },
@@ -29,76 +32,97 @@ const PLACES = [
   null,
 ];
 
+type SeedSession = Pick<StoredSession, 'userId' | 'createdAt' | 'lastActiveAt' | 'expiresAt'> &
+  Partial<Pick<StoredSession, 'trusted' | 'applicationId' | 'location'>> & { agent: string; ip: string };
+
+/** A past session as the manager would have written it (its token thrown away: nobody can use it). */
+function seededSession(s: SeedSession): StoredSession {
+  return {
+    id: `ses_${randomBytes(12).toString('hex')}`,
+    tokenHash: randomBytes(32).toString('hex'),
+    tokenPreview: randomBytes(6).toString('base64url'),
+    userAgent: s.agent,
+    ipAddress: s.ip,
+    device: parseDevice(s.agent),
+    location: s.location ?? null,
+    trusted: s.trusted ?? false,
+    applicationId: s.applicationId ?? null,
+    absoluteExpiresAt: s.expiresAt,
+    authenticatedAt: s.createdAt,
+    ...s,
+  };
+}
+
 /**
  * Seeds the demo: Ana with four other devices so her page is alive at once, an admin, and `extraUsers`
  * more users with several sessions each so the admin console has something to page through.
  */
 export async function seedDemo(db: Db, now: number, extraUsers = 400): Promise<void> {
-  const store = createStore(db);
-  const anaHash = await hashPassword(DEMO_CREDENTIALS.user.password);
-  const adminHash = await hashPassword(DEMO_CREDENTIALS.admin.password);
-  // One hash for every generated user: scrypt is slow on purpose, and these accounts are filler.
-  const fillerHash = await hashPassword('filler password');
-  const seed = db.transaction(() => {
-    const ana = store.createUser({
-      ...DEMO_CREDENTIALS.user,
-      role: 'user',
-      password_hash: anaHash,
-      created_at: now - 90 * DAY_MS,
-    });
-    store.createUser({
-      ...DEMO_CREDENTIALS.admin,
-      role: 'admin',
-      password_hash: adminHash,
-      created_at: now - 365 * DAY_MS,
-    });
+  const store = createSqliteSessionStore(db);
+  const users = createUsers(db);
+  const [anaHash, adminHash, fillerHash] = await Promise.all([
+    hashPassword(DEMO_CREDENTIALS.user.password),
+    hashPassword(DEMO_CREDENTIALS.admin.password),
+    // One hash for every generated user: scrypt is slow on purpose, and these accounts are filler.
+    hashPassword('filler password'),
+  ]);
+  const sessions: StoredSession[] = [];
+  db.transaction(() => {
+    const ana = users.create({ ...DEMO_CREDENTIALS.user, role: 'user', password_hash: anaHash });
+    users.create({ ...DEMO_CREDENTIALS.admin, role: 'admin', password_hash: adminHash });
     const anaDevices = [
-      { agent: 0, ip: '198.51.100.7', place: 0, ago: 12 * 60_000, trusted: true, app: 'mobile' },
-      { agent: 1, ip: '192.0.2.145', place: 1, ago: 3 * HOUR_MS, trusted: false, app: 'web' },
-      { agent: 2, ip: '2001:db8::1f', place: 2, ago: 2 * DAY_MS, trusted: false, app: 'web' },
-      { agent: 3, ip: '198.51.100.88', place: 3, ago: 9 * DAY_MS, trusted: false, app: 'mobile' },
+      { agent: 0, ip: '198.51.100.7', ago: 12 * 60_000, trusted: true, applicationId: 'mobile' },
+      { agent: 1, ip: '192.0.2.145', ago: 3 * HOUR_MS, trusted: false, applicationId: 'web' },
+      { agent: 2, ip: '2001:db8::1f', ago: 2 * DAY_MS, trusted: false, applicationId: 'web' },
+      { agent: 3, ip: '198.51.100.88', ago: 9 * DAY_MS, trusted: false, applicationId: 'mobile' },
     ];
-    for (const d of anaDevices) {
-      store.createSession({
-        userId: ana,
-        userAgent: AGENTS[d.agent],
-        ipAddress: d.ip,
-        location: PLACES[d.place],
-        trusted: d.trusted,
-        applicationId: d.app,
-        createdAt: now - d.ago - DAY_MS,
-        lastActiveAt: now - d.ago,
-        expiresAt: now - d.ago + 30 * DAY_MS,
-        freshUntil: 0,
-      });
-    }
+    anaDevices.forEach((d, i) => {
+      sessions.push(
+        seededSession({
+          ...d,
+          userId: ana,
+          agent: AGENTS[d.agent] as string,
+          location: PLACES[i === 3 ? 3 : i],
+          createdAt: now - d.ago - DAY_MS,
+          lastActiveAt: now - d.ago,
+          expiresAt: now - d.ago + 14 * DAY_MS,
+        }),
+      );
+    });
     for (let u = 0; u < extraUsers; u++) {
-      const userId = store.createUser({
+      const userId = users.create({
         email: `user${u}@example.org`,
         name: `User ${u}`,
         role: 'user',
         password_hash: fillerHash,
-        created_at: now - 200 * DAY_MS,
       });
-      const sessions = 1 + (u % 6);
-      for (let s = 0; s < sessions; s++) {
+      for (let s = 0; s < 1 + (u % 6); s++) {
         const k = u * 7 + s * 3;
         // Spread over the last 40 days; a session's last activity never lies in the future.
         const createdAt = now - ((k * 7919 * 104729) % (40 * DAY_MS));
-        store.createSession({
-          userId,
-          userAgent: AGENTS[k % AGENTS.length],
-          ipAddress: `203.0.${k % 256}.${(k * 31) % 256}`,
-          location: PLACES[k % PLACES.length],
-          applicationId: k % 3 === 0 ? 'mobile' : 'web',
-          createdAt,
-          lastActiveAt: Math.min(now, createdAt + ((k * 104729) % (5 * DAY_MS))),
-          // A few already expired, so the admin console's "expired" filter has rows.
-          expiresAt: createdAt + (k % 10 === 0 ? 10 * DAY_MS : 30 * DAY_MS),
-          freshUntil: 0,
-        });
+        sessions.push(
+          seededSession({
+            userId,
+            agent: AGENTS[k % AGENTS.length] as string,
+            ip: `203.0.${k % 256}.${(k * 31) % 256}`,
+            location: PLACES[k % PLACES.length],
+            applicationId: k % 3 === 0 ? 'mobile' : 'web',
+            createdAt,
+            lastActiveAt: Math.min(now, createdAt + ((k * 104729) % (5 * DAY_MS))),
+            // A few already expired, so the admin console's "expired" filter has rows.
+            expiresAt: createdAt + (k % 10 === 0 ? 10 * DAY_MS : 30 * DAY_MS),
+          }),
+        );
       }
     }
-  });
-  seed();
+  })();
+  // One transaction: a thousand inserts, one commit.
+  db.exec('BEGIN');
+  try {
+    for (const session of sessions) await store.createSession(session);
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
 }

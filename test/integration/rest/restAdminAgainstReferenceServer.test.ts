@@ -29,7 +29,7 @@ afterAll(async () => {
 
 async function signIn(who: { email: string; password: string }, userAgent = 'Admin browser') {
   const browser = cookieJarFetch(url, userAgent);
-  await browser.fetch('/api/auth/csrf');
+  await browser.fetch('/api/csrf');
   const response = await browser.fetch('/api/auth/sign-in', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': browser.csrfToken() ?? '' },
@@ -58,7 +58,7 @@ describe('admin endpoints of the reference server, through the REST admin adapte
       expect(times).toEqual([...times].sort((a, b) => b - a));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(total).toBe(count('SELECT count(*) AS n FROM sessions WHERE expires_at > ?', [Date.now()]));
+    expect(total).toBe(count('SELECT count(*) AS n FROM profilekit_sessions WHERE expires_at > ?', [Date.now()]));
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toHaveLength(total);
   });
@@ -75,13 +75,13 @@ describe('admin endpoints of the reference server, through the REST admin adapte
     const userId = bySearch.sessions[0]?.user.id ?? '';
     const byUser = await admin.listAllSessions({ signal: signal(), limit: 100, userId });
     expect(byUser.total).toBe(
-      count('SELECT count(*) AS n FROM sessions WHERE user_id = ? AND expires_at > ?', [userId, Date.now()]),
+      count('SELECT count(*) AS n FROM profilekit_sessions WHERE user_id = ? AND expires_at > ?', [userId, Date.now()]),
     );
     const mobile = await admin.listAllSessions({ signal: signal(), limit: 1000, applicationId: 'mobile' });
     expect(mobile.sessions.every((s) => s.applicationId === 'mobile')).toBe(true);
     const expired = await admin.listAllSessions({ signal: signal(), limit: 1000, status: 'expired' });
     expect(expired.total).toBe(
-      count('SELECT count(*) AS n FROM sessions WHERE expires_at <= ?', [Date.now()]),
+      count('SELECT count(*) AS n FROM profilekit_sessions WHERE expires_at <= ?', [Date.now()]),
     );
     const oldest = await admin.listAllSessions({
       signal: signal(),
@@ -94,7 +94,7 @@ describe('admin endpoints of the reference server, through the REST admin adapte
     // searches too short for the index.
     const scan = (text: string) =>
       count(
-        `SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.expires_at > ?
+        `SELECT count(*) AS n FROM profilekit_sessions s JOIN users u ON u.id = s.user_id WHERE s.expires_at > ?
          AND (instr(lower(u.email), ?) OR instr(lower(coalesce(u.name, '')), ?)
            OR instr(lower(coalesce(s.ip_address, '')), ?) OR instr(lower(coalesce(s.user_agent, '')), ?))`,
         [Date.now(), ...Array(4).fill(text.toLowerCase())],
@@ -112,10 +112,10 @@ describe('admin endpoints of the reference server, through the REST admin adapte
     const now = Date.now();
     const stats = await admin.getSessionStats({});
     expect(stats).toEqual({
-      totalActive: count('SELECT count(*) AS n FROM sessions WHERE expires_at > ?', [now]),
-      uniqueUsers: count('SELECT count(DISTINCT user_id) AS n FROM sessions WHERE expires_at > ?', [now]),
-      expired: count('SELECT count(*) AS n FROM sessions WHERE expires_at <= ?', [now]),
-      startedToday: count('SELECT count(*) AS n FROM sessions WHERE created_at >= ?', [
+      totalActive: count('SELECT count(*) AS n FROM profilekit_sessions WHERE expires_at > ?', [now]),
+      uniqueUsers: count('SELECT count(DISTINCT user_id) AS n FROM profilekit_sessions WHERE expires_at > ?', [now]),
+      expired: count('SELECT count(*) AS n FROM profilekit_sessions WHERE expires_at <= ?', [now]),
+      startedToday: count('SELECT count(*) AS n FROM profilekit_sessions WHERE created_at >= ?', [
         new Date(now).setHours(0, 0, 0, 0),
       ]),
     });
@@ -128,7 +128,7 @@ describe('admin endpoints of the reference server, through the REST admin adapte
     const anaId = (
       db.prepare('SELECT id FROM users WHERE email = ?').get(DEMO_CREDENTIALS.user.email) as { id: string }
     ).id;
-    const before = count('SELECT count(*) AS n FROM sessions WHERE user_id = ? AND expires_at > ?', [
+    const before = count('SELECT count(*) AS n FROM profilekit_sessions WHERE user_id = ? AND expires_at > ?', [
       anaId,
       Date.now(),
     ]);
@@ -141,7 +141,7 @@ describe('admin endpoints of the reference server, through the REST admin adapte
     const someone = (await admin.listAllSessions({ signal: signal(), limit: 5 })).sessions.find(
       (s) => !s.isCurrent,
     );
-    expect(someone?.tokenPreview).toMatch(/^[0-9a-f]{8}$/);
+    expect(someone?.tokenPreview).toMatch(/^[A-Za-z0-9_-]{8}$/);
     await admin.revokeSession({ sessionId: someone?.id ?? '' });
     await expect(admin.getSession({ sessionId: someone?.id ?? '' })).rejects.toMatchObject({
       code: 'NOT_FOUND',

@@ -26,7 +26,7 @@ async function start(options: Partial<AppOptions> = {}) {
 /** A device: its own cookie jar and user agent, signed in through the demo's auth endpoints. */
 async function device(userAgent: string, who: { email: string; password: string } = { email, password }) {
   const browser = cookieJarFetch(url, userAgent);
-  await browser.fetch('/api/auth/csrf');
+  await browser.fetch('/api/csrf');
   const response = await browser.fetch('/api/auth/sign-in', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': browser.csrfToken() ?? '' },
@@ -63,7 +63,7 @@ describe('REST adapter against the reference server over loopback HTTP', () => {
     const mine = sessions.filter((s) => s.userAgent === 'Device A' || s.userAgent === 'Device B');
     expect(mine.map((s) => s.userAgent).sort()).toEqual(['Device A', 'Device B']);
     expect(sessions.find((s) => s.id === currentSessionId)?.userAgent).toBe('Device A');
-    const tokens = db.prepare('SELECT token_hash FROM sessions').all() as { token_hash: string }[];
+    const tokens = db.prepare('SELECT token_hash FROM profilekit_sessions').all() as { token_hash: string }[];
     const cookie = a.browser.jar.get('pk_session') ?? '';
     const body = JSON.stringify(sessions);
     expect(cookie).not.toBe('');
@@ -84,7 +84,7 @@ describe('REST adapter against the reference server over loopback HTTP', () => {
     const a = await device('Device A');
     const admin = await device('Admin', DEMO_CREDENTIALS.admin);
     const { currentSessionId: adminSession } = await list(admin.provider);
-    const before = (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
+    const before = (db.prepare('SELECT count(*) AS n FROM profilekit_sessions').get() as { n: number }).n;
     await expect(a.provider.revokeSession?.({ sessionId: 'ses_nope', password })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       status: 404,
@@ -92,7 +92,7 @@ describe('REST adapter against the reference server over loopback HTTP', () => {
     await expect(
       a.provider.revokeSession?.({ sessionId: String(adminSession), password }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n).toBe(before);
+    expect((db.prepare('SELECT count(*) AS n FROM profilekit_sessions').get() as { n: number }).n).toBe(before);
   });
 
   it('revoke-others and revoke-all report how many sessions ended', async () => {
@@ -159,7 +159,7 @@ describe('freshness', () => {
   it('asks for a fresh login (403 → REAUTH_REQUIRED) until the password is confirmed', async () => {
     await close();
     db.close();
-    await start({ requireFreshListing: true, freshForMs: 300 });
+    await start({ sessions: { freshness: { maxAgeMs: 300, actions: ['listSessions'] } } });
     const a = await device('Device A');
     await new Promise((resolve) => setTimeout(resolve, 350));
     await expect(list(a.provider)).rejects.toMatchObject({ code: 'REAUTH_REQUIRED', status: 403 });

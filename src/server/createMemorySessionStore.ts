@@ -1,0 +1,100 @@
+import { compareForPage, matchesPageQuery } from './pageQuery.js';
+import type { PasswordFailures, SessionStore, StoredSession } from './types.js';
+
+/**
+ * A SessionStore in a Map: for tests and single-process demos that may forget everything on restart.
+ * Semantics match the SQLite and PostgreSQL stores (the same contract suite runs against all three).
+ */
+export function createMemorySessionStore(): SessionStore {
+  const sessions = new Map<string, StoredSession>();
+  const failures = new Map<string, PasswordFailures>();
+  // Copies out, so a caller mutating a result cannot change the stored row (as with a real database).
+  const copy = (session: StoredSession): StoredSession => structuredClone(session);
+  const live = (session: StoredSession, now: number) => session.expiresAt > now;
+  const remove = (session: StoredSession) => {
+    sessions.delete(session.id);
+    return copy(session);
+  };
+
+  return {
+    createSession: async (session) => {
+      sessions.set(session.id, copy(session));
+    },
+    findByTokenHash: async (tokenHash) => {
+      for (const session of sessions.values()) if (session.tokenHash === tokenHash) return copy(session);
+      return null;
+    },
+    findById: async (id) => {
+      const session = sessions.get(id);
+      return session ? copy(session) : null;
+    },
+    recordActivity: async (id, activity) => {
+      const session = sessions.get(id);
+      if (session) Object.assign(session, structuredClone(activity));
+    },
+    markAuthenticated: async (id, at) => {
+      const session = sessions.get(id);
+      if (session) session.authenticatedAt = at;
+    },
+    listUserSessions: async (userId, { now, applicationId }) =>
+      [...sessions.values()]
+        .filter(
+          (s) =>
+            s.userId === userId &&
+            live(s, now) &&
+            (applicationId === undefined || s.applicationId === applicationId),
+        )
+        .sort((a, b) => b.lastActiveAt - a.lastActiveAt || (a.id < b.id ? 1 : -1))
+        .map(copy),
+    deleteSession: async (id, { now, userId }) => {
+      const session = sessions.get(id);
+      if (!session || !live(session, now) || (userId !== undefined && session.userId !== userId)) return null;
+      return remove(session);
+    },
+    deleteUserSessions: async (userId, { now, exceptId, applicationId }) =>
+      [...sessions.values()]
+        .filter(
+          (s) =>
+            s.userId === userId &&
+            live(s, now) &&
+            s.id !== exceptId &&
+            (applicationId === undefined || s.applicationId === applicationId),
+        )
+        .map(remove),
+    deleteExpired: async (before) => {
+      const expired = [...sessions.values()].filter((s) => s.expiresAt <= before);
+      for (const session of expired) sessions.delete(session.id);
+      return expired.length;
+    },
+    listSessionsPage: async (query) => {
+      const matches = [...sessions.values()].filter((s) => matchesPageQuery(s, query));
+      const page = matches
+        .filter((s) => !query.after || compareForPage(s, query.after, query) > 0)
+        .sort((a, b) => compareForPage(a, { value: b[query.sort], id: b.id }, query))
+        .slice(0, query.limit);
+      return { sessions: page.map(copy), total: matches.length };
+    },
+    countSessions: async ({ now, startOfDay }) => {
+      const all = [...sessions.values()];
+      const active = all.filter((s) => live(s, now));
+      return {
+        totalActive: active.length,
+        uniqueUsers: new Set(active.map((s) => s.userId)).size,
+        expired: all.length - active.length,
+        startedToday: all.filter((s) => s.createdAt >= startOfDay).length,
+      };
+    },
+    recordPasswordFailure: async (key, { now, windowMs }) => {
+      const current = failures.get(key);
+      const next =
+        current && now - current.windowStart < windowMs
+          ? { failures: current.failures + 1, windowStart: current.windowStart }
+          : { failures: 1, windowStart: now };
+      failures.set(key, next);
+      return { ...next };
+    },
+    clearPasswordFailures: async (key) => {
+      failures.delete(key);
+    },
+  };
+}

@@ -1,0 +1,261 @@
+import type { SessionDevice, SessionLocation } from '../provider/types.js';
+import { getClientAddress } from './clientAddress.js';
+import { readCookie, serializeCookie } from './cookies.js';
+import {
+  createInProcessEventBus,
+  type SessionEndReason,
+  type SessionEventBus,
+  type SessionEventListener,
+} from './events.js';
+import { parseDevice } from './parseDevice.js';
+import { hashesMatch, hashSessionToken, isWellFormedToken, newSessionId, newSessionToken } from './tokens.js';
+import type { SessionStore, StoredSession } from './types.js';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+export interface SessionCookieOptions {
+  /** @default 'pk_session' */
+  name?: string;
+  /** Send the cookie over HTTPS only. Turn off only for plain-HTTP localhost development. @default true */
+  secure?: boolean;
+  /** @default '/' */
+  path?: string;
+  domain?: string;
+  /** @default 'Lax' */
+  sameSite?: 'Lax' | 'Strict';
+}
+
+export interface SessionManagerOptions {
+  store: SessionStore;
+  cookie?: SessionCookieOptions;
+  /** How long a session lives at most, whatever its activity. @default 30 days */
+  absoluteLifetimeMs?: number;
+  /** A session unused this long ends. @default 14 days */
+  idleTimeoutMs?: number;
+  /**
+   * Last activity, IP and user agent are written at most once per this window: a write per request
+   * would turn every read into a database write. @default 1 minute
+   */
+  activityWindowMs?: number;
+  /** Where a request comes from. @default the peer address the Node adapter recorded, else null */
+  clientIp?: (request: Request) => string | null | undefined;
+  /** A place for an IP (an offline geo-IP database; see the README). @default none */
+  resolveLocation?: (ip: string) => SessionLocation | null | Promise<SessionLocation | null>;
+  /** @default Bowser's parse of the user agent */
+  parseDevice?: (userAgent: string | null) => SessionDevice | null;
+  /** Carries session events to the live stream. @default in this process only */
+  events?: SessionEventBus;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+export interface SignInParams {
+  userId: string;
+  /** The sign-in request: its user agent and address describe the new session. */
+  request: Request;
+  /** "Remember this device": shown as a trusted badge. @default false */
+  trusted?: boolean;
+  applicationId?: string | null;
+}
+
+export interface SignInResult {
+  session: StoredSession;
+  /** The `Set-Cookie` header value carrying the new token. */
+  setCookie: string;
+}
+
+export interface AuthenticatedRequest {
+  session: StoredSession;
+  userId: string;
+}
+
+export type SessionManager = ReturnType<typeof createSessionManager>;
+
+/**
+ * Sessions as rows, tokens as secrets: what a host's sign-in calls and its request middleware asks.
+ *
+ * @example
+ * const manager = createSessionManager({ store: createSqliteSessionStore(db), cookie: { secure: false } });
+ * const { setCookie } = await manager.signIn({ userId: user.id, request });
+ * const auth = await manager.authenticate(request); // { session, userId } | null
+ */
+export function createSessionManager(options: SessionManagerOptions) {
+  const store = options.store;
+  const now = options.now ?? Date.now;
+  const cookieName = options.cookie?.name ?? 'pk_session';
+  const absoluteLifetimeMs = options.absoluteLifetimeMs ?? 30 * DAY_MS;
+  const idleTimeoutMs = options.idleTimeoutMs ?? 14 * DAY_MS;
+  const activityWindowMs = options.activityWindowMs ?? MINUTE_MS;
+  const clientIp = options.clientIp ?? getClientAddress;
+  const toDevice = options.parseDevice ?? parseDevice;
+  const events = options.events ?? createInProcessEventBus();
+  const cookieAttributes = {
+    path: options.cookie?.path ?? '/',
+    domain: options.cookie?.domain,
+    httpOnly: true,
+    secure: options.cookie?.secure ?? true,
+    sameSite: options.cookie?.sameSite ?? 'Lax',
+  } as const;
+
+  const expiryAt = (at: number, absoluteExpiresAt: number) => Math.min(absoluteExpiresAt, at + idleTimeoutMs);
+  const describeRequest = async (request: Request) => {
+    const ipAddress = clientIp(request) ?? null;
+    const userAgent = request.headers.get('user-agent')?.slice(0, 512) || null;
+    let location: SessionLocation | null = null;
+    if (ipAddress && options.resolveLocation) {
+      try {
+        location = await options.resolveLocation(ipAddress);
+      } catch {
+        // A geo-IP lookup that fails leaves the place out; it never fails a sign-in or a request.
+      }
+    }
+    return { ipAddress, userAgent, device: toDevice(userAgent), location };
+  };
+
+  async function ended(sessions: StoredSession[], reason: SessionEndReason, bySessionId: string | null) {
+    const at = now();
+    for (const session of sessions) {
+      await events.publish({
+        type: 'session.ended',
+        userId: session.userId,
+        sessionId: session.id,
+        at,
+        reason,
+        bySessionId,
+      });
+    }
+    return sessions.length;
+  }
+
+  const manager = {
+    store,
+    events,
+    cookieName,
+    /** Whether the session cookie is marked Secure (the CSRF cookie follows it). */
+    cookieSecure: cookieAttributes.secure,
+    /** Starts a session: a new 256-bit token every time (never reused across sign-ins). */
+    async signIn(params: SignInParams): Promise<SignInResult> {
+      const at = now();
+      const token = newSessionToken();
+      const absoluteExpiresAt = at + absoluteLifetimeMs;
+      const session: StoredSession = {
+        id: newSessionId(),
+        userId: params.userId,
+        tokenHash: hashSessionToken(token),
+        tokenPreview: token.slice(0, 8),
+        ...(await describeRequest(params.request)),
+        trusted: params.trusted ?? false,
+        applicationId: params.applicationId ?? null,
+        createdAt: at,
+        lastActiveAt: at,
+        expiresAt: expiryAt(at, absoluteExpiresAt),
+        absoluteExpiresAt,
+        authenticatedAt: at,
+      };
+      await store.createSession(session);
+      await events.publish({ type: 'session.started', userId: session.userId, sessionId: session.id, at });
+      const setCookie = serializeCookie(cookieName, token, {
+        ...cookieAttributes,
+        maxAge: absoluteLifetimeMs / 1000,
+      });
+      return { session, setCookie };
+    },
+
+    /**
+     * The session a request's cookie carries, or null: unknown, ended, expired (absolutely or idle).
+     * Records activity at most once per `activityWindowMs`.
+     */
+    async authenticate(request: Request): Promise<AuthenticatedRequest | null> {
+      const token = readCookie(request, cookieName);
+      if (!token || !isWellFormedToken(token)) return null;
+      const tokenHash = hashSessionToken(token);
+      const session = await store.findByTokenHash(tokenHash);
+      const at = now();
+      if (!session || !hashesMatch(session.tokenHash, tokenHash) || session.expiresAt <= at) return null;
+      if (at - session.lastActiveAt >= activityWindowMs) {
+        const activity = {
+          lastActiveAt: at,
+          expiresAt: expiryAt(at, session.absoluteExpiresAt),
+          ...(await describeRequest(request)),
+        };
+        await store.recordActivity(session.id, activity);
+        Object.assign(session, activity);
+      }
+      return { session, userId: session.userId };
+    },
+
+    /** Ends the request's own session. Answers the `Set-Cookie` value that clears the cookie. */
+    async signOut(request: Request): Promise<{ ended: boolean; setCookie: string }> {
+      const auth = await manager.authenticate(request);
+      const session = auth ? await store.deleteSession(auth.session.id, { now: now() }) : null;
+      if (session) await ended([session], 'signed-out', session.id);
+      return { ended: session !== null, setCookie: manager.clearCookie() };
+    },
+
+    /** A `Set-Cookie` value that removes the session cookie from the browser. */
+    clearCookie: () => serializeCookie(cookieName, '', { ...cookieAttributes, maxAge: 0 }),
+
+    listSessions: (userId: string, filter: { applicationId?: string } = {}) =>
+      store.listUserSessions(userId, { now: now(), ...filter }),
+
+    /** Ends one of a user's sessions; false when it is unknown, ended or someone else's. */
+    async revokeSession(params: {
+      userId: string;
+      sessionId: string;
+      reason?: SessionEndReason;
+      bySessionId?: string | null;
+    }): Promise<boolean> {
+      const session = await store.deleteSession(params.sessionId, { now: now(), userId: params.userId });
+      if (session) await ended([session], params.reason ?? 'host', params.bySessionId ?? null);
+      return session !== null;
+    },
+
+    /** Ends every session of a user but `exceptSessionId` (e.g. after a password change). Answers how many. */
+    async revokeOtherSessions(params: {
+      userId: string;
+      exceptSessionId: string;
+      applicationId?: string;
+      reason?: SessionEndReason;
+    }): Promise<number> {
+      const sessions = await store.deleteUserSessions(params.userId, {
+        now: now(),
+        exceptId: params.exceptSessionId,
+        applicationId: params.applicationId,
+      });
+      return ended(sessions, params.reason ?? 'host', params.exceptSessionId);
+    },
+
+    /** Ends every session of a user (e.g. an account locked). Answers how many. */
+    async revokeAllSessions(params: {
+      userId: string;
+      applicationId?: string;
+      reason?: SessionEndReason;
+      bySessionId?: string | null;
+    }): Promise<number> {
+      const sessions = await store.deleteUserSessions(params.userId, {
+        now: now(),
+        applicationId: params.applicationId,
+      });
+      return ended(sessions, params.reason ?? 'host', params.bySessionId ?? null);
+    },
+
+    /** Ends any user's session by id (admins). */
+    async endSession(sessionId: string, reason: SessionEndReason = 'admin'): Promise<boolean> {
+      const session = await store.deleteSession(sessionId, { now: now() });
+      if (session) await ended([session], reason, null);
+      return session !== null;
+    },
+
+    /** Records that the session proved the password again (re-authentication). */
+    markAuthenticated: (sessionId: string) => store.markAuthenticated(sessionId, now()),
+
+    /** Removes sessions expired more than `olderThanMs` ago. @default 30 days */
+    pruneExpired: (olderThanMs = 30 * DAY_MS) => store.deleteExpired(now() - olderThanMs),
+
+    /** Listens to session events (started, ended) wherever the event bus carries them. */
+    subscribe: (listener: SessionEventListener) => events.subscribe(listener),
+    now,
+  };
+  return manager;
+}

@@ -1,0 +1,58 @@
+/** Why a session ended, as the ended device is told. */
+export type SessionEndReason =
+  /** The user signed this device out from another one ("Sign out" on its row). */
+  | 'revoked'
+  /** The user chose "Sign out other devices" elsewhere. */
+  | 'revoked-others'
+  /** The user chose "Sign out everywhere". */
+  | 'revoked-all'
+  /** The device signed itself out. */
+  | 'signed-out'
+  /** An admin ended it. */
+  | 'admin'
+  /** The host ended it from its own code (a password change, a ban). */
+  | 'host';
+
+export type SessionEvent =
+  | { type: 'session.started'; userId: string; sessionId: string; at: number }
+  | {
+      type: 'session.ended';
+      userId: string;
+      sessionId: string;
+      at: number;
+      reason: SessionEndReason;
+      /** The session whose request ended it; null when an admin or the host did. */
+      bySessionId: string | null;
+    };
+
+export type SessionEventListener = (event: SessionEvent) => void;
+
+/**
+ * How session events travel between the manager and whoever listens (the handler's event stream). The
+ * default stays in one process; a store shared by several instances brings one that fans out (PostgreSQL's
+ * LISTEN/NOTIFY), so a revoke answered by one instance reaches a device connected to another.
+ */
+export interface SessionEventBus {
+  publish(event: SessionEvent): void | Promise<void>;
+  subscribe(listener: SessionEventListener): () => void;
+}
+
+/** Events within this process only: right for one instance over SQLite. */
+export function createInProcessEventBus(): SessionEventBus {
+  const listeners = new Set<SessionEventListener>();
+  return {
+    publish(event) {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch {
+          // One failing listener must not keep the event from the others, nor fail the revoke.
+        }
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

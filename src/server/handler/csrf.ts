@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { readCookie, serializeCookie } from '../cookies.js';
+import { hashesMatch } from '../tokens.js';
+
+export interface CsrfOptions {
+  /** @default 'XSRF-TOKEN' (what Laravel and Angular use, and the REST adapter reads) */
+  cookieName?: string;
+  /** @default 'X-XSRF-TOKEN' */
+  headerName?: string;
+  /** @default the session cookie's `secure` */
+  secure?: boolean;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const TOKEN_PATTERN = /^[0-9a-f]{40}$/;
+
+/**
+ * Double-submit CSRF protection, as Laravel does it: every response hands out a readable cookie, and every
+ * unsafe request must echo it in a header. A cross-site form can make the browser send the cookie but
+ * cannot read it to set the header.
+ */
+export function createCsrfGuard(options: CsrfOptions & { secure: boolean }) {
+  const cookieName = options.cookieName ?? 'XSRF-TOKEN';
+  const headerName = options.headerName ?? 'X-XSRF-TOKEN';
+  return {
+    /** The cookie to set on the response when the request has none yet. */
+    cookieFor(request: Request): string | null {
+      const current = readCookie(request, cookieName);
+      if (current && TOKEN_PATTERN.test(current)) return null;
+      const token = randomBytes(20).toString('hex');
+      return serializeCookie(cookieName, token, { path: '/', sameSite: 'Lax', secure: options.secure });
+    },
+    /** Whether an unsafe request echoes the cookie in the header (safe methods always pass). */
+    allows(request: Request): boolean {
+      if (SAFE_METHODS.has(request.method)) return true;
+      const cookie = readCookie(request, cookieName);
+      const header = request.headers.get(headerName);
+      return (
+        cookie !== undefined &&
+        header !== null &&
+        TOKEN_PATTERN.test(cookie) &&
+        TOKEN_PATTERN.test(header) &&
+        hashesMatch(cookie, header)
+      );
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { SessionsErrorCode } from '../../provider/SessionsError.js';
+
+/** The server's error codes: the contract's, plus UNAVAILABLE for a store that cannot be reached (503). */
+export type ServerErrorCode = SessionsErrorCode | 'UNAVAILABLE';
+
+// Bodies are small JSON objects; anything bigger is refused before it is read whole.
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** A response in the making: the routes add cookies and headers, the handler adds the common ones. */
+export class ContractResponse {
+  readonly headers = new Headers();
+  constructor(
+    readonly status: number,
+    readonly body: unknown = undefined,
+  ) {}
+  cookie(value: string) {
+    this.headers.append('Set-Cookie', value);
+    return this;
+  }
+  toResponse(): Response {
+    if (this.body !== undefined) this.headers.set('Content-Type', 'application/json; charset=utf-8');
+    return new Response(this.body === undefined ? null : JSON.stringify(this.body), {
+      status: this.status,
+      headers: this.headers,
+    });
+  }
+}
+
+export const json = (body: unknown, status = 200) => new ContractResponse(status, body);
+export const noContent = () => new ContractResponse(204);
+
+/** The contract's error: a status and `{ code, message }`. */
+export function fail(status: number, code: ServerErrorCode, message: string, retryAfter?: number) {
+  const response = new ContractResponse(status, { code, message });
+  if (retryAfter !== undefined) response.headers.set('Retry-After', String(retryAfter));
+  return response;
+}
+
+/** Thrown inside a route to answer an error at once (bad input, a refused password). */
+export class Refusal extends Error {
+  constructor(readonly response: ContractResponse) {
+    super('refused');
+  }
+}
+
+export const badRequest = (message: string) => new Refusal(fail(400, 'UNKNOWN', message));
+
+/** Reads a JSON object body (empty means `{}`); a bad one is a 400 with a code, never a 5xx. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw new Refusal(fail(413, 'UNKNOWN', 'The body is too large.'));
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    throw badRequest('The body could not be read.');
+  }
+  if (text.length > MAX_BODY_BYTES) throw new Refusal(fail(413, 'UNKNOWN', 'The body is too large.'));
+  if (text.trim() === '') return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw badRequest('The body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw badRequest('The body must be a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}
+
+/** An optional string field: absent or null is undefined, anything but a string is a 400. */
+export function optionalString(body: Record<string, unknown>, field: string, maxLength = 200) {
+  const value = body[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.length > maxLength) {
+    throw badRequest(`"${field}" must be a string of at most ${maxLength} characters.`);
+  }
+  return value;
+}

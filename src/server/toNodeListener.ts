@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { setClientAddress } from './clientAddress.js';
+
+type FetchHandler = (request: Request) => Response | Promise<Response>;
+
+/** A Node request as a Fetch-API Request (the peer address is remembered for the session manager). */
+export function toFetchRequest(req: IncomingMessage & { originalUrl?: string }): Request {
+  const host = req.headers.host ?? 'localhost';
+  // Express strips its mount path from `url` but keeps it in `originalUrl`: the handler needs the full path.
+  const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${host}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const request = new Request(url, {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    // Node's fetch needs this for a streamed request body.
+    ...(hasBody ? { duplex: 'half' } : {}),
+  } as RequestInit);
+  setClientAddress(request, req.socket.remoteAddress);
+  return request;
+}
+
+/** Writes a Fetch-API Response to a Node response, streaming its body (the event stream stays open). */
+export async function writeFetchResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, headers);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  res.on('close', () => void reader.cancel().catch(() => {}));
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    res.write(value);
+  }
+  res.end();
+}
+
+/**
+ * A Fetch-API handler as a Node `(req, res)` listener: for `http.createServer` and Express
+ * (`app.use('/api', toNodeListener(handler))`, before any body parser).
+ */
+export function toNodeListener(handler: FetchHandler) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    Promise.resolve()
+      .then(() => handler(toFetchRequest(req)))
+      .then((response) => writeFetchResponse(response, res))
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ code: 'UNKNOWN', message: 'Something went wrong on the server.' }));
+      });
+  };
+}

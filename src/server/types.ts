@@ -1,0 +1,116 @@
+/**
+ * The server half's data model and the one interface every store implements (SQLite, PostgreSQL, memory).
+ * No React, no HTTP: the manager and the handler sit on top of this.
+ */
+import type { SessionDevice, SessionLocation } from '../provider/types.js';
+
+/** One session as a store keeps it. Times are epoch milliseconds. The token itself is never stored. */
+export interface StoredSession {
+  /** Opaque id the client revokes by (`ses_…`); not the token and not derived from it. */
+  id: string;
+  userId: string;
+  /** SHA-256 of the cookie's token, hex. */
+  tokenHash: string;
+  /** The first 8 characters of the token, for an admin to tell sessions apart. */
+  tokenPreview: string;
+  userAgent: string | null;
+  ipAddress: string | null;
+  device: SessionDevice | null;
+  location: SessionLocation | null;
+  trusted: boolean;
+  applicationId: string | null;
+  createdAt: number;
+  lastActiveAt: number;
+  /** When the session ends: the earlier of its absolute lifetime and its idle timeout, slid on activity. */
+  expiresAt: number;
+  /** Never slid: the latest `expiresAt` may become. */
+  absoluteExpiresAt: number;
+  /** The last time this session proved the password (sign-in or re-authentication). */
+  authenticatedAt: number;
+}
+
+/** What a store writes when a session's activity is recorded (at most once per activity window). */
+export interface SessionActivity {
+  lastActiveAt: number;
+  expiresAt: number;
+  ipAddress: string | null;
+  userAgent: string | null;
+  device: SessionDevice | null;
+  location: SessionLocation | null;
+}
+
+export type AdminSortKey = 'lastActiveAt' | 'createdAt' | 'expiresAt';
+
+/** The last row of the previous page: keyset paging stays as fast on page 1,000 as on page 1. */
+export interface SessionsPageCursor {
+  value: number;
+  id: string;
+}
+
+export interface SessionsPageQuery {
+  now: number;
+  status: 'active' | 'expired';
+  /** Substring of the IP or user agent, case-insensitive, `%` and `_` literal. */
+  search?: string;
+  /** Users whose own fields (email, name) matched the search, found by the host: also a match. */
+  searchUserIds?: readonly string[];
+  userId?: string;
+  applicationId?: string;
+  sort: AdminSortKey;
+  direction: 'asc' | 'desc';
+  limit: number;
+  after?: SessionsPageCursor;
+}
+
+export interface SessionsPage {
+  sessions: StoredSession[];
+  /** Every match, not only this page. */
+  total: number;
+}
+
+export interface SessionCounts {
+  totalActive: number;
+  uniqueUsers: number;
+  expired: number;
+  startedToday: number;
+}
+
+/** A user's wrong-password tally inside the current window. */
+export interface PasswordFailures {
+  failures: number;
+  windowStart: number;
+}
+
+/**
+ * Where sessions live. Every method is async so a networked database fits unchanged. A store never
+ * decides policy (expiry, throttling, who may do what): the manager and the handler do, and pass `now`.
+ *
+ * "Live" below means `expiresAt > now`. Deletes touch live sessions only and answer what they removed,
+ * so a count is exact even when two requests race.
+ */
+export interface SessionStore {
+  createSession(session: StoredSession): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<StoredSession | null>;
+  findById(id: string): Promise<StoredSession | null>;
+  recordActivity(id: string, activity: SessionActivity): Promise<void>;
+  markAuthenticated(id: string, at: number): Promise<void>;
+  /** A user's live sessions, most recently active first. */
+  listUserSessions(
+    userId: string,
+    options: { now: number; applicationId?: string },
+  ): Promise<StoredSession[]>;
+  /** Ends one live session (of this user, when given). Answers the session it ended, or null. */
+  deleteSession(id: string, options: { now: number; userId?: string }): Promise<StoredSession | null>;
+  /** Ends a user's live sessions but `exceptId`, optionally of one application. Answers what it ended. */
+  deleteUserSessions(
+    userId: string,
+    options: { now: number; exceptId?: string; applicationId?: string },
+  ): Promise<StoredSession[]>;
+  /** Removes sessions that expired before `before` (housekeeping; the admin's "expired" view reads them). */
+  deleteExpired(before: number): Promise<number>;
+  listSessionsPage(query: SessionsPageQuery): Promise<SessionsPage>;
+  countSessions(options: { now: number; startOfDay: number }): Promise<SessionCounts>;
+  /** Adds one wrong password to `key`'s tally, starting a new window when the last one is over. */
+  recordPasswordFailure(key: string, options: { now: number; windowMs: number }): Promise<PasswordFailures>;
+  clearPasswordFailures(key: string): Promise<void>;
+}
