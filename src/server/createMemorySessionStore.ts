@@ -7,22 +7,29 @@ import type { PasswordFailures, SessionStore, StoredSession } from './types.js';
  */
 export function createMemorySessionStore(): SessionStore {
   const sessions = new Map<string, StoredSession>();
+  // Token hash → id: the lookup every request makes, kept O(1) and unique as a database index would be.
+  const byTokenHash = new Map<string, string>();
   const failures = new Map<string, PasswordFailures>();
   // Copies out, so a caller mutating a result cannot change the stored row (as with a real database).
   const copy = (session: StoredSession): StoredSession => structuredClone(session);
   const live = (session: StoredSession, now: number) => session.expiresAt > now;
   const remove = (session: StoredSession) => {
     sessions.delete(session.id);
+    byTokenHash.delete(session.tokenHash);
     return copy(session);
   };
 
   return {
     createSession: async (session) => {
+      if (sessions.has(session.id) || byTokenHash.has(session.tokenHash)) {
+        throw new Error('A session with this id or token hash exists already.');
+      }
       sessions.set(session.id, copy(session));
+      byTokenHash.set(session.tokenHash, session.id);
     },
     findByTokenHash: async (tokenHash) => {
-      for (const session of sessions.values()) if (session.tokenHash === tokenHash) return copy(session);
-      return null;
+      const session = sessions.get(byTokenHash.get(tokenHash) ?? '');
+      return session ? copy(session) : null;
     },
     findById: async (id) => {
       const session = sessions.get(id);
@@ -63,7 +70,7 @@ export function createMemorySessionStore(): SessionStore {
         .map(remove),
     deleteExpired: async (before) => {
       const expired = [...sessions.values()].filter((s) => s.expiresAt <= before);
-      for (const session of expired) sessions.delete(session.id);
+      for (const session of expired) remove(session);
       return expired.length;
     },
     listSessionsPage: async (query) => {
