@@ -114,6 +114,8 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['test/integration/**/*.test.{ts,tsx}', 'test/server/**/*.test.ts'],
+          // They need a PostgreSQL server: their own project, run inside scripts/with-postgres.mjs.
+          exclude: ['test/server/postgres*.test.ts', 'test/postgres/**'],
           testTimeout: 20_000,
         },
       },
@@ -124,6 +126,19 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // A real PostgreSQL 15 (a throwaway cluster the test command starts and removes): the store, several
+        // instances over one database, LISTEN/NOTIFY.
+        extends: true,
+        test: {
+          name: 'postgres',
+          environment: 'node',
+          include: ['test/server/postgres*.test.ts', 'test/postgres/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
           fileParallelism: false,
