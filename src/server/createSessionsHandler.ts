@@ -1,6 +1,7 @@
 import { createAdminRoutes } from './handler/adminRoutes.js';
 import { createPasswordLimiter } from './handler/createPasswordLimiter.js';
 import { createCsrfGuard } from './handler/csrf.js';
+import { createEventStreams } from './handler/eventStream.js';
 import type { HandlerDeps, SessionsHandlerOptions } from './handler/handlerDeps.js';
 import { type ContractResponse, fail, noContent, Refusal } from './handler/responses.js';
 import { createUserRoutes } from './handler/userRoutes.js';
@@ -64,6 +65,7 @@ export function createSessionsHandler(
       ? null
       : createCsrfGuard({ ...options.csrf, secure: options.csrf?.secure ?? manager.cookieSecure });
   const user = createUserRoutes(deps);
+  const streams = createEventStreams(manager, options.heartbeatMs);
   const admin = options.admin ? createAdminRoutes(deps, options.admin) : null;
   const onError = options.onError ?? ((error: unknown) => console.error('profilekit: request failed', error));
 
@@ -91,6 +93,7 @@ export function createSessionsHandler(
 
     if (parts[0] === 'sessions') {
       if (is('GET', 'sessions')) return user.list(request, auth);
+      if (is('GET', 'sessions', 'events')) return streams.open(request, auth);
       if (is('POST', 'sessions', 'revoke-others')) return user.revokeOthers(request, auth);
       if (is('POST', 'sessions', 'revoke-all')) return user.revokeAll(request, auth);
       if (is('POST', 'sessions', 'sign-out')) return user.signOut(request, auth);

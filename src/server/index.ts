@@ -21,8 +21,8 @@ export type {
   PasswordLimiter,
 } from './handler/createPasswordLimiter.js';
 export { createPasswordLimiter } from './handler/createPasswordLimiter.js';
-export { createCsrfGuard } from './handler/csrf.js';
 export type { CsrfOptions } from './handler/csrf.js';
+export { createCsrfGuard } from './handler/csrf.js';
 export type {
   AdminUserDescription,
   SessionsAdminOptions,

@@ -12,12 +12,15 @@ export class ContractResponse {
   constructor(
     readonly status: number,
     readonly body: unknown = undefined,
+    /** A streamed body (the event stream) instead of JSON. */
+    readonly stream?: ReadableStream<Uint8Array>,
   ) {}
   cookie(value: string) {
     this.headers.append('Set-Cookie', value);
     return this;
   }
   toResponse(): Response {
+    if (this.stream) return new Response(this.stream, { status: this.status, headers: this.headers });
     if (this.body !== undefined) this.headers.set('Content-Type', 'application/json; charset=utf-8');
     return new Response(this.body === undefined ? null : JSON.stringify(this.body), {
       status: this.status,
