@@ -90,8 +90,10 @@ export default defineConfig({
     // The example host imports the server half by package name; tests run it from source (tsx does the
     // same through tsconfig's paths), so a stale dist/ can never pass for the code under test.
     alias: [
-      { find: /^profilekit\/server$/, replacement: path.join(dirname, 'src/server/index.ts') },
-      { find: /^profilekit\/server\/sqlite$/, replacement: path.join(dirname, 'src/server/sqlite/index.ts') },
+      {
+        find: /^profilekit\/server(\/sqlite|\/postgres)?$/,
+        replacement: path.join(dirname, 'src/server$1/index.ts'),
+      },
     ],
   },
   test: {

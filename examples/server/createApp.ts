@@ -6,6 +6,8 @@ import {
   createPasswordLimiter,
   createSessionManager,
   createSessionsHandler,
+  type SessionEventBus,
+  type SessionStore,
   type SessionsHandlerOptions,
   setClientAddress,
 } from 'profilekit/server';
@@ -14,7 +16,12 @@ import type { Db } from './db.js';
 import { createUsers } from './users.js';
 
 export interface AppOptions {
+  /** The host's own database (its users); also the sessions' unless `store` is given. */
   db: Db;
+  /** Sessions elsewhere (PostgreSQL, shared by several instances). @default SQLite in `db` */
+  store?: SessionStore;
+  /** How session events reach the other instances. @default in this process */
+  events?: SessionEventBus;
   /** @default Date.now */
   now?: () => number;
   /** Serve this folder (the built demo) for every non-API path. */
@@ -29,11 +36,11 @@ type Env = { Bindings: { incoming?: IncomingMessage } };
  * The demo host's whole server: its users, its sign-in form, and profilekit's session manager and
  * handler mounted under /api. This is what a Node host writes itself.
  */
-export function createApp({ db, now, staticDir, sessions }: AppOptions) {
+export function createApp({ db, now, staticDir, sessions, events, ...options }: AppOptions) {
   const users = createUsers(db);
-  const store = createSqliteSessionStore(db);
+  const store = options.store ?? createSqliteSessionStore(db);
   // Plain-HTTP localhost: the demo's cookies cannot be Secure.
-  const manager = createSessionManager({ store, now, cookie: { secure: false } });
+  const manager = createSessionManager({ store, events, now, cookie: { secure: false } });
   const passwordLimiter = createPasswordLimiter(store, {}, now);
   const handler = createSessionsHandler({
     manager,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { parseDevice, type StoredSession } from 'profilekit/server';
+import { parseDevice, type SessionStore, type StoredSession } from 'profilekit/server';
 import { createSqliteSessionStore } from 'profilekit/server/sqlite';
 import type { Db } from './db.js';
 import { hashPassword } from './passwords.js';
@@ -53,12 +53,24 @@ function seededSession(s: SeedSession): StoredSession {
   };
 }
 
+export interface SeedOptions {
+  /** Where the sessions go. @default the SQLite store in `db` */
+  store?: SessionStore;
+  /** Seed sessions too (false: users only, for an instance joining a store another one seeded). @default true */
+  sessions?: boolean;
+}
+
 /**
  * Seeds the demo: Ana with four other devices so her page is alive at once, an admin, and `extraUsers`
  * more users with several sessions each so the admin console has something to page through.
  */
-export async function seedDemo(db: Db, now: number, extraUsers = 400): Promise<void> {
-  const store = createSqliteSessionStore(db);
+export async function seedDemo(
+  db: Db,
+  now: number,
+  extraUsers = 400,
+  options: SeedOptions = {},
+): Promise<void> {
+  const store = options.store ?? createSqliteSessionStore(db);
   const users = createUsers(db);
   const [anaHash, adminHash, fillerHash] = await Promise.all([
     hashPassword(DEMO_CREDENTIALS.user.password),
@@ -68,8 +80,14 @@ export async function seedDemo(db: Db, now: number, extraUsers = 400): Promise<v
   ]);
   const sessions: StoredSession[] = [];
   db.transaction(() => {
-    const ana = users.create({ ...DEMO_CREDENTIALS.user, role: 'user', password_hash: anaHash });
-    users.create({ ...DEMO_CREDENTIALS.admin, role: 'admin', password_hash: adminHash });
+    // Fixed ids: several instances each seed their own copy of these users and share one session store.
+    const ana = users.create({
+      id: 'usr_ana',
+      ...DEMO_CREDENTIALS.user,
+      role: 'user',
+      password_hash: anaHash,
+    });
+    users.create({ id: 'usr_admin', ...DEMO_CREDENTIALS.admin, role: 'admin', password_hash: adminHash });
     const anaDevices = [
       { agent: 0, ip: '198.51.100.7', ago: 12 * 60_000, trusted: true, applicationId: 'mobile' },
       { agent: 1, ip: '192.0.2.145', ago: 3 * HOUR_MS, trusted: false, applicationId: 'web' },
@@ -91,6 +109,7 @@ export async function seedDemo(db: Db, now: number, extraUsers = 400): Promise<v
     });
     for (let u = 0; u < extraUsers; u++) {
       const userId = users.create({
+        id: `usr_${String(u).padStart(5, '0')}`,
         email: `user${u}@example.org`,
         name: `User ${u}`,
         role: 'user',
@@ -116,13 +135,15 @@ export async function seedDemo(db: Db, now: number, extraUsers = 400): Promise<v
       }
     }
   })();
-  // One transaction: a thousand inserts, one commit.
-  db.exec('BEGIN');
+  if (options.sessions === false) return;
+  // In SQLite, one transaction: a thousand inserts, one commit.
+  const local = !options.store;
+  if (local) db.exec('BEGIN');
   try {
     for (const session of sessions) await store.createSession(session);
-    db.exec('COMMIT');
+    if (local) db.exec('COMMIT');
   } catch (error) {
-    db.exec('ROLLBACK');
+    if (local) db.exec('ROLLBACK');
     throw error;
   }
 }

@@ -28,8 +28,8 @@ export function createUsers(db: Db) {
   return {
     byEmail: (email: string) => byEmail.get(email),
     byId: (id: string) => byId.get(id),
-    create(user: Omit<User, 'id'>) {
-      const id = `usr_${randomBytes(8).toString('hex')}`;
+    create(user: Omit<User, 'id'> & { id?: string }) {
+      const id = user.id ?? `usr_${randomBytes(8).toString('hex')}`;
       insert.run(id, user.email, user.name, user.role, user.password_hash);
       return id;
     },
