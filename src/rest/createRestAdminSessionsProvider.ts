@@ -1,49 +1,128 @@
-import type { AdminSessionsDataProvider, ListAllSessionsResult, SessionStats } from '../admin/types.js';
+import type {
+  AdminSessionInput,
+  AdminSessionSortField,
+  AdminSessionsDataProvider,
+  ListAllSessionsParams,
+  ListAllSessionsResult,
+  SessionStats,
+} from '../admin/types.js';
 import { SessionsError } from '../provider/SessionsError.js';
+import type { RevokeSessionParams } from '../provider/types.js';
+import {
+  idHint,
+  optionalPositiveInteger,
+  optionalSignal,
+  optionalString,
+  readParams,
+  requireId,
+} from './restParams.js';
 import { createRestTransport, type RestSessionsProviderOptions, readRevokedCount } from './restTransport.js';
+
+/**
+ * What `createRestAdminSessionsProvider` returns: every admin method present; `limit` and `signal` may
+ * be left out (the server's page size, no cancellation).
+ */
+export interface RestAdminSessionsProvider extends AdminSessionsDataProvider {
+  listAllSessions: (
+    params?: Partial<Omit<ListAllSessionsParams, 'sort'>> & {
+      sort?: { field: AdminSessionSortField; direction?: 'asc' | 'desc' };
+    },
+  ) => Promise<ListAllSessionsResult>;
+  getSession: (params: { sessionId: string; signal?: AbortSignal }) => Promise<AdminSessionInput>;
+  revokeSession: (params: Pick<RevokeSessionParams, 'sessionId'>) => Promise<void>;
+  revokeUserSessions: (params: { userId: string }) => Promise<{ revokedCount: number }>;
+  getSessionStats: (params?: { signal?: AbortSignal }) => Promise<SessionStats>;
+}
+
+const FACTORY = 'createRestAdminSessionsProvider';
+const LIST_ALL = '{ signal?, limit?, cursor?, search?, userId?, applicationId?, status?, sort? }';
+const GET = '{ sessionId, signal? }';
+const REVOKE = '{ sessionId }';
+const REVOKE_USER = '{ userId }';
+const STATS = '{ signal? }';
+const SORT = 'sort as { field, direction? }';
+// The list's string filters, sent under the same names; one left out (or empty) is not sent at all.
+const LIST_FILTERS = ['cursor', 'search', 'userId', 'applicationId', 'status'] as const;
 
 /**
  * The admin half of the HTTP contract (docs/rest-contract.md, "Admin"): every user's sessions paged by
  * cursor, one session, revoke any session, revoke a user's sessions, and stats. The server answers
- * 403 FORBIDDEN to anyone who is not an admin.
+ * 403 FORBIDDEN to anyone who is not an admin. One session and the stats are checked where they are
+ * read (the admin hooks); the adapter checks the list's envelope.
  */
 export function createRestAdminSessionsProvider(
   options: RestSessionsProviderOptions,
-): AdminSessionsDataProvider {
-  const { request, json } = createRestTransport(options);
+): RestAdminSessionsProvider {
+  const { request, requestJson } = createRestTransport(FACTORY, options);
   return {
-    listAllSessions: async ({ signal, cursor, limit, search, userId, applicationId, status, sort }) => {
-      const query = new URLSearchParams({ limit: String(limit) });
-      for (const [key, value] of Object.entries({ cursor, search, userId, applicationId, status })) {
-        if (value) query.set(key, value);
+    listAllSessions: async (params) => {
+      const p = readParams('listAllSessions', LIST_ALL, params, { optional: true });
+      const signal = optionalSignal('listAllSessions', LIST_ALL, p);
+      const query = new URLSearchParams();
+      const limit = optionalPositiveInteger('listAllSessions', LIST_ALL, p, 'limit');
+      if (limit !== undefined) query.set('limit', String(limit));
+      for (const key of LIST_FILTERS) {
+        const value = optionalString('listAllSessions', LIST_ALL, p, key);
+        if (value !== undefined) query.set(key, value);
       }
-      if (sort) {
-        query.set('sort', sort.field);
-        query.set('direction', sort.direction);
+      if (p.sort !== undefined && p.sort !== null) {
+        const sort = readParams('listAllSessions', SORT, p.sort, {
+          hint: (value) =>
+            typeof value === 'string'
+              ? `listAllSessions({ sort: { field: '${value}', direction: 'desc' } })`
+              : undefined,
+        });
+        const field = optionalString('listAllSessions', SORT, sort, 'field');
+        const direction = optionalString('listAllSessions', SORT, sort, 'direction');
+        if (field !== undefined) query.set('sort', field);
+        if (direction !== undefined) query.set('direction', direction);
       }
-      const body = (await json(
-        await request('GET', `/admin/sessions?${query}`, undefined, signal),
-      )) as Partial<ListAllSessionsResult>;
+      // Not `query.size`: Safari before 17 has no such property, and the filters would vanish.
+      const search = query.toString() === '' ? '' : `?${query}`;
+      const body = (await requestJson('GET', `/admin/sessions${search}`, undefined, signal)) as Partial<
+        Record<keyof ListAllSessionsResult, unknown>
+      > | null;
       if (!Array.isArray(body?.sessions) || typeof body.total !== 'number') {
         throw new SessionsError(
           'INVALID_RESPONSE',
-          'Expected { sessions, nextCursor, total } from the server.',
+          'GET /admin/sessions did not answer { sessions: [...], nextCursor, total }.',
         );
       }
       return body as ListAllSessionsResult;
     },
-    getSession: async ({ sessionId, signal }) =>
-      (await json(
-        await request('GET', `/admin/sessions/${encodeURIComponent(sessionId)}`, undefined, signal),
-      )) as never,
-    revokeSession: async ({ sessionId }) => {
+
+    getSession: async (params) => {
+      const p = readParams('getSession', GET, params, { hint: idHint('getSession', 'sessionId') });
+      const sessionId = requireId('getSession', GET, p, 'sessionId');
+      const signal = optionalSignal('getSession', GET, p);
+      return (await requestJson(
+        'GET',
+        `/admin/sessions/${encodeURIComponent(sessionId)}`,
+        undefined,
+        signal,
+      )) as AdminSessionInput;
+    },
+
+    revokeSession: async (params) => {
+      const p = readParams('revokeSession', REVOKE, params, { hint: idHint('revokeSession', 'sessionId') });
+      const sessionId = requireId('revokeSession', REVOKE, p, 'sessionId');
       await request('POST', `/admin/sessions/${encodeURIComponent(sessionId)}/revoke`, {});
     },
-    revokeUserSessions: async ({ userId }) =>
-      readRevokedCount(
-        await json(await request('POST', `/admin/users/${encodeURIComponent(userId)}/revoke-sessions`, {})),
-      ),
-    getSessionStats: async ({ signal } = {}) =>
-      (await json(await request('GET', '/admin/stats', undefined, signal))) as SessionStats,
+
+    revokeUserSessions: async (params) => {
+      const p = readParams('revokeUserSessions', REVOKE_USER, params, {
+        hint: idHint('revokeUserSessions', 'userId'),
+      });
+      const userId = requireId('revokeUserSessions', REVOKE_USER, p, 'userId');
+      return readRevokedCount(
+        await requestJson('POST', `/admin/users/${encodeURIComponent(userId)}/revoke-sessions`, {}),
+      );
+    },
+
+    getSessionStats: async (params) => {
+      const p = readParams('getSessionStats', STATS, params, { optional: true });
+      const signal = optionalSignal('getSessionStats', STATS, p);
+      return (await requestJson('GET', '/admin/stats', undefined, signal)) as SessionStats;
+    },
   };
 }

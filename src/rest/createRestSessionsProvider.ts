@@ -1,46 +1,112 @@
-import { normalizeSessions } from '../provider/normalizeSessions.js';
-import type { ListSessionsResult, SessionsDataProvider } from '../provider/types.js';
+import { SessionsError } from '../provider/SessionsError.js';
+import type {
+  ListSessionsParams,
+  ListSessionsResult,
+  ReauthenticateParams,
+  RevokeManyParams,
+  RevokeManyResult,
+  RevokeSessionParams,
+  SessionsDataProvider,
+} from '../provider/types.js';
+import {
+  idHint,
+  optionalSignal,
+  optionalString,
+  passwordHint,
+  readParams,
+  readPassword,
+  requireId,
+} from './restParams.js';
 import { createRestTransport, type RestSessionsProviderOptions, readRevokedCount } from './restTransport.js';
 
-export type { RestCsrfOptions, RestSessionsProviderOptions } from './restTransport.js';
+export type { RestCsrfOptions, RestCsrfToken, RestSessionsProviderOptions } from './restTransport.js';
+
+/**
+ * What `createRestSessionsProvider` returns: a `SessionsDataProvider` whose every method is present, and
+ * whose `listSessions` may be called with no argument at all (outside TanStack Query there is often no
+ * signal to pass).
+ */
+export interface RestSessionsProvider extends SessionsDataProvider {
+  listSessions: (params?: Partial<ListSessionsParams>) => Promise<ListSessionsResult>;
+  revokeSession: (params: RevokeSessionParams) => Promise<void>;
+  revokeOtherSessions: (params?: RevokeManyParams) => Promise<RevokeManyResult>;
+  revokeAllSessions: (params?: RevokeManyParams) => Promise<RevokeManyResult>;
+  signOut: () => Promise<void>;
+  reauthenticate: (params: ReauthenticateParams) => Promise<void>;
+  passwordRequirements: NonNullable<SessionsDataProvider['passwordRequirements']>;
+}
+
+const FACTORY = 'createRestSessionsProvider';
+const LIST = '{ signal?, applicationId? }';
+const REVOKE = '{ sessionId, password? }';
+const REVOKE_MANY = '{ password?, applicationId? }';
+const REAUTH = '{ password }';
 
 /**
  * A provider for any backend that speaks the profilekit HTTP contract (docs/rest-contract.md): Laravel,
  * Rails, Django or Express in an afternoon. Status codes and `{ code, message }` bodies become
- * SessionsErrors; an unexpected body is INVALID_RESPONSE, never a crash. The password travels only in a
- * POST body.
+ * SessionsErrors; an unexpected body is INVALID_RESPONSE, never a crash; a wrong call rejects before any
+ * request is sent. The password travels only in a POST body.
  */
-export function createRestSessionsProvider(options: RestSessionsProviderOptions): SessionsDataProvider {
-  const { request, json } = createRestTransport(options);
-  const withPassword = (password: string | undefined, rest: Record<string, unknown> = {}) =>
-    password === undefined ? rest : { ...rest, password };
+export function createRestSessionsProvider(options: RestSessionsProviderOptions): RestSessionsProvider {
+  const { request, requestJson } = createRestTransport(FACTORY, options);
+
+  /** The body of revoke-others / revoke-all: only what was given (no `"applicationId": null`). */
+  const revokeMany = async (method: string, path: string, params: unknown) => {
+    const p = readParams(method, REVOKE_MANY, params, { optional: true, hint: passwordHint(method) });
+    const password = readPassword(method, REVOKE_MANY, p, false);
+    const applicationId = optionalString(method, REVOKE_MANY, p, 'applicationId');
+    const body = {
+      ...(password === undefined ? {} : { password }),
+      ...(applicationId === undefined ? {} : { applicationId }),
+    };
+    return readRevokedCount(await requestJson('POST', path, body));
+  };
 
   return {
     passwordRequirements: { ...options.passwordRequirements },
-    listSessions: async ({ signal, applicationId }) => {
+
+    listSessions: async (params) => {
+      const p = readParams('listSessions', LIST, params, { optional: true });
+      const signal = optionalSignal('listSessions', LIST, p);
+      const applicationId = optionalString('listSessions', LIST, p, 'applicationId');
       const query = applicationId === undefined ? '' : `?applicationId=${encodeURIComponent(applicationId)}`;
-      const body = await json(await request('GET', `/sessions${query}`, undefined, signal));
-      // Validate the shape here, so a wrong body is INVALID_RESPONSE at the adapter, not deeper.
-      normalizeSessions(body);
+      const body = await requestJson('GET', `/sessions${query}`, undefined, signal);
+      // Only the envelope's shape is checked here, so a wrong body is INVALID_RESPONSE at the adapter;
+      // the entries are validated once, by normalizeSessions in the list query, which also reports the
+      // dropped ones (normalizing here too would do the work twice, or lose those reports).
+      if (Array.isArray(body)) return { sessions: body }; // A bare array, as normalizeSessions accepts.
+      if (!Array.isArray((body as { sessions?: unknown } | null)?.sessions)) {
+        throw new SessionsError(
+          'INVALID_RESPONSE',
+          `GET /sessions${query} did not answer { sessions: [...] }.`,
+        );
+      }
       return body as ListSessionsResult;
     },
-    revokeSession: async ({ sessionId, password }) => {
-      await request('POST', `/sessions/${encodeURIComponent(sessionId)}/revoke`, withPassword(password));
+
+    revokeSession: async (params) => {
+      const p = readParams('revokeSession', REVOKE, params, { hint: idHint('revokeSession', 'sessionId') });
+      const sessionId = requireId('revokeSession', REVOKE, p, 'sessionId');
+      const password = readPassword('revokeSession', REVOKE, p, false);
+      await request(
+        'POST',
+        `/sessions/${encodeURIComponent(sessionId)}/revoke`,
+        password === undefined ? {} : { password },
+      );
     },
-    revokeOtherSessions: async ({ password, applicationId } = {}) =>
-      readRevokedCount(
-        await json(
-          await request('POST', '/sessions/revoke-others', withPassword(password, { applicationId })),
-        ),
-      ),
-    revokeAllSessions: async ({ password, applicationId } = {}) =>
-      readRevokedCount(
-        await json(await request('POST', '/sessions/revoke-all', withPassword(password, { applicationId }))),
-      ),
+
+    revokeOtherSessions: (params) => revokeMany('revokeOtherSessions', '/sessions/revoke-others', params),
+
+    revokeAllSessions: (params) => revokeMany('revokeAllSessions', '/sessions/revoke-all', params),
+
     signOut: async () => {
       await request('POST', '/sessions/sign-out');
     },
-    reauthenticate: async ({ password }) => {
+
+    reauthenticate: async (params) => {
+      const p = readParams('reauthenticate', REAUTH, params, { hint: passwordHint('reauthenticate') });
+      const password = readPassword('reauthenticate', REAUTH, p, true);
       await request('POST', '/sessions/reauthenticate', { password });
     },
   };

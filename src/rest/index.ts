@@ -1,3 +1,6 @@
-export { createRestAdminSessionsProvider } from './createRestAdminSessionsProvider.js';
-export { createRestSessionsProvider } from './createRestSessionsProvider.js';
-export type { RestCsrfOptions, RestSessionsProviderOptions } from './restTransport.js';
+export {
+  createRestAdminSessionsProvider,
+  type RestAdminSessionsProvider,
+} from './createRestAdminSessionsProvider.js';
+export { createRestSessionsProvider, type RestSessionsProvider } from './createRestSessionsProvider.js';
+export type { RestCsrfOptions, RestCsrfToken, RestSessionsProviderOptions } from './restTransport.js';

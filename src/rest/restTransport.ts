@@ -1,62 +1,112 @@
-import { isSessionsErrorCode, SessionsError } from '../provider/SessionsError.js';
+import { SessionsError, type SessionsErrorCode } from '../provider/SessionsError.js';
 import { parseRetryAfter, toSessionsError } from '../provider/toSessionsError.js';
 import type { ConfirmableAction, PasswordRequirement, RevokeManyResult } from '../provider/types.js';
 
+/** Where a CSRF token comes from when it is not a cookie: a `<meta>` tag, an endpoint, memory. */
+export type RestCsrfToken = () => string | null | undefined | Promise<string | null | undefined>;
+
 export interface RestCsrfOptions {
-  /** @default 'XSRF-TOKEN' */
+  /** The readable (not HttpOnly) cookie holding the token. Not read when `token` is given. @default 'XSRF-TOKEN' */
   cookieName?: string;
-  /** @default 'X-XSRF-TOKEN' */
+  /** The request header the token goes in. @default 'X-XSRF-TOKEN' */
   headerName?: string;
+  /** Supplies the token instead of the cookie (e.g. Rails: `<meta name="csrf-token">` in `X-CSRF-Token`). */
+  token?: RestCsrfToken;
 }
 
 export interface RestSessionsProviderOptions {
   /** Where the contract's endpoints live, e.g. `/api` or `https://id.example.com/api`. */
   baseUrl: string;
-  /** @default globalThis.fetch */
+  /** @default globalThis.fetch (looked up at each request, so a later polyfill or test stub is used) */
   fetch?: typeof fetch;
   /** Extra headers on every request (an object, or a function for a fresh bearer token). */
   headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
   /** @default 'include' */
   credentials?: RequestCredentials;
   /**
-   * CSRF protection for unsafe methods: read the token from a cookie (Laravel's XSRF-TOKEN) and send it
-   * in a header, supply it from a function, or `false` to send none.
+   * CSRF protection for POSTs: read the token from a cookie (Laravel's XSRF-TOKEN) and send it in a
+   * header, supply it from a function (`() => token`, sent in `X-XSRF-TOKEN`, or `{ headerName, token }`),
+   * or `false` to send none (a bearer-token API). When a POST carried no token and is refused with
+   * FORBIDDEN, the rejection's message says why none was sent and what to pass.
    * @default { cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }
    */
-  csrf?: RestCsrfOptions | (() => string | undefined | Promise<string | undefined>) | false;
-  /** Which actions the server wants the password for. @default every action 'none' */
+  csrf?: RestCsrfOptions | RestCsrfToken | false;
+  /**
+   * Which actions the server wants the password for (the user provider; the admin provider ignores it).
+   * @default every action 'none'
+   */
   passwordRequirements?: Partial<Record<ConfirmableAction, PasswordRequirement>>;
   /**
-   * Abort a request that takes longer than this, in ms (reported as NETWORK).
+   * Abort a request that takes longer than this, in ms (reported as NETWORK). `Infinity` turns it off.
    * @default 15000
    */
   timeoutMs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_CSRF_COOKIE = 'XSRF-TOKEN';
 const DEFAULT_CSRF_HEADER = 'X-XSRF-TOKEN';
+// Same cap as toSessionsError: a server's message is for developers, and a hostile one could be megabytes.
+const MAX_SERVER_MESSAGE = 300;
+
+/**
+ * Statuses this contract gives a meaning the generic mapping (toSessionsError: 401, 403, 404/410,
+ * 408/502/503/504, 429) does not have, used when the body has no known `code`. They live here, not in
+ * toSessionsError, because they are promises of this HTTP contract (docs/rest-contract.md), not facts
+ * about every backend a provider might wrap: elsewhere a 422 can be any validation failure.
+ */
+const CONTRACT_STATUS_CODES: Readonly<Record<number, SessionsErrorCode>> = {
+  // Laravel answers a CSRF token mismatch with 419 "Page Expired", where the contract says 403.
+  419: 'FORBIDDEN',
+  // The contract's only validated input is the password; Laravel's abort(422, 'INVALID_PASSWORD') and
+  // its ValidationException send `{ message }` with no `code`.
+  422: 'INVALID_PASSWORD',
+  // Laravel's password.confirm middleware answers 423 Locked: a fresh password confirmation is needed.
+  423: 'REAUTH_REQUIRED',
+};
 
 function readCookie(name: string): string | undefined {
-  if (typeof document === 'undefined') return undefined;
   const prefix = `${name}=`;
-  const found = document.cookie.split('; ').find((c) => c.startsWith(prefix));
-  return found === undefined ? undefined : decodeURIComponent(found.slice(prefix.length));
+  let cookies: string;
+  try {
+    cookies = document.cookie;
+  } catch {
+    return undefined; // A sandboxed iframe (opaque origin) throws a SecurityError on document.cookie.
+  }
+  const found = cookies.split(/;\s*/).find((c) => c.startsWith(prefix));
+  if (found === undefined) return undefined;
+  const raw = found.slice(prefix.length);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw; // A stray `%` is not a reason to send no token at all.
+  }
 }
 
 /** The caller's signal, also aborted after `ms`. (AbortSignal.any is missing from older Safari.) */
-function withTimeout(signal: AbortSignal | undefined, ms: number): AbortSignal {
+function withTimeout(signal: AbortSignal | undefined, ms: number) {
+  if (ms === Number.POSITIVE_INFINITY) return { signal, timedOut: () => false };
   const timeout = AbortSignal.timeout(ms);
-  if (!signal) return timeout;
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([signal, timeout]);
+  const timedOut = () => timeout.aborted && !signal?.aborted;
+  if (!signal) return { signal: timeout, timedOut };
+  if (typeof AbortSignal.any === 'function') return { signal: AbortSignal.any([signal, timeout]), timedOut };
   const controller = new AbortController();
   const abort = () => controller.abort();
   signal.addEventListener('abort', abort, { once: true });
   timeout.addEventListener('abort', abort, { once: true });
-  return controller.signal;
+  return { signal: controller.signal, timedOut };
 }
 
-/** Reads an error body `{ code, message }` into a SessionsError; the status decides when the code is unknown. */
-async function errorFromResponse(response: Response): Promise<SessionsError> {
+function serverMessage(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  return value.length > MAX_SERVER_MESSAGE ? `${value.slice(0, MAX_SERVER_MESSAGE)}…` : value;
+}
+
+/**
+ * Reads an error body `{ code, message }`. A known `code` (or an alias toSessionsError knows, in any
+ * case) wins; otherwise the status decides: the contract's own statuses first, then the generic ones.
+ */
+async function readErrorResponse(response: Response) {
   let body: unknown;
   try {
     body = await response.json();
@@ -64,13 +114,18 @@ async function errorFromResponse(response: Response): Promise<SessionsError> {
     body = undefined;
   }
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-  const mapped = toSessionsError({ status: response.status, code: record.code, message: record.message });
-  const code = isSessionsErrorCode(record.code) ? record.code : mapped.code;
-  return new SessionsError(code, mapped.message, {
-    status: response.status,
-    retryAfter: retryAfter ?? mapped.retryAfter,
-  });
+  // Without a status, toSessionsError answers UNKNOWN exactly when the body names no code it knows.
+  const fromBody = toSessionsError({ code: record.code }).code;
+  const saysUnknown = typeof record.code === 'string' && record.code.trim().toUpperCase() === 'UNKNOWN';
+  const code: SessionsErrorCode =
+    fromBody !== 'UNKNOWN' || saysUnknown
+      ? fromBody
+      : (CONTRACT_STATUS_CODES[response.status] ?? toSessionsError({ status: response.status }).code);
+  return {
+    code,
+    message: serverMessage(record.message),
+    retryAfter: parseRetryAfter(response.headers.get('Retry-After')) ?? parseRetryAfter(record.retryAfter),
+  };
 }
 
 export function readRevokedCount(body: unknown): RevokeManyResult {
@@ -81,36 +136,70 @@ export function readRevokedCount(body: unknown): RevokeManyResult {
   return { revokedCount: count };
 }
 
-/**
- * A provider for any backend that speaks the profilekit HTTP contract (docs/rest-contract.md): Laravel,
- * Rails, Django or Express in an afternoon. Status codes and `{ code, message }` bodies become
- * SessionsErrors; an unexpected body is INVALID_RESPONSE, never a crash. The password travels only in a
- * POST body.
- */
+/** Fails at creation, synchronously: a provider that cannot work should not be handed to the UI. */
+function checkOptions(factory: string, options: unknown): RestSessionsProviderOptions {
+  if (typeof options === 'string') {
+    throw new TypeError(
+      `${factory} expects { baseUrl }, got a string — call ${factory}({ baseUrl: '${options}' }).`,
+    );
+  }
+  const given = (
+    typeof options === 'object' && options !== null ? options : {}
+  ) as RestSessionsProviderOptions;
+  if (typeof given.baseUrl !== 'string') {
+    throw new TypeError(`${factory} needs { baseUrl }, e.g. ${factory}({ baseUrl: '/api' }).`);
+  }
+  const { timeoutMs } = given;
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0)) {
+    throw new TypeError(
+      `${factory}: timeoutMs must be a positive number of milliseconds (or Infinity for none).`,
+    );
+  }
+  return given;
+}
+
 /**
  * The HTTP side shared by the user and admin REST providers: base URL, credentials, extra headers, the
  * CSRF header on POSTs, a timeout, and every non-2xx turned into a SessionsError.
  */
-export function createRestTransport(options: RestSessionsProviderOptions) {
+export function createRestTransport(factory: string, rawOptions: RestSessionsProviderOptions) {
+  const options = checkOptions(factory, rawOptions);
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch =
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function csrfHeaders(): Promise<Record<string, string>> {
+  /** The CSRF header for a POST, or why none could be sent (for the message if the server refuses). */
+  async function csrfFor(extra: Record<string, string>) {
     const { csrf } = options;
-    if (csrf === false) return {};
-    if (typeof csrf === 'function') {
-      const token = await csrf();
-      return token ? { [DEFAULT_CSRF_HEADER]: token } : {};
+    if (csrf === false) return { headers: {} };
+    const config: RestCsrfOptions = typeof csrf === 'function' ? { token: csrf } : (csrf ?? {});
+    const headerName = config.headerName ?? DEFAULT_CSRF_HEADER;
+    // The host already sends it through `headers`: nothing to add, nothing missing.
+    if (Object.keys(extra).some((key) => key.toLowerCase() === headerName.toLowerCase()))
+      return { headers: {} };
+    let token: string | null | undefined;
+    let missing: string;
+    if (config.token) {
+      token = await config.token();
+      missing = 'the csrf token function returned none';
+    } else {
+      const cookieName = config.cookieName ?? DEFAULT_CSRF_COOKIE;
+      // Outside a browser (Node, React Native, a worker) there is no document.cookie to read.
+      token = typeof document === 'undefined' ? undefined : readCookie(cookieName);
+      missing =
+        typeof document === 'undefined'
+          ? `there is no document here (not a browser page), so no ${cookieName} cookie can be read`
+          : `document.cookie has no ${cookieName} (the server must set it readable, not HttpOnly, for this ` +
+            "page's domain; a cookie of a cross-origin baseUrl cannot be read here)";
     }
-    const token = readCookie(csrf?.cookieName ?? 'XSRF-TOKEN');
-    return token ? { [csrf?.headerName ?? DEFAULT_CSRF_HEADER]: token } : {};
+    return token ? { headers: { [headerName]: token } } : { headers: {}, missing };
   }
 
   async function request(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal) {
     const extra = typeof options.headers === 'function' ? await options.headers() : (options.headers ?? {});
-    const combined = withTimeout(signal, timeoutMs);
+    const csrf = method === 'POST' ? await csrfFor(extra) : { headers: {} };
+    const timed = withTimeout(signal, timeoutMs);
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
@@ -119,28 +208,55 @@ export function createRestTransport(options: RestSessionsProviderOptions) {
         headers: {
           Accept: 'application/json',
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...(method === 'POST' ? await csrfHeaders() : {}),
+          ...csrf.headers,
           ...extra,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: combined,
+        signal: timed.signal,
       });
     } catch (error) {
       // The caller's own abort stays an abort (TanStack Query ignores it); anything else is the network.
       if (signal?.aborted) throw error;
-      throw new SessionsError('NETWORK', undefined, { cause: error });
+      const message = timed.timedOut()
+        ? `${method} ${path} got no answer within ${timeoutMs} ms.`
+        : undefined;
+      throw new SessionsError('NETWORK', message, { cause: error });
     }
-    if (!response.ok) throw await errorFromResponse(response);
-    return response;
+    if (response.ok) return response;
+    const { code, message, retryAfter } = await readErrorResponse(response);
+    const { status } = response;
+    if (code === 'FORBIDDEN' && 'missing' in csrf) {
+      // A refused POST that carried no CSRF token: the likeliest cause, and the fix, go in the message,
+      // since the server's answer ("forbidden") gives no hint and the UI shows only its translated text.
+      throw new SessionsError(
+        code,
+        `${method} ${path} was refused (${status}) and carried no CSRF token: ${csrf.missing}. Pass ` +
+          'csrf: () => token (or csrf: { headerName, token }) to send one, or csrf: false for an API that ' +
+          `does not authenticate by cookie.${message ? ` The server said: ${message}` : ''}`,
+        { status },
+      );
+    }
+    throw new SessionsError(code, message, { status, retryAfter });
   }
 
-  async function json(response: Response): Promise<unknown> {
+  /** A request whose 2xx answer must be JSON: anything else is INVALID_RESPONSE, never a crash. */
+  async function requestJson(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal) {
+    const response = await request(method, path, body, signal);
     try {
-      return await response.json();
+      return (await response.json()) as unknown;
     } catch (error) {
-      throw new SessionsError('INVALID_RESPONSE', 'The server did not answer with JSON.', { cause: error });
+      if (signal?.aborted) throw error;
+      // The timeout also covers a body that stops halfway: that is the network, not a malformed answer.
+      if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
+        throw new SessionsError('NETWORK', `${method} ${path} got no answer within ${timeoutMs} ms.`, {
+          cause: error,
+        });
+      }
+      throw new SessionsError('INVALID_RESPONSE', `${method} ${path} did not answer with JSON.`, {
+        cause: error,
+      });
     }
   }
 
-  return { request, json };
+  return { request, requestJson };
 }

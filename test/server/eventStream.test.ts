@@ -50,7 +50,7 @@ function eventsOf(response: Response) {
         }
         const { done, value } = await reader.read();
         if (done) return 'closed';
-        buffer += value;
+        buffer += decoder.decode(value, { stream: true });
       }
     },
   };
