@@ -32,9 +32,8 @@ async function device(userId = 'usr_ana') {
 
 /** Reads server-sent events off a stream as `{ event, data }` objects, one at a time. */
 function eventsOf(response: Response) {
-  const reader = (response.body as ReadableStream<Uint8Array>)
-    .pipeThrough(new TextDecoderStream())
-    .getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
   let buffer = '';
   return {
     async next(): Promise<{ event: string; data: Record<string, unknown> } | 'closed'> {
