@@ -4,11 +4,20 @@ import { setClientAddress } from './clientAddress.js';
 
 type FetchHandler = (request: Request) => Response | Promise<Response>;
 
+function parseUrl(path: string, host: string | undefined): URL | null {
+  try {
+    return new URL(path, `http://${host ?? 'localhost'}`);
+  } catch {
+    return null;
+  }
+}
+
 /** A Node request as a Fetch-API Request (the peer address is remembered for the session manager). */
 export function toFetchRequest(req: IncomingMessage & { originalUrl?: string }): Request {
-  const host = req.headers.host ?? 'localhost';
   // Express strips its mount path from `url` but keeps it in `originalUrl`: the handler needs the full path.
-  const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${host}`);
+  const path = req.originalUrl ?? req.url ?? '/';
+  // A Host header that is no host (a scanner's "a b") must not turn into a 500: the path is what matters.
+  const url = parseUrl(path, req.headers.host) ?? parseUrl(path, 'localhost') ?? new URL('http://localhost/');
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);

@@ -51,14 +51,8 @@ export const badRequest = (message: string) => new Refusal(fail(400, 'UNKNOWN', 
 /** Reads a JSON object body (empty means `{}`); a bad one is a 400 with a code, never a 5xx. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new Refusal(fail(413, 'UNKNOWN', 'The body is too large.'));
-  let text: string;
-  try {
-    text = await request.text();
-  } catch {
-    throw badRequest('The body could not be read.');
-  }
-  if (text.length > MAX_BODY_BYTES) throw new Refusal(fail(413, 'UNKNOWN', 'The body is too large.'));
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readLimitedText(request);
   if (text.trim() === '') return {};
   let body: unknown;
   try {
@@ -70,6 +64,41 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
     throw badRequest('The body must be a JSON object.');
   }
   return body as Record<string, unknown>;
+}
+
+const tooLarge = () => new Refusal(fail(413, 'UNKNOWN', 'The body is too large.'));
+
+/**
+ * The body as text, read chunk by chunk and abandoned once it passes the limit: a chunked body (no
+ * Content-Length) of any size costs at most MAX_BODY_BYTES of memory, and an endless one cannot hang us.
+ */
+async function readLimitedText(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        void reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    throw badRequest('The body could not be read.');
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /** An optional string field: absent or null is undefined, anything but a string is a 400. */

@@ -59,7 +59,8 @@ export function createUserRoutes(deps: HandlerDeps) {
   return {
     async list(request: Request, auth: AuthenticatedRequest): Promise<ContractResponse> {
       requireFresh(auth, 'listSessions');
-      const applicationId = new URL(request.url).searchParams.get('applicationId') ?? undefined;
+      // An empty value means "no filter", as in the admin routes.
+      const applicationId = new URL(request.url).searchParams.get('applicationId') || undefined;
       if (applicationId !== undefined && applicationId.length > 200) {
         throw new Refusal(fail(400, 'UNKNOWN', '"applicationId" is too long.'));
       }

@@ -33,16 +33,17 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX profilekit_sessions_by_created ON profilekit_sessions(created_at, id);
   CREATE INDEX profilekit_sessions_by_expires ON profilekit_sessions(expires_at, id);
   -- Admin search: a trigram index over IP and user agent, so a substring search reads the index instead
-  -- of every row. Contentless (the text is in the table already), kept by triggers.
+  -- of every row. One column each, so a phrase never matches across the two. Contentless (the text is in
+  -- the table already), kept by triggers.
   CREATE VIRTUAL TABLE profilekit_session_search USING fts5(
-    text, tokenize = 'trigram', content = '', contentless_delete = 1
+    ip, agent, tokenize = 'trigram', content = '', contentless_delete = 1
   );
   CREATE TRIGGER profilekit_session_search_insert AFTER INSERT ON profilekit_sessions BEGIN
-    INSERT INTO profilekit_session_search(rowid, text) VALUES (new.rowid, concat_ws(' ', new.ip_address, new.user_agent));
+    INSERT INTO profilekit_session_search(rowid, ip, agent) VALUES (new.rowid, new.ip_address, new.user_agent);
   END;
   CREATE TRIGGER profilekit_session_search_update AFTER UPDATE OF ip_address, user_agent ON profilekit_sessions BEGIN
     DELETE FROM profilekit_session_search WHERE rowid = old.rowid;
-    INSERT INTO profilekit_session_search(rowid, text) VALUES (new.rowid, concat_ws(' ', new.ip_address, new.user_agent));
+    INSERT INTO profilekit_session_search(rowid, ip, agent) VALUES (new.rowid, new.ip_address, new.user_agent);
   END;
   CREATE TRIGGER profilekit_session_search_delete AFTER DELETE ON profilekit_sessions BEGIN
     DELETE FROM profilekit_session_search WHERE rowid = old.rowid;
