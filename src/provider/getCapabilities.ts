@@ -19,6 +19,7 @@ export function getCapabilities(provider: SessionsDataProvider): SessionsCapabil
     canRevokeAllSessions: has('revokeAllSessions'),
     canSignOut: has('signOut'),
     canReauthenticate: has('reauthenticate'),
+    canSubscribe: has('subscribeToSessionEvents'),
     password: {
       revokeSession: requirement(provider, 'revokeSession'),
       revokeOtherSessions: requirement(provider, 'revokeOtherSessions'),

@@ -117,6 +117,22 @@ export type ConfirmableAction = 'revokeSession' | 'revokeOtherSessions' | 'revok
 /** Whether an action asks for the password. */
 export type PasswordRequirement = 'none' | 'required';
 
+/** Who or what ended a session, as the server's live events say. */
+export type SessionEndCause = 'revoked' | 'revoked-others' | 'revoked-all' | 'signed-out' | 'admin' | 'host';
+
+/** A change pushed by the backend as it happens (the REST adapter: Server-Sent Events). */
+export type SessionsLiveEvent =
+  /** Another device of this user signed in. */
+  | { type: 'session-started'; sessionId: string }
+  /** Another device of this user was signed out. */
+  | { type: 'session-ended'; sessionId: string; cause?: SessionEndCause }
+  /** This device itself was signed out, from elsewhere or by an admin. */
+  | { type: 'signed-out'; cause?: SessionEndCause; bySessionId?: string | null }
+  /** The stream is (re)connected: anything may have changed while it was down. */
+  | { type: 'connected' }
+  /** The stream dropped; the adapter reconnects with backoff, and the kit polls meanwhile. */
+  | { type: 'disconnected' };
+
 export interface SessionsDataProvider {
   /**
    * Lists the signed-in user's sessions. Absent when the backend cannot list (e.g. cookie sessions
@@ -137,6 +153,12 @@ export interface SessionsDataProvider {
    */
   reauthenticate?: (params: ReauthenticateParams) => Promise<void>;
   /**
+   * Pushes changes as they happen; answers a function that stops them. With it the kit shows a new
+   * sign-in at once and hands the device that was signed out elsewhere to `onSignedOut` at once; without
+   * it the kit polls.
+   */
+  subscribeToSessionEvents?: (listener: (event: SessionsLiveEvent) => void) => () => void;
+  /**
    * Which actions ask for the password before they run.
    * @default every action 'none'
    */
@@ -154,5 +176,7 @@ export interface SessionsCapabilities {
   canRevokeAllSessions: boolean;
   canSignOut: boolean;
   canReauthenticate: boolean;
+  /** The provider pushes live events (`subscribeToSessionEvents`). */
+  canSubscribe: boolean;
   password: Record<ConfirmableAction, PasswordRequirement>;
 }

@@ -8,6 +8,7 @@ import type {
   RevokeSessionParams,
   SessionsDataProvider,
 } from '../provider/types.js';
+import { type EventSourceConstructor, subscribeToRestEvents } from './restEvents.js';
 import {
   idHint,
   optionalSignal,
@@ -63,8 +64,20 @@ export function createRestSessionsProvider(options: RestSessionsProviderOptions)
     return readRevokedCount(await requestJson('POST', path, body));
   };
 
+  // Looked up once: where there is no EventSource (Node, an old WebView) the method is simply absent, and
+  // the kit polls.
+  const Source =
+    options.eventSource === false
+      ? undefined
+      : (options.eventSource ?? (globalThis as { EventSource?: EventSourceConstructor }).EventSource);
+  const eventsUrl = `${options.baseUrl.replace(/\/+$/, '')}/sessions/events`;
+
   return {
     passwordRequirements: { ...options.passwordRequirements },
+    ...(Source && {
+      subscribeToSessionEvents: (listener: Parameters<typeof subscribeToRestEvents>[3]) =>
+        subscribeToRestEvents(eventsUrl, (options.credentials ?? 'include') === 'include', Source, listener),
+    }),
 
     listSessions: async (params) => {
       const p = readParams('listSessions', LIST, params, { optional: true });

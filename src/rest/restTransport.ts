@@ -1,6 +1,7 @@
 import { SessionsError, type SessionsErrorCode } from '../provider/SessionsError.js';
 import { parseRetryAfter, toSessionsError } from '../provider/toSessionsError.js';
 import type { ConfirmableAction, PasswordRequirement, RevokeManyResult } from '../provider/types.js';
+import type { EventSourceConstructor } from './restEvents.js';
 
 /** Where a CSRF token comes from when it is not a cookie: a `<meta>` tag, an endpoint, memory. */
 export type RestCsrfToken = () => string | null | undefined | Promise<string | null | undefined>;
@@ -41,6 +42,13 @@ export interface RestSessionsProviderOptions {
    * @default 15000
    */
   timeoutMs?: number;
+  /**
+   * Live events from `GET /sessions/events` through this EventSource (the browser's by default). `false`
+   * turns them off, and the kit polls instead; so does a runtime without EventSource. EventSource cannot
+   * send custom headers: a bearer-token API that needs `headers` for auth should pass `false`.
+   * @default globalThis.EventSource
+   */
+  eventSource?: EventSourceConstructor | false;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;

@@ -1,0 +1,100 @@
+import type { SessionEndCause, SessionsLiveEvent } from '../provider/types.js';
+
+/** The browser's EventSource, or a compatible one (tests, polyfills). */
+export type EventSourceConstructor = new (
+  url: string,
+  init?: { withCredentials?: boolean },
+) => Pick<EventSource, 'addEventListener' | 'close' | 'readyState'> & {
+  onopen: ((event: Event) => void) | null;
+  onerror: ((event: Event) => void) | null;
+};
+
+// After the stream is refused (a 4xx/5xx ends an EventSource for good), reconnect after 1 s, doubling up
+// to 30 s, with jitter so a thousand devices dropped by one restart do not return in the same second.
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
+const CLOSED = 2;
+const CAUSES = new Set<SessionEndCause>([
+  'revoked',
+  'revoked-others',
+  'revoked-all',
+  'signed-out',
+  'admin',
+  'host',
+]);
+
+const readJson = (event: Event): Record<string, unknown> => {
+  try {
+    const data: unknown = JSON.parse(String((event as MessageEvent).data));
+    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+const readCause = (value: unknown) =>
+  CAUSES.has(value as SessionEndCause) ? (value as SessionEndCause) : undefined;
+const readId = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * Subscribes to `GET {baseUrl}/sessions/events` (docs/rest-contract.md, "Live events"). The browser's
+ * EventSource reconnects by itself after a dropped connection; after a refused one it gives up, so this
+ * reconnects with backoff. Every (re)connect is reported as `connected`, so the kit refetches and nothing
+ * that happened while the stream was down is missed.
+ */
+export function subscribeToRestEvents(
+  url: string,
+  withCredentials: boolean,
+  Source: EventSourceConstructor,
+  listener: (event: SessionsLiveEvent) => void,
+): () => void {
+  let stopped = false;
+  let attempt = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let source: InstanceType<EventSourceConstructor> | undefined;
+  const emit = (event: SessionsLiveEvent) => {
+    if (!stopped) listener(event);
+  };
+
+  const connect = () => {
+    if (stopped) return;
+    const current = new Source(url, { withCredentials });
+    source = current;
+    current.onopen = () => {
+      attempt = 0;
+      emit({ type: 'connected' });
+    };
+    current.onerror = () => {
+      emit({ type: 'disconnected' });
+      if (current.readyState !== CLOSED || stopped) return;
+      const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt) * (0.75 + Math.random() / 2);
+      attempt += 1;
+      retry = setTimeout(connect, delay);
+    };
+    current.addEventListener('session.started', (event) => {
+      const sessionId = readId(readJson(event).sessionId);
+      if (sessionId) emit({ type: 'session-started', sessionId });
+    });
+    current.addEventListener('session.ended', (event) => {
+      const data = readJson(event);
+      const sessionId = readId(data.sessionId);
+      if (sessionId) emit({ type: 'session-ended', sessionId, cause: readCause(data.reason) });
+    });
+    current.addEventListener('signed-out', (event) => {
+      const data = readJson(event);
+      emit({
+        type: 'signed-out',
+        cause: readCause(data.reason),
+        bySessionId: readId(data.bySessionId) ?? null,
+      });
+      // This session is over: a reconnect would only be refused.
+      stop();
+    });
+  };
+  const stop = () => {
+    stopped = true;
+    clearTimeout(retry);
+    source?.close();
+  };
+  connect();
+  return stop;
+}
