@@ -83,10 +83,12 @@ export type {
   RevokeSessionParams,
   Session,
   SessionDevice,
+  SessionEndCause,
   SessionInput,
   SessionLocation,
   SessionsCapabilities,
   SessionsDataProvider,
+  SessionsLiveEvent,
   SessionsMethod,
 } from './provider/types.js';
 export type { SessionsClassNames, SessionsPart } from './registry/classNames.js';

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { NormalizationIssue } from '../provider/normalizeSessions.js';
 import type { SessionsError } from '../provider/SessionsError.js';
-import type { SessionsCapabilities, SessionsDataProvider } from '../provider/types.js';
+import type { SessionEndCause, SessionsCapabilities, SessionsDataProvider } from '../provider/types.js';
 
 /** Why the kit handed the user back to the host as signed out. */
 export type SignedOutReason =
@@ -15,6 +15,8 @@ export type SignedOutReason =
 
 export interface SignedOutEvent {
   reason: SignedOutReason;
+  /** Who or what ended the session, when the backend's live events said so (e.g. 'revoked', 'admin'). */
+  cause?: SessionEndCause;
 }
 
 /** What every data hook reads: which backend, which cache, which user, and how to tell the host. */
@@ -27,7 +29,7 @@ export interface SessionsDataContextValue {
   /** True once this scope was signed out; queries stop fetching. */
   isSignedOut: boolean;
   /** Tells the host, once per scope, that the user is signed out. */
-  signalSignedOut: (reason: SignedOutReason) => void;
+  signalSignedOut: (reason: SignedOutReason, cause?: SessionEndCause) => void;
   /** Hands a failure to the host's `onError`. */
   reportError: (error: SessionsError) => void;
   /** Reports dropped entries of a provider answer, each distinct issue once. */

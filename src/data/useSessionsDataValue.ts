@@ -4,11 +4,12 @@ import { isDevelopment } from '../internal/isDevelopment.js';
 import { getCapabilities } from '../provider/getCapabilities.js';
 import type { NormalizationIssue } from '../provider/normalizeSessions.js';
 import { SessionsError } from '../provider/SessionsError.js';
-import type { SessionsDataProvider } from '../provider/types.js';
+import type { SessionEndCause, SessionsDataProvider } from '../provider/types.js';
 import { cacheScope } from './cacheScope.js';
 import type { SessionsDataContextValue, SignedOutEvent, SignedOutReason } from './SessionsDataContext.js';
 import { sessionsKeys } from './sessionsKeys.js';
 import { DEFAULT_SYNC_CHANNEL, useCrossTabSync } from './useCrossTabSync.js';
+import { useLiveSessions } from './useLiveSessions.js';
 
 export interface SessionsDataOptions {
   dataProvider: SessionsDataProvider;
@@ -33,7 +34,21 @@ export interface SessionsDataOptions {
    * @default true (channel "profilekit:sessions")
    */
   crossTabSync?: boolean | string;
+  /**
+   * Use the provider's live events (`subscribeToSessionEvents`) when it has them.
+   * @default true
+   */
+  live?: boolean;
+  /**
+   * How often to refetch the list while there is no live stream (none, or it is down), in ms. `false`
+   * never polls (focus and reconnect still refetch).
+   * @default 60000
+   */
+  pollIntervalMs?: number | false;
 }
+
+// Without a live stream, a device signed in or out elsewhere shows within a minute.
+const DEFAULT_POLL_INTERVAL_MS = 60_000;
 
 // A private client's defaults: sessions change when other devices sign in, so refetch on focus, but a
 // re-render storm should not refetch.
@@ -48,6 +63,8 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
     onError,
     onReauthRequired,
     crossTabSync = true,
+    live = true,
+    pollIntervalMs = DEFAULT_POLL_INTERVAL_MS,
   } = options;
   const hostClient = useContext(QueryClientContext);
   const [privateClient] = useState(
@@ -77,14 +94,14 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
   const reportedIssues = useRef(new Set<string>());
 
   const signalSignedOut = useCallback(
-    (reason: SignedOutReason) => {
+    (reason: SignedOutReason, cause?: SessionEndCause) => {
       if (signedOutRef.current === scope) return;
       signedOutRef.current = scope;
       setSignedOutScope(scope);
       // The next user of this QueryClient must not see this user's sessions.
       void queryClient.cancelQueries({ queryKey: sessionsKeys.scope(scope) });
       queryClient.removeQueries({ queryKey: sessionsKeys.scope(scope) });
-      callbacks.current.onSignedOut?.({ reason });
+      callbacks.current.onSignedOut?.(cause ? { reason, cause } : { reason });
     },
     [queryClient, scope],
   );
@@ -116,6 +133,7 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
 
   const capabilities = useMemo(() => getCapabilities(dataProvider), [dataProvider]);
   const isSignedOut = signedOutScope === scope;
+  useLiveSessions({ dataProvider, queryClient, scope, isSignedOut, signalSignedOut, live, pollIntervalMs });
 
   return useMemo(
     () => ({

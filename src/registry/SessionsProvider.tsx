@@ -52,6 +52,8 @@ export function SessionsProvider({
   onError,
   onReauthRequired,
   crossTabSync,
+  live,
+  pollIntervalMs,
   ...ui
 }: SessionsProviderProps) {
   const parentData = useContext(SessionsDataContext);
@@ -68,6 +70,8 @@ export function SessionsProvider({
       onError={onError}
       onReauthRequired={onReauthRequired}
       crossTabSync={crossTabSync}
+      live={live}
+      pollIntervalMs={pollIntervalMs}
     >
       {content}
     </DataScope>

@@ -53,6 +53,7 @@ describe('getCapabilities', () => {
       canRevokeAllSessions: false,
       canSignOut: false,
       canReauthenticate: false,
+      canSubscribe: false,
       password: { revokeSession: 'none', revokeOtherSessions: 'required', revokeAllSessions: 'none' },
     });
   });

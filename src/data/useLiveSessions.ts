@@ -1,0 +1,68 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { SessionEndCause, SessionsDataProvider } from '../provider/types.js';
+import type { SignedOutReason } from './SessionsDataContext.js';
+import { sessionsKeys } from './sessionsKeys.js';
+
+interface LiveSessionsOptions {
+  dataProvider: SessionsDataProvider;
+  queryClient: QueryClient;
+  scope: string;
+  isSignedOut: boolean;
+  signalSignedOut: (reason: SignedOutReason, cause?: SessionEndCause) => void;
+  /** Subscribe to the provider's live events when it has them. */
+  live: boolean;
+  /** Refetch this often while there is no live stream; 0 or false never. */
+  pollIntervalMs: number | false;
+}
+
+/**
+ * Keeps the list current: through the provider's live events when it has them (a new sign-in shows at
+ * once; this device, signed out elsewhere, goes to `onSignedOut` at once), and by polling when it has none
+ * or while its stream is down. A reconnect refetches, so nothing that happened meanwhile is missed.
+ */
+export function useLiveSessions(options: LiveSessionsOptions): void {
+  const { dataProvider, queryClient, scope, isSignedOut, signalSignedOut, live, pollIntervalMs } = options;
+  useEffect(() => {
+    if (isSignedOut) return;
+    const refresh = () => void queryClient.invalidateQueries({ queryKey: sessionsKeys.lists(scope) });
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const startPolling = () => {
+      if (poll !== undefined || !pollIntervalMs) return;
+      poll = setInterval(() => {
+        // A hidden tab does not need fresh rows; focus refetches them when it is seen again.
+        if (typeof document === 'undefined' || document.visibilityState !== 'hidden') refresh();
+      }, pollIntervalMs);
+    };
+    const stopPolling = () => {
+      clearInterval(poll);
+      poll = undefined;
+    };
+    const subscribe = live ? dataProvider.subscribeToSessionEvents : undefined;
+    if (!subscribe) {
+      startPolling();
+      return stopPolling;
+    }
+    let connectedBefore = false;
+    let unsubscribe = () => {};
+    try {
+      unsubscribe = subscribe.call(dataProvider, (event) => {
+        if (event.type === 'connected') {
+          stopPolling();
+          // The first connect follows the first fetch; a reconnect may have missed events: refetch.
+          if (connectedBefore) refresh();
+          connectedBefore = true;
+        } else if (event.type === 'disconnected') startPolling();
+        else if (event.type === 'signed-out') signalSignedOut('session-ended', event.cause);
+        else refresh();
+      });
+    } catch {
+      // A provider whose subscribe throws is treated as one without a stream.
+      startPolling();
+    }
+    return () => {
+      unsubscribe();
+      stopPolling();
+    };
+  }, [dataProvider, queryClient, scope, isSignedOut, signalSignedOut, live, pollIntervalMs]);
+}

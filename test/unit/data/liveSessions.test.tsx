@@ -1,0 +1,100 @@
+import { act, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { SessionList } from '../../../src/components/SessionList.js';
+import type { SessionInput, SessionsDataProvider, SessionsLiveEvent } from '../../../src/provider/types.js';
+import { renderWithSessions } from '../../helpers/renderWithSessions.js';
+
+const MAC =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const PIXEL =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+
+/** A backend whose list the test changes, with a live stream the test drives. */
+function liveBackend() {
+  let sessions: SessionInput[] = [{ id: 'mac', isCurrent: true, userAgent: MAC }];
+  let emit: (event: SessionsLiveEvent) => void = () => {};
+  const unsubscribe = vi.fn();
+  const listSessions = vi.fn(async () => ({ sessions }));
+  const dataProvider: SessionsDataProvider = {
+    listSessions,
+    subscribeToSessionEvents: (listener) => {
+      emit = listener;
+      return unsubscribe;
+    },
+  };
+  return {
+    dataProvider,
+    listSessions,
+    unsubscribe,
+    setSessions: (next: SessionInput[]) => {
+      sessions = next;
+    },
+    emit: (event: SessionsLiveEvent) => act(() => emit(event)),
+  };
+}
+
+describe('live events', () => {
+  it('shows a sign-in on another device as soon as the stream reports it', async () => {
+    const backend = liveBackend();
+    renderWithSessions(<SessionList />, { dataProvider: backend.dataProvider, pollIntervalMs: false });
+    await screen.findByText('Chrome on macOS');
+    backend.setSessions([
+      { id: 'mac', isCurrent: true, userAgent: MAC },
+      { id: 'pixel', userAgent: PIXEL },
+    ]);
+    await backend.emit({ type: 'session-started', sessionId: 'pixel' });
+    expect(await screen.findByText('Chrome on Android')).toBeInTheDocument();
+  });
+
+  it('hands this device to onSignedOut with the cause when the stream says it was signed out', async () => {
+    const backend = liveBackend();
+    const onSignedOut = vi.fn();
+    renderWithSessions(<SessionList />, {
+      dataProvider: backend.dataProvider,
+      onSignedOut,
+      pollIntervalMs: false,
+    });
+    await screen.findByText('Chrome on macOS');
+    await backend.emit({ type: 'signed-out', cause: 'revoked', bySessionId: 'pixel' });
+    expect(onSignedOut).toHaveBeenCalledExactlyOnceWith({ reason: 'session-ended', cause: 'revoked' });
+    expect(backend.unsubscribe).toHaveBeenCalled();
+  });
+
+  it('refetches after a reconnect (events may have been missed), not on the first connect', async () => {
+    const backend = liveBackend();
+    renderWithSessions(<SessionList />, { dataProvider: backend.dataProvider, pollIntervalMs: false });
+    await screen.findByText('Chrome on macOS');
+    await backend.emit({ type: 'connected' });
+    expect(backend.listSessions).toHaveBeenCalledTimes(1);
+    backend.setSessions([
+      { id: 'mac', isCurrent: true, userAgent: MAC },
+      { id: 'pixel', userAgent: PIXEL },
+    ]);
+    await backend.emit({ type: 'disconnected' });
+    await backend.emit({ type: 'connected' });
+    expect(await screen.findByText('Chrome on Android')).toBeInTheDocument();
+  });
+
+  it('does not subscribe when live is off', async () => {
+    const backend = liveBackend();
+    const subscribe = vi.spyOn(backend.dataProvider, 'subscribeToSessionEvents');
+    renderWithSessions(<SessionList />, {
+      dataProvider: backend.dataProvider,
+      live: false,
+      pollIntervalMs: false,
+    });
+    await screen.findByText('Chrome on macOS');
+    expect(subscribe).not.toHaveBeenCalled();
+  });
+});
+
+describe('polling where there is no stream', () => {
+  it('refetches the list on an interval, and a device signed in elsewhere appears', async () => {
+    let sessions: SessionInput[] = [{ id: 'mac', isCurrent: true, userAgent: MAC }];
+    const listSessions = vi.fn(async () => ({ sessions }));
+    renderWithSessions(<SessionList />, { dataProvider: { listSessions }, pollIntervalMs: 25 });
+    await screen.findByText('Chrome on macOS');
+    sessions = [...sessions, { id: 'pixel', userAgent: PIXEL }];
+    expect(await screen.findByText('Chrome on Android')).toBeInTheDocument();
+  });
+});
