@@ -20,6 +20,10 @@ export const libraryEntries = {
   // The server half: no React, never imported by the client entries.
   server: 'src/server/index.ts',
   'server-sqlite': 'src/server/sqlite/index.ts',
+  'server-postgres': 'src/server/postgres/index.ts',
+  // The conformance kit: the contract's rules against any live backend, and its command-line entry.
+  conformance: 'src/conformance/index.ts',
+  'conformance-bin': 'src/conformance/bin.ts',
 };
 
 // Entries holding React components get 'use client' so React Server Components treat them as the

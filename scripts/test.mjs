@@ -27,9 +27,18 @@ const steps = [
   ],
   ['chromium for the browser suites', 'node', ['scripts/ensure-chromium.mjs']],
   [
-    'vitest: unit, types, integration, e2e, browser, storybook',
-    bin('vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    // Inside a throwaway PostgreSQL 15 cluster (started, then stopped and removed even on failure), so the
+    // postgres project runs against a real server beside the rest.
+    'vitest: unit, types, integration, postgres, e2e, browser, storybook',
+    'node',
+    [
+      'scripts/with-postgres.mjs',
+      bin('vitest'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
   ],
   ['react 18 for the second unit run', 'node', ['scripts/ensure-react18.mjs']],
   [

@@ -89,6 +89,22 @@ describe('the demo, end to end, with two devices', () => {
     await expect(b.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
   });
 
+  it("B's open page leaves for the sign-in page within a second of A signing it out, with no reload and no polling", async () => {
+    const b = await signedInDevice(EDGE_ON_WINDOWS);
+    await b.goto(`${server.url}/?poll=off`);
+    await expect(row(b, 'Microsoft Edge on Windows').getByText('This device')).toBeVisible();
+    // Survives only if the page is never reloaded.
+    await b.evaluate(() => Object.assign(window, { untouched: true }));
+    const a = await signedInDevice();
+    await a.getByRole('button', { name: 'Sign out Microsoft Edge on Windows' }).click();
+    const dialog = a.getByRole('alertdialog', { name: 'Sign out Microsoft Edge on Windows?' });
+    await dialog.getByLabel('Password').fill(password);
+    await dialog.getByLabel('Password').press('Enter');
+    await expect(row(a, 'Microsoft Edge on Windows')).toHaveCount(0);
+    await expect(b.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible({ timeout: 1_000 });
+    vitestExpect(await b.evaluate(() => (window as { untouched?: boolean }).untouched)).toBe(true);
+  });
+
   it('signs out everywhere: A lands on the sign-in page too, and B is out', async () => {
     const b = await signedInDevice(EDGE_ON_WINDOWS);
     const a = await signedInDevice();

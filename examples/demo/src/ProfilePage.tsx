@@ -13,8 +13,9 @@ const sessionsApi = createRestSessionsProvider({
   },
 });
 
-// New sign-ins on other devices show up without a reload.
-const LIVE_REFRESH_MS = 5_000;
+// New sign-ins and sign-outs arrive as live events (Server-Sent Events); polling is only the fallback
+// while the stream is down. `?poll=off` turns the fallback off, to watch the stream alone.
+const pollIntervalMs = new URLSearchParams(window.location.search).get('poll') === 'off' ? false : undefined;
 
 export function ProfilePage({
   user,
@@ -63,8 +64,13 @@ export function ProfilePage({
           <p className="demo-hint">
             Sign in from another browser to see it appear here. Signing a device out ends its session at once.
           </p>
-          <SessionsProvider dataProvider={sessionsApi} scope={user.id} onSignedOut={onSignedOut}>
-            <SessionList headingLevel={3} refetchInterval={LIVE_REFRESH_MS} />
+          <SessionsProvider
+            dataProvider={sessionsApi}
+            scope={user.id}
+            onSignedOut={onSignedOut}
+            pollIntervalMs={pollIntervalMs}
+          >
+            <SessionList headingLevel={3} />
             <div className="demo-actions">
               <RevokeAllButton />
               <RevokeAllButton scope="all" />

@@ -1,0 +1,170 @@
+import { RuleFailure } from './expect.js';
+import { parseCookieHeader } from './options.js';
+
+/** One signed-in browser the kit plays: a fixed Cookie header, like a stolen cookie that is replayed. */
+export interface Identity {
+  readonly label: string;
+  /** Sent as is. The kit never takes a new session cookie from Set-Cookie: a revoked session must fail
+   *  with the cookie it had, not merely because the server asked the browser to forget it. */
+  cookie: string;
+  /** The CSRF header value (the cookie's value, URL-decoded); undefined until known. */
+  csrfToken: string | undefined;
+  /** The cookies other than the CSRF one: the credentials that must never leak. */
+  readonly sessionCookies: ReadonlyArray<readonly [name: string, value: string]>;
+}
+
+export interface Exchange {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  /** Whose cookie went with it, as a phrase: `as C1`, `as admin`, `with no cookie`, `with a made-up …`. */
+  readonly who: string;
+  readonly csrf?: 'sent' | 'omitted' | 'wrong' | 'unknown';
+  /** The request body as printed (the password masked). */
+  readonly requestBody?: string;
+  /** 0 when no answer came (timeout, refused connection). */
+  readonly status: number;
+  readonly error?: string;
+  readonly headers: Headers;
+  readonly text: string;
+  /** The parsed body, or undefined when it is not JSON. */
+  readonly json: unknown;
+}
+
+export interface RequestOptions {
+  /** A JSON body (POST). @default {} */
+  body?: unknown;
+  /** A body sent verbatim instead (to test malformed JSON). */
+  rawBody?: string;
+  /** @default 'send' */
+  csrf?: 'send' | 'omit' | 'wrong';
+  /** Send this Cookie header instead of the identity's; `who` says what it is (`with …`) in the report. */
+  forgedCookie?: { cookie: string; who: string };
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  /** Aborted when the run's global time limit is reached. */
+  deadline: AbortSignal;
+  maxRequests: number;
+  password: string;
+  csrfCookieName: string;
+  csrfHeaderName: string;
+}
+
+export type Client = ReturnType<typeof createClient>;
+
+const CSRF_SHOWN = { send: 'sent', omit: 'omitted', wrong: 'wrong' } as const;
+
+const decode = (value: string) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
+/** Builds an identity from a Cookie header, taking the CSRF token from it when it is there. */
+export function identity(label: string, cookie: string, csrfCookieName: string): Identity {
+  const pairs = parseCookieHeader(cookie);
+  const csrf = pairs.find(([name]) => name === csrfCookieName);
+  return {
+    label,
+    cookie,
+    csrfToken: csrf ? decode(csrf[1]) : undefined,
+    sessionCookies: pairs.filter(([name]) => name !== csrfCookieName),
+  };
+}
+
+/** The kit's only way to the server: bounded in count and time, and every exchange kept for the report. */
+export function createClient(options: ClientOptions) {
+  const exchanges: Exchange[] = [];
+  const base = options.baseUrl.replace(/\/+$/, '');
+  // The report shows what was sent, except the password.
+  const maskPassword = (key: string, value: unknown) =>
+    key === 'password' && value === options.password ? '•••' : value;
+
+  async function send(
+    method: 'GET' | 'POST',
+    who: Identity | null,
+    path: string,
+    init: RequestOptions = {},
+  ): Promise<Exchange> {
+    if (options.deadline.aborted) throw new RuleFailure('not run: the global time limit ran out');
+    if (exchanges.length >= options.maxRequests) {
+      throw new RuleFailure(`not run: the kit's budget of ${options.maxRequests} requests ran out`);
+    }
+    const headers = new Headers({ Accept: 'application/json' });
+    const cookie = init.forgedCookie?.cookie ?? who?.cookie;
+    if (cookie) headers.set('Cookie', cookie);
+    let body: string | undefined;
+    let requestBody: string | undefined;
+    let csrf: Exchange['csrf'];
+    if (method === 'POST') {
+      headers.set('Content-Type', 'application/json');
+      body = init.rawBody ?? JSON.stringify(init.body ?? {});
+      requestBody = init.rawBody ?? JSON.stringify(init.body ?? {}, maskPassword);
+      const mode = init.csrf ?? 'send';
+      if (mode === 'wrong') headers.set(options.csrfHeaderName, 'not-the-csrf-token');
+      if (mode === 'send' && who?.csrfToken !== undefined) headers.set(options.csrfHeaderName, who.csrfToken);
+      csrf = mode === 'send' && who?.csrfToken === undefined ? 'unknown' : CSRF_SHOWN[mode];
+    }
+    const url = new URL(`${base}${path}`);
+    const common = {
+      method,
+      path: url.pathname + url.search,
+      who: init.forgedCookie?.who ?? (who ? `as ${who.label}` : 'with no cookie'),
+      ...(csrf ? { csrf } : {}),
+      ...(requestBody !== undefined ? { requestBody } : {}),
+    };
+    let exchange: Exchange;
+    const signal = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), options.deadline]);
+    try {
+      // Redirects are answers too: a 302 to a login page is not the contract's 401.
+      const response = await options.fetch(url, { method, headers, body, redirect: 'manual', signal });
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      exchange = { ...common, status: response.status, headers: response.headers, text, json };
+      if (who && who.csrfToken === undefined) takeCsrfCookie(who, response.headers);
+    } catch (error) {
+      const reason = options.deadline.aborted
+        ? 'the global time limit ran out'
+        : signal.aborted
+          ? `no answer within ${options.timeoutMs} ms`
+          : String((error as { cause?: Error }).cause?.message ?? (error as Error).message ?? error);
+      exchange = { ...common, status: 0, error: reason, headers: new Headers(), text: '', json: undefined };
+    }
+    exchanges.push(exchange);
+    return exchange;
+  }
+
+  // A cookie the server hands out (the contract: "sets that cookie on its responses") becomes the header
+  // value, and joins the Cookie header so cookie and header match as the double-submit check wants.
+  function takeCsrfCookie(who: Identity, headers: Headers) {
+    for (const line of headers.getSetCookie()) {
+      const [name, value] = parseCookieHeader(line.split(';')[0] ?? '')[0] ?? [];
+      if (name === options.csrfCookieName && value) {
+        who.csrfToken = decode(value);
+        who.cookie = `${who.cookie}; ${name}=${value}`;
+      }
+    }
+  }
+
+  return {
+    exchanges,
+    get: (who: Identity | null, path: string, init?: RequestOptions) => send('GET', who, path, init),
+    async post(who: Identity | null, path: string, init?: RequestOptions) {
+      // The contract's recipe when the cookie given did not carry the token: GET /sessions sets it.
+      if (who && who.csrfToken === undefined && (init?.csrf ?? 'send') === 'send') {
+        await send('GET', who, '/sessions');
+      }
+      return send('POST', who, path, init);
+    },
+  };
+}

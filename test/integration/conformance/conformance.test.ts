@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_CREDENTIALS } from '../../../examples/server/seed.js';
+import { SERVER_CODES } from '../../../src/conformance/expect.js';
+import { MAX_REQUESTS, RULE_NAMES, runConformance } from '../../../src/conformance/index.js';
+import { RATE_LIMIT_TRIES } from '../../../src/conformance/rules/finalRules.js';
+import type { SessionsErrorCode } from '../../../src/provider/SessionsError.js';
+import { failures, runKit } from './kitRun.js';
+import { listMutants } from './listMutants.js';
+import { type Mutant, startReferenceServer } from './referenceServer.js';
+import { revokeMutants } from './revokeMutants.js';
+
+// The kit keeps its own list of codes (it imports nothing from the React half); this keeps it honest.
+const serverCodes: readonly SessionsErrorCode[] = SERVER_CODES;
+
+const { user } = DEMO_CREDENTIALS;
+const ADMIN_RULES = [
+  'admin-forbidden',
+  'admin-list',
+  'admin-stats',
+  'admin-bad-cursor-400',
+  'foreign-id-404',
+];
+
+describe('the conformance kit against the reference server', () => {
+  it('passes every rule, runs each of them in order, within its request budget', async () => {
+    const { report, requests } = await runKit({ kit: { checkRateLimit: true } });
+    expect(failures(report)).toEqual([]);
+    expect(report.results.map((result) => result.rule)).toEqual(RULE_NAMES);
+    expect(report).toMatchObject({ passed: RULE_NAMES.length, failed: 0 });
+    expect(requests).toBeLessThanOrEqual(MAX_REQUESTS + RATE_LIMIT_TRIES);
+    expect(serverCodes).toContain('NOT_FOUND');
+  });
+
+  it('takes the CSRF token from GET /sessions when the cookies lack it, and skips admin rules without an admin', async () => {
+    const server = await startReferenceServer();
+    const withoutCsrf = async (agent: string) =>
+      (await server.signIn(user.email, user.password, agent))
+        .split('; ')
+        .filter((pair) => !pair.startsWith('XSRF-TOKEN='))
+        .join('; ');
+    const cookies = [await withoutCsrf('C1'), await withoutCsrf('C2'), await withoutCsrf('C3')] as const;
+    const lines: string[] = [];
+    const report = await runConformance({
+      baseUrl: server.apiUrl,
+      cookies,
+      password: user.password,
+      log: (line) => lines.push(line),
+    });
+    await server.close();
+    expect(failures(report)).toEqual([]);
+    expect(report.results.map((result) => result.rule)).toEqual(
+      RULE_NAMES.filter((rule) => !ADMIN_RULES.includes(rule) && rule !== 'rate-limit'),
+    );
+    expect(lines.at(-1)).toBe(`${report.passed} passed, 0 failed`);
+  });
+
+  it('passes a server that asks for no password, with the password rules marked skipped', async () => {
+    const none = { revokeSession: 'none', revokeOtherSessions: 'none', revokeAllSessions: 'none' } as const;
+    const { report } = await runKit({
+      app: { sessions: { passwordRequirements: none } },
+      kit: { checkRateLimit: true },
+    });
+    expect(failures(report)).toEqual([]);
+    expect(report.results.filter((result) => result.skipped).map((result) => result.rule)).toEqual([
+      'wrong-password-422',
+      'password-before-revoke-others',
+      'rate-limit',
+    ]);
+  });
+
+  it('never prints a cookie value or the password, and names the exchange that broke a rule', async () => {
+    const leak = listMutants.find((m) => m.breaks === 'no-token-in-list');
+    const { report, cookies, adminCookie } = await runKit({ mutant: leak?.mutant() });
+    const result = report.results.find((r) => r.rule === 'no-token-in-list');
+    expect(result).toMatchObject({ ok: false, detail: expect.stringContaining("C1's pk_session cookie") });
+    expect(result?.exchange).toMatch(
+      /GET \/api\/sessions \(as C1\)\n\s+← 200 · content-type: application\/json/,
+    );
+    expect(result?.exchange).toContain("‹C1's pk_session cookie›");
+    const printed = JSON.stringify(report);
+    for (const cookie of [...cookies, adminCookie]) {
+      const token = /pk_session=([^;]+)/.exec(cookie)?.[1] ?? 'missing';
+      expect(printed).not.toContain(token);
+    }
+    expect(printed).not.toContain(user.password);
+  });
+
+  it('keeps to the per-request and the global time limits', async () => {
+    const slow: Mutant = (next) => async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return next(request);
+    };
+    const started = Date.now();
+    const { report } = await runKit({ mutant: slow, kit: { timeoutMs: 150, totalTimeoutMs: 1_000 } });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(report.results[0]?.detail).toContain('no answer within 150 ms');
+    expect(report.results.some((result) => result.detail?.includes('global time limit'))).toBe(true);
+    expect(report.passed + report.failed).toBe(report.results.length);
+  });
+
+  it('refuses options it cannot run', async () => {
+    const base = { baseUrl: 'http://127.0.0.1:9/api', password: 'pw' };
+    await expect(runConformance({ ...base, cookies: ['a=1', 'b=2'] as never })).rejects.toThrow(
+      /three cookies/,
+    );
+    await expect(
+      runConformance({ ...base, cookies: ['a=1', 'a=2', 'a=3'], checkRateLimit: true }),
+    ).rejects.toThrow(/admin cookie/);
+    await expect(
+      runConformance({ ...base, baseUrl: 'nope', cookies: ['a=1', 'a=2', 'a=3'] }),
+    ).rejects.toThrow(TypeError);
+  });
+});
+
+describe('the mutants', () => {
+  // Each rule must be shown to bite: listMutants.test.ts and revokeMutants.test.ts run them.
+  it('break every rule at least once', () => {
+    const mutants = [...listMutants, ...revokeMutants];
+    expect(RULE_NAMES.filter((rule) => !mutants.some((m) => m.breaks === rule))).toEqual([]);
+  });
+});

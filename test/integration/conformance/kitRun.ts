@@ -1,0 +1,62 @@
+import { expect } from 'vitest';
+import type { AppOptions } from '../../../examples/server/createApp.js';
+import { DEMO_CREDENTIALS } from '../../../examples/server/seed.js';
+import {
+  type ConformanceOptions,
+  type ConformanceReport,
+  runConformance,
+} from '../../../src/conformance/index.js';
+import type { MutantCase } from './mutantHelpers.js';
+import { type Mutant, startReferenceServer } from './referenceServer.js';
+
+const { user, admin } = DEMO_CREDENTIALS;
+
+export interface KitRun {
+  /** Installed after the sign-ins, so only the kit's requests meet it. */
+  mutant?: Mutant;
+  app?: Pick<AppOptions, 'sessions'>;
+  kit?: Partial<ConformanceOptions>;
+}
+
+/**
+ * A fresh reference server (the kit ends every session it is given), three sign-ins of the demo user and
+ * one of the admin, then the kit, counting its requests. The server is closed before this resolves.
+ */
+export async function runKit({ mutant, app, kit }: KitRun = {}) {
+  const server = await startReferenceServer(app);
+  try {
+    const cookies = [
+      await server.signIn(user.email, user.password, 'Conformance C1 (this device)'),
+      await server.signIn(user.email, user.password, 'Conformance C2'),
+      await server.signIn(user.email, user.password, 'Conformance C3'),
+    ] as const;
+    const adminCookie = await server.signIn(admin.email, admin.password, 'Conformance admin');
+    server.setMutant(mutant);
+    let requests = 0;
+    const report = await runConformance({
+      baseUrl: server.apiUrl,
+      cookies,
+      password: user.password,
+      adminCookie,
+      fetch: (input, init) => {
+        requests++;
+        return fetch(input, init);
+      },
+      ...kit,
+    });
+    return { report, requests, cookies, adminCookie };
+  } finally {
+    await server.close();
+  }
+}
+
+export const failures = (report: ConformanceReport) => report.results.filter((result) => !result.ok);
+
+/** Runs the kit against one mutant and expects the rule it breaks among the failures, with a reason. */
+export async function expectCaught({ mutant, breaks, checkRateLimit }: MutantCase) {
+  const { report } = await runKit({ mutant: mutant(), kit: { checkRateLimit: checkRateLimit ?? false } });
+  const failure = failures(report).find((result) => result.rule === breaks);
+  expect(failures(report).map((result) => result.rule)).toContain(breaks);
+  expect(failure?.detail).toEqual(expect.any(String));
+  return report;
+}

@@ -1,0 +1,12 @@
+import { describe, it } from 'vitest';
+import { expectCaught } from './kitRun.js';
+import { listMutants } from './listMutants.js';
+
+// Concurrent: each run has its own server, and most of a run is scrypt on the thread pool.
+describe.concurrent('the rules bite: each mutant of the reference server fails the rule it breaks', () => {
+  it.each(listMutants)(
+    '$breaks fails when the server $name',
+    (mutant) => expectCaught(mutant).then(() => {}),
+    40_000,
+  );
+});
