@@ -37,11 +37,17 @@ run('render and admin scale in headless Chromium', 'node_modules/.bin/vitest', [
 run('reference server admin latency at 100,000 sessions', 'node_modules/.bin/tsx', [
   'bench/serverLatency.ts',
 ]);
+run(
+  'profilekit/server beside Better Auth at 100,000 sessions (SQLite, in process)',
+  'node_modules/.bin/tsx',
+  ['bench/serverSessions.ts'],
+);
 
 const mount = readJson(out('render-mount.json'));
 const revoke = readJson(out('render-revoke.json'));
 const admin = readJson(out('admin-scale.json'));
 const server = readJson(out('server-latency.json'));
+const sessionsBench = readJson(out('server-sessions.json'));
 const baseline = readJson(path.join(root, 'bench/baseline.json'));
 const pkg = readJson(path.join(root, 'package.json'));
 const version = (name) => readJson(path.join(root, 'node_modules', name, 'package.json')).version;
@@ -144,6 +150,26 @@ lines.push(
   row('---', '---:', '---:', '---:'),
   ...server.results.map((r) =>
     row(r.name, ms(r.medianMs), ms(r.p95Ms), r.name in baseline.server ? ms(baseline.server[r.name]) : '–'),
+  ),
+  '',
+  `## 5. profilekit/server beside Better Auth ${sessionsBench.betterAuth} (in process, SQLite, ${sessionsBench.sessions.toLocaleString('en')} sessions)`,
+  '',
+  `The same ${sessionsBench.sessions.toLocaleString('en')} sessions over ${sessionsBench.users.toLocaleString('en')} users in each system's own SQLite file, the same random users`,
+  'timed in turn (real sign-ins among bulk rows); median and p99 in ms. "Ratio" is Better Auth ÷ profilekit at',
+  'the median: above 1, profilekit is faster. The bench asserts each call returns the right answer (the',
+  "user's count, null after a revoke) and that reads wrote nothing. Alone: `npx tsx bench/serverSessions.ts`.",
+  '',
+  row('Operation', 'profilekit median', 'p99', 'Better Auth median', 'p99', 'Ratio'),
+  row('---', '---:', '---:', '---:', '---:', '---:'),
+  ...sessionsBench.results.map((r) =>
+    row(
+      `${r.op} (\`${r.profilekitCall}\` vs \`${r.betterAuthCall}\`)`,
+      ms(r.profilekit.median),
+      ms(r.profilekit.p99),
+      ms(r.betterAuth.median),
+      ms(r.betterAuth.p99),
+      `${ratio(r.ratio)}×`,
+    ),
   ),
   '',
 );
