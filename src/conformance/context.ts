@@ -1,6 +1,6 @@
 import type { RuleFailure } from './expect.js';
 import type { Secret } from './format.js';
-import type { Client, Exchange, Identity } from './http.js';
+import type { Client, EventStream, Exchange, Identity } from './http.js';
 import type { SessionList } from './lists.js';
 
 /** The session ids of the three sign-ins, as the server's own lists named them. */
@@ -32,6 +32,8 @@ export interface Context {
     unknownAnswer?: Exchange;
     /** Whether revoking asks for the password; undefined until detected (then treated as "required"). */
     passwordRequired?: boolean;
+    /** C1's and C2's live-event streams, opened before revoke-others; 'absent' when the server has none. */
+    streams?: { c1: EventStream; c2: EventStream } | 'absent';
     /** Side effects a broken server caused (e.g. a session ended by a request that had to be refused). */
     readonly damage: string[];
   };

@@ -30,6 +30,14 @@ export interface Exchange {
   readonly json: unknown;
 }
 
+/** An open Server-Sent Events stream. */
+export interface EventStream {
+  readonly exchange: Exchange;
+  /** The next event, or null when none came within `waitMs` or the stream ended. */
+  next(waitMs: number): Promise<{ type: string; data: Record<string, unknown> } | null>;
+  close(): void;
+}
+
 export interface RequestOptions {
   /** A JSON body (POST). @default {} */
   body?: unknown;
@@ -156,8 +164,95 @@ export function createClient(options: ClientOptions) {
     }
   }
 
+  /**
+   * Opens a Server-Sent Events stream and reads its events as they come. The exchange is recorded with
+   * its status and headers (not the endless body); `next` waits at most `waitMs` for the next event.
+   */
+  async function openStream(who: Identity, path: string): Promise<EventStream> {
+    if (exchanges.length >= options.maxRequests) {
+      throw new RuleFailure(`not run: the kit's budget of ${options.maxRequests} requests ran out`);
+    }
+    const controller = new AbortController();
+    const abortOnDeadline = () => controller.abort();
+    options.deadline.addEventListener('abort', abortOnDeadline, { once: true });
+    const url = new URL(`${base}${path}`);
+    const common = { method: 'GET' as const, path: url.pathname + url.search, who: `as ${who.label}` };
+    let response: Response;
+    try {
+      response = await options.fetch(url, {
+        headers: { Accept: 'text/event-stream', Cookie: who.cookie },
+        redirect: 'manual',
+        signal: AbortSignal.any([controller.signal, AbortSignal.timeout(options.timeoutMs * 20)]),
+      });
+    } catch (error) {
+      const exchange = {
+        ...common,
+        status: 0,
+        error: String((error as Error).message ?? error),
+        headers: new Headers(),
+        text: '',
+        json: undefined,
+      };
+      exchanges.push(exchange);
+      return { exchange, next: async () => null, close: () => {} };
+    }
+    const streaming =
+      response.ok && (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
+    const text = streaming ? '' : await response.text().catch(() => '');
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const exchange: Exchange = { ...common, status: response.status, headers: response.headers, text, json };
+    exchanges.push(exchange);
+    const reader = streaming ? response.body?.getReader() : undefined;
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
+    const close = () => {
+      options.deadline.removeEventListener('abort', abortOnDeadline);
+      controller.abort();
+    };
+    return {
+      exchange,
+      close,
+      async next(waitMs: number) {
+        const until = Date.now() + waitMs;
+        for (;;) {
+          const end = buffer.indexOf('\n\n');
+          if (end !== -1) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const type = /^event: ?(.*)$/m.exec(block)?.[1];
+            const data = /^data: ?(.*)$/m.exec(block)?.[1];
+            if (!type || data === undefined) continue;
+            try {
+              return { type, data: JSON.parse(data) as Record<string, unknown> };
+            } catch {
+              return { type, data: { unreadable: data } };
+            }
+          }
+          const left = until - Date.now();
+          if (!reader || left <= 0) return null;
+          pending ??= reader.read();
+          const result = await Promise.race([
+            pending,
+            new Promise<'late'>((r) => setTimeout(() => r('late'), left)),
+          ]);
+          if (result === 'late') return null;
+          pending = undefined;
+          if (result.done) return null;
+          buffer += decoder.decode(result.value, { stream: true });
+        }
+      },
+    };
+  }
+
   return {
     exchanges,
+    openStream,
     get: (who: Identity | null, path: string, init?: RequestOptions) => send('GET', who, path, init),
     async post(who: Identity | null, path: string, init?: RequestOptions) {
       // The contract's recipe when the cookie given did not carry the token: GET /sessions sets it.

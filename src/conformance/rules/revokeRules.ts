@@ -154,6 +154,30 @@ export const revokeRules: Rule[] = [
     },
   },
   {
+    name: 'live-events-open',
+    async run(ctx) {
+      const c1 = await ctx.client.openStream(ctx.c1, '/sessions/events');
+      if (c1.exchange.status === 404) {
+        ctx.state.streams = 'absent';
+        return { note: 'skipped: GET /sessions/events is 404 (live events are optional)', skipped: true };
+      }
+      const type = c1.exchange.headers.get('content-type') ?? '';
+      if (c1.exchange.status !== 200 || !type.startsWith('text/event-stream')) {
+        c1.close();
+        ctx.state.streams = 'absent';
+        fail(
+          `expected 200 text/event-stream (or 404 when not offered), got ${describe(c1.exchange)}`,
+          c1.exchange,
+        );
+      }
+      if (!/no-store/i.test(c1.exchange.headers.get('cache-control') ?? '')) {
+        fail('expected Cache-Control: no-store on the event stream', c1.exchange);
+      }
+      ctx.state.streams = { c1, c2: await ctx.client.openStream(ctx.c2, '/sessions/events') };
+      return { note: 'C1 and C2 listening' };
+    },
+  },
+  {
     name: 'revoke-others',
     async run(ctx) {
       const ids = await identify(ctx);
@@ -178,6 +202,43 @@ export const revokeRules: Rule[] = [
         );
       }
       return { note: `revokedCount ${count}` };
+    },
+  },
+  {
+    name: 'live-events',
+    async run(ctx) {
+      const streams = ctx.state.streams;
+      if (!streams || streams === 'absent') {
+        return { note: 'skipped: the server offers no event stream', skipped: true };
+      }
+      const ids = await identify(ctx);
+      try {
+        // C2 was ended by revoke-others: its own stream says so, with the reason and who did it.
+        let event = await streams.c2.next(3_000);
+        while (event && event.type !== 'signed-out') event = await streams.c2.next(3_000);
+        if (!event) {
+          fail(
+            "expected C2's stream to receive `signed-out` within 3 s of revoke-others, got nothing",
+            streams.c2.exchange,
+          );
+        }
+        if (event.data.reason !== 'revoked-others' || event.data.bySessionId !== ids.c1) {
+          fail(
+            `expected signed-out {"reason":"revoked-others","bySessionId":"${ids.c1}"}, got ${JSON.stringify(event.data)}`,
+            streams.c2.exchange,
+          );
+        }
+        // C1, still signed in, is told that C2 ended.
+        let ended = await streams.c1.next(3_000);
+        while (ended && !(ended.type === 'session.ended' && ended.data.sessionId === ids.c2)) {
+          ended = await streams.c1.next(3_000);
+        }
+        if (!ended) fail(`expected C1's stream to receive session.ended for ${ids.c2}`, streams.c1.exchange);
+        return { note: 'signed-out reached C2, session.ended reached C1' };
+      } finally {
+        streams.c1.close();
+        streams.c2.close();
+      }
     },
   },
   {

@@ -190,4 +190,21 @@ export const revokeMutants: MutantCase[] = [
         ? json(503, { code: 'UNKNOWN', message: 'Stats are warming up.' })
         : next(request),
   },
+  {
+    name: 'answers the event stream as a JSON document',
+    breaks: 'live-events-open',
+    mutant: () => (next) => async (request) =>
+      pathOf(request) === '/api/sessions/events' ? json(200, { events: [] }) : next(request),
+  },
+  {
+    name: 'keeps the event stream open but never tells a device it was signed out',
+    breaks: 'live-events',
+    mutant: () => (next) => async (request) => {
+      if (pathOf(request) !== '/api/sessions/events') return next(request);
+      const response = await next(request);
+      // Drops every frame: the stream stays open and silent.
+      const silent = response.body?.pipeThrough(new TransformStream({ transform() {} }));
+      return new Response(silent, { status: response.status, headers: response.headers });
+    },
+  },
 ];
