@@ -53,6 +53,11 @@ export function createApp({ db, now, staticDir, sessions, events, ...options }: 
   const csrf = createCsrfGuard({ secure: false });
 
   const app = new Hono<Env>();
+  // The host's own routes answer like the contract when the database is down: a 503 with a code.
+  app.onError((error, c) => {
+    console.error('demo: request failed', error);
+    return c.json({ code: 'UNAVAILABLE', message: 'The service is unavailable. Try again shortly.' }, 503);
+  });
   // The peer address for the session rows (Hono's Node server keeps the socket in `env.incoming`).
   app.use('/api/*', async (c, next) => {
     setClientAddress(c.req.raw, c.env.incoming?.socket.remoteAddress);

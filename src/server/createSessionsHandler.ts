@@ -3,7 +3,13 @@ import { createPasswordLimiter } from './handler/createPasswordLimiter.js';
 import { createCsrfGuard } from './handler/csrf.js';
 import { createEventStreams } from './handler/eventStream.js';
 import type { HandlerDeps, SessionsHandlerOptions } from './handler/handlerDeps.js';
-import { type ContractResponse, fail, noContent, Refusal } from './handler/responses.js';
+import {
+  type ContractResponse,
+  fail,
+  hasControlCharacters,
+  noContent,
+  Refusal,
+} from './handler/responses.js';
 import { createUserRoutes } from './handler/userRoutes.js';
 
 export type {
@@ -20,7 +26,7 @@ function segment(raw: string | undefined): string | null {
   if (raw === undefined || raw === '' || raw.length > MAX_ID_LENGTH * 3) return null;
   try {
     const decoded = decodeURIComponent(raw);
-    return decoded.length <= MAX_ID_LENGTH ? decoded : null;
+    return decoded.length <= MAX_ID_LENGTH && !hasControlCharacters(decoded) ? decoded : null;
   } catch {
     return null;
   }
@@ -29,7 +35,7 @@ function segment(raw: string | undefined): string | null {
 /** Whether an error is the store failing (database down), which answers 503 rather than 500. */
 const isUnavailable = (error: unknown) =>
   error instanceof Error &&
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|terminat|Connection|SQLITE_BUSY|database is locked|57P0/i.test(
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|terminat|Connection|timeout exceeded|SQLITE_BUSY|database is locked|57P0|53300/i.test(
     `${error.message} ${(error as { code?: string }).code ?? ''}`,
   );
 

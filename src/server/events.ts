@@ -35,6 +35,8 @@ export type SessionEventListener = (event: SessionEvent) => void;
 export interface SessionEventBus {
   publish(event: SessionEvent): void | Promise<void>;
   subscribe(listener: SessionEventListener): () => void;
+  /** Resolves once events published anywhere will reach this process's subscribers (e.g. LISTEN is on). */
+  ready?(): Promise<void>;
 }
 
 /** Events within this process only: right for one instance over SQLite. */

@@ -2,7 +2,7 @@ import type { AuthenticatedRequest } from '../createSessionManager.js';
 import type { AdminSortKey, SessionsPageQuery, StoredSession } from '../types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { AdminUserDescription, HandlerDeps, SessionsAdminOptions } from './handlerDeps.js';
-import { badRequest, fail, json, noContent, readJsonObject } from './responses.js';
+import { badRequest, fail, json, noContent, optionalParam, readJsonObject } from './responses.js';
 import { toWire } from './toWire.js';
 
 const SORT_KEYS: readonly AdminSortKey[] = ['lastActiveAt', 'createdAt', 'expiresAt'];
@@ -20,13 +20,6 @@ function pick<T extends string>(
   if (value === null || value === '') return fallback;
   if (!allowed.includes(value as T)) throw badRequest(`"${name}" must be one of ${allowed.join(', ')}.`);
   return value as T;
-}
-
-function optionalParam(params: URLSearchParams, name: string, maxLength = 200) {
-  const value = params.get(name)?.trim();
-  if (!value) return undefined;
-  if (value.length > maxLength) throw badRequest(`"${name}" is too long.`);
-  return value;
 }
 
 async function usersOf(admin: SessionsAdminOptions, sessions: StoredSession[]) {

@@ -48,7 +48,7 @@ export function createEventStreams(manager: SessionManager, heartbeatMs = DEFAUL
       const encoder = new TextEncoder();
       let cleanup = () => {};
       const body = new ReadableStream<Uint8Array>({
-        start(controller) {
+        async start(controller) {
           const write = (text: string) => {
             try {
               controller.enqueue(encoder.encode(text));
@@ -97,6 +97,9 @@ export function createEventStreams(manager: SessionManager, heartbeatMs = DEFAUL
           };
           add(auth.userId, subscriber);
           request.signal?.addEventListener('abort', () => cleanup(), { once: true });
+          // "connected" only once the bus can deliver: over PostgreSQL, once LISTEN is on. Until then an
+          // event could be missed, and the kit refetches on connect to cover exactly that gap.
+          await manager.events.ready?.().catch(() => {});
           write(`retry: ${RECONNECT_MS}\n: connected\n\n`);
         },
         cancel() {

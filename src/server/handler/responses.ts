@@ -101,12 +101,39 @@ async function readLimitedText(request: Request): Promise<string> {
   return new TextDecoder().decode(bytes);
 }
 
-/** An optional string field: absent or null is undefined, anything but a string is a 400. */
-export function optionalString(body: Record<string, unknown>, field: string, maxLength = 200) {
+/**
+ * Control characters (NUL above all) in a value meant for the store: PostgreSQL's text cannot hold a NUL
+ * and refuses the whole query, so they are refused here, as bad input, before any store sees them.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+export const hasControlCharacters = (text: string) => /[\u0000-\u001f\u007f]/.test(text);
+
+/**
+ * An optional string field: absent or null is undefined; anything but a string, or a string too long or
+ * (unless `anyText`, for passwords, which never reach the store) with control characters, is a 400.
+ */
+export function optionalString(
+  body: Record<string, unknown>,
+  field: string,
+  maxLength = 200,
+  anyText = false,
+) {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.length > maxLength) {
-    throw badRequest(`"${field}" must be a string of at most ${maxLength} characters.`);
+  if (typeof value !== 'string' || value.length > maxLength || (!anyText && hasControlCharacters(value))) {
+    throw badRequest(
+      `"${field}" must be a string of at most ${maxLength} characters, without control characters.`,
+    );
+  }
+  return value;
+}
+
+/** An optional query parameter: empty is undefined; too long or with control characters is a 400. */
+export function optionalParam(params: URLSearchParams, name: string, maxLength = 200) {
+  const value = params.get(name)?.trim();
+  if (!value) return undefined;
+  if (value.length > maxLength || hasControlCharacters(value)) {
+    throw badRequest(`"${name}" must be at most ${maxLength} characters, without control characters.`);
   }
   return value;
 }

@@ -6,6 +6,7 @@ import {
   fail,
   json,
   noContent,
+  optionalParam,
   optionalString,
   Refusal,
   readJsonObject,
@@ -52,7 +53,7 @@ export function createUserRoutes(deps: HandlerDeps) {
 
   const readPasswordBody = async (request: Request) => {
     const body = await readJsonObject(request);
-    optionalString(body, 'password', 1024);
+    optionalString(body, 'password', 1024, true);
     return body;
   };
 
@@ -60,10 +61,7 @@ export function createUserRoutes(deps: HandlerDeps) {
     async list(request: Request, auth: AuthenticatedRequest): Promise<ContractResponse> {
       requireFresh(auth, 'listSessions');
       // An empty value means "no filter", as in the admin routes.
-      const applicationId = new URL(request.url).searchParams.get('applicationId') || undefined;
-      if (applicationId !== undefined && applicationId.length > 200) {
-        throw new Refusal(fail(400, 'UNKNOWN', '"applicationId" is too long.'));
-      }
+      const applicationId = optionalParam(new URL(request.url).searchParams, 'applicationId');
       const sessions = await manager.listSessions(auth.userId, { applicationId });
       return json({
         sessions: sessions.map((session) => toWire(session, auth.session.id)),
