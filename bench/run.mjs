@@ -48,6 +48,7 @@ const revoke = readJson(out('render-revoke.json'));
 const admin = readJson(out('admin-scale.json'));
 const server = readJson(out('server-latency.json'));
 const sessionsBench = readJson(out('server-sessions.json'));
+const multi = readJson(out('multi-instance.json'));
 const baseline = readJson(path.join(root, 'bench/baseline.json'));
 const pkg = readJson(path.join(root, 'package.json'));
 const version = (name) => readJson(path.join(root, 'node_modules', name, 'package.json')).version;
@@ -170,6 +171,30 @@ lines.push(
       ms(r.betterAuth.p99),
       `${ratio(r.ratio)}×`,
     ),
+  ),
+  '',
+  '## 6. Several instances over PostgreSQL (`node scripts/with-postgres.mjs npx tsx bench/multiInstance.ts`)',
+  '',
+  `Two instances in one process, each with its own pool and LISTEN/NOTIFY event bus over one database, on`,
+  `loopback HTTP. ${multi.fanOut.openStreamsPeak.toLocaleString('en')} event streams open on instance 1 while instance 2 revokes ${multi.fanOut.revokes} of their sessions one`,
+  "at a time; the time is from the revoke's HTTP response on instance 2 to the `signed-out` event on the",
+  "revoked session's own stream on instance 1 (negative: the event came first).",
+  '',
+  row('Measure', 'Value'),
+  row('---', '---:'),
+  row('revoke → signed-out event, p50', ms(multi.fanOut.signedOutFromResponseMs.p50)),
+  row('revoke → signed-out event, p99', ms(multi.fanOut.signedOutFromResponseMs.p99)),
+  row('revoke → signed-out event, max', ms(multi.fanOut.signedOutFromResponseMs.max)),
+  row('missed events', multi.fanOut.missedEvents),
+  row('process RSS, peak (servers and clients)', `${multi.fanOut.rssMiB.peakProcess} MiB`),
+  '',
+  `${multi.scale.sessions.toLocaleString('en')} sessions over ${multi.scale.users.toLocaleString('en')} users, the same rows in each store (PostgreSQL: a throwaway cluster with`,
+  'fsync off; SQLite: a file in WAL mode); median and p99 in ms.',
+  '',
+  row('Operation', 'PostgreSQL median', 'p99', 'SQLite median', 'p99'),
+  row('---', '---:', '---:', '---:', '---:'),
+  ...multi.scale.results.map((r) =>
+    row(r.op, ms(r.postgres.median), ms(r.postgres.p99), ms(r.sqlite.median), ms(r.sqlite.p99)),
   ),
   '',
 );
