@@ -1,3 +1,5 @@
+'use client';
+
 import { formatDistanceStrict } from 'date-fns';
 import { useId } from 'react';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';

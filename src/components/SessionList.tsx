@@ -1,3 +1,5 @@
+'use client';
+
 import { type ReactNode, useId, useMemo, useRef } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { getSessionsListView, useSessions } from '../data/useSessions.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { useSyncExternalStore } from 'react';
 
 // Relative times ("5 minutes ago") change by the minute; one shared timer serves every row on the page.
