@@ -120,6 +120,11 @@ export default defineConfig({
         },
       },
       {
+        // The built dist/ as React Server Components see it: where 'use client' is, what reaches React.
+        extends: true,
+        test: { name: 'package', environment: 'node', include: ['test/package/**/*.test.ts'] },
+      },
+      {
         // The demo as `npm start` serves it, driven by playwright in Debian chromium: two contexts, two devices.
         extends: true,
         test: {
