@@ -32,7 +32,7 @@ async function device(userId = 'usr_ana') {
 
 /** Reads server-sent events off a stream as `{ event, data }` objects, one at a time. */
 function eventsOf(response: Response) {
-  const reader = (response.body as ReadableStream<Uint8Array>)
+  const reader = (response.body as ReadableStream<BufferSource>)
     .pipeThrough(new TextDecoderStream())
     .getReader();
   let buffer = '';
