@@ -58,7 +58,9 @@ describe('admin endpoints of the reference server, through the REST admin adapte
       expect(times).toEqual([...times].sort((a, b) => b - a));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(total).toBe(count('SELECT count(*) AS n FROM profilekit_sessions WHERE expires_at > ?', [Date.now()]));
+    expect(total).toBe(
+      count('SELECT count(*) AS n FROM profilekit_sessions WHERE expires_at > ?', [Date.now()]),
+    );
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toHaveLength(total);
   });
@@ -75,7 +77,10 @@ describe('admin endpoints of the reference server, through the REST admin adapte
     const userId = bySearch.sessions[0]?.user.id ?? '';
     const byUser = await admin.listAllSessions({ signal: signal(), limit: 100, userId });
     expect(byUser.total).toBe(
-      count('SELECT count(*) AS n FROM profilekit_sessions WHERE user_id = ? AND expires_at > ?', [userId, Date.now()]),
+      count('SELECT count(*) AS n FROM profilekit_sessions WHERE user_id = ? AND expires_at > ?', [
+        userId,
+        Date.now(),
+      ]),
     );
     const mobile = await admin.listAllSessions({ signal: signal(), limit: 1000, applicationId: 'mobile' });
     expect(mobile.sessions.every((s) => s.applicationId === 'mobile')).toBe(true);
@@ -113,7 +118,10 @@ describe('admin endpoints of the reference server, through the REST admin adapte
     const stats = await admin.getSessionStats({});
     expect(stats).toEqual({
       totalActive: count('SELECT count(*) AS n FROM profilekit_sessions WHERE expires_at > ?', [now]),
-      uniqueUsers: count('SELECT count(DISTINCT user_id) AS n FROM profilekit_sessions WHERE expires_at > ?', [now]),
+      uniqueUsers: count(
+        'SELECT count(DISTINCT user_id) AS n FROM profilekit_sessions WHERE expires_at > ?',
+        [now],
+      ),
       expired: count('SELECT count(*) AS n FROM profilekit_sessions WHERE expires_at <= ?', [now]),
       startedToday: count('SELECT count(*) AS n FROM profilekit_sessions WHERE created_at >= ?', [
         new Date(now).setHours(0, 0, 0, 0),
@@ -128,10 +136,10 @@ describe('admin endpoints of the reference server, through the REST admin adapte
     const anaId = (
       db.prepare('SELECT id FROM users WHERE email = ?').get(DEMO_CREDENTIALS.user.email) as { id: string }
     ).id;
-    const before = count('SELECT count(*) AS n FROM profilekit_sessions WHERE user_id = ? AND expires_at > ?', [
-      anaId,
-      Date.now(),
-    ]);
+    const before = count(
+      'SELECT count(*) AS n FROM profilekit_sessions WHERE user_id = ? AND expires_at > ?',
+      [anaId, Date.now()],
+    );
     await expect(admin.revokeUserSessions({ userId: anaId })).resolves.toEqual({ revokedCount: before });
     for (const device of [ana1, ana2]) {
       await expect(device.user.listSessions?.({ signal: signal() })).rejects.toMatchObject({

@@ -92,7 +92,9 @@ describe('REST adapter against the reference server over loopback HTTP', () => {
     await expect(
       a.provider.revokeSession?.({ sessionId: String(adminSession), password }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((db.prepare('SELECT count(*) AS n FROM profilekit_sessions').get() as { n: number }).n).toBe(before);
+    expect((db.prepare('SELECT count(*) AS n FROM profilekit_sessions').get() as { n: number }).n).toBe(
+      before,
+    );
   });
 
   it('revoke-others and revoke-all report how many sessions ended', async () => {
