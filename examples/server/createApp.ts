@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { setClientAddress } from 'profilekit/server';
-import { createHost, type HostOptions } from './host.js';
+import { createHost, type HostOptions } from './host';
 
 export interface AppOptions extends Omit<HostOptions, 'clientIp'> {
   /** Serve this folder (the built demo) for every non-API path. */

@@ -1,3 +1,5 @@
+// Relative imports in this folder carry no extension: the Next.js example (examples/next) imports these
+// modules, and Turbopack does not map './db.js' to db.ts as TypeScript, tsx and Vite do.
 import {
   createCsrfGuard,
   createPasswordLimiter,
@@ -7,8 +9,8 @@ import {
   type SessionsHandlerOptions,
 } from 'profilekit/server';
 import { createSqliteSessionStore } from 'profilekit/server/sqlite';
-import type { Db } from './db.js';
-import { createUsers, type User } from './users.js';
+import type { Db } from './db';
+import { createUsers, type User } from './users';
 
 export interface HostOptions {
   db: Db;

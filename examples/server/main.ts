@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createApp } from './createApp.js';
-import { openDb } from './db.js';
-import { DEMO_CREDENTIALS, seedDemo } from './seed.js';
+import { createApp } from './createApp';
+import { openDb } from './db';
+import { DEMO_CREDENTIALS, seedDemo } from './seed';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
