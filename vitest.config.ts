@@ -137,6 +137,19 @@ export default defineConfig({
         },
       },
       {
+        // examples/next as `next build` + `next start` serve it, in Debian chromium. Its own step of the test
+        // command (it builds the app first): `vitest run --project next`.
+        extends: true,
+        test: {
+          name: 'next',
+          environment: 'node',
+          include: ['test/next/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // A real PostgreSQL 15 (a throwaway cluster the test command starts and removes): the store, several
         // instances over one database, LISTEN/NOTIFY.
         extends: true,
