@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 const bin = (name) => `node_modules/.bin/${name}`;
 const report = 'test-results/vitest.json';
 const react18Report = 'test-results/react18.json';
+const nextReport = 'test-results/next.json';
 
 const steps = [
   ['lint + format (biome)', bin('biome'), ['ci', '--colors=off', '.']],
@@ -27,9 +28,16 @@ const steps = [
   ],
   ['chromium for the browser suites', 'node', ['scripts/ensure-chromium.mjs']],
   [
-    'vitest: unit, types, integration, e2e, browser, storybook',
+    'vitest: unit, types, package, integration, e2e, browser, storybook',
     bin('vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    ['run', '--project', '!next', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+  ],
+  [
+    // Its own step, on a quiet machine: the test builds examples/next (next build), serves it (next start)
+    // and drives it in chromium.
+    'Next.js example: next build + next start, in chromium',
+    bin('vitest'),
+    ['run', '--project', 'next', '--reporter=default', '--reporter=json', `--outputFile.json=${nextReport}`],
   ],
   ['react 18 for the second unit run', 'node', ['scripts/ensure-react18.mjs']],
   [
@@ -49,6 +57,7 @@ const steps = [
 
 rmSync(report, { force: true });
 rmSync(react18Report, { force: true });
+rmSync(nextReport, { force: true });
 const timings = [];
 for (const [title, command, args, env = {}] of steps) {
   console.log(`\n▶ ${title}`);
@@ -75,6 +84,7 @@ const suites = new Map();
 const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const [file, suffix] of [
   [report, ''],
+  [nextReport, ''],
   [react18Report, ' (react 18)'],
 ]) {
   if (!existsSync(file)) continue;
