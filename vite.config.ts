@@ -26,9 +26,11 @@ export const libraryEntries = {
   'conformance-bin': 'src/conformance/bin.ts',
 };
 
-// Entries holding React components get 'use client' so React Server Components treat them as the
-// client boundary. Rolldown drops module-level directives, so the banner re-adds it to the built file.
-const clientEntries = new Set(['index', 'admin']);
+// React Server Components: 'use client' sits on exactly the source modules that need it (components,
+// hooks, contexts), so a Server Component can import prefetchSessions, normalizeSessions, SessionsError and
+// the contract's types from `profilekit` and get functions, not client references. One output module per
+// source module (preserveModules) keeps that boundary, and Rolldown keeps a module's own directive when
+// the module stays a file of its own (a bundled chunk would drop it). test/package checks the built files.
 
 // The stylesheet ships as one explicit file (`profilekit/styles.css`), never injected by the JS.
 const copyStylesheet = (): Plugin => ({
@@ -46,8 +48,11 @@ export default defineConfig({
     rolldownOptions: {
       external: isExternal,
       output: {
-        banner: (chunk) => (chunk.isEntry && clientEntries.has(chunk.name) ? "'use client';" : ''),
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        // The entries keep their names (dist/index.js, dist/server.js, …: package.json "exports");
+        // every other module lands under its source path (dist/components/SessionList.js).
+        entryFileNames: '[name].js',
       },
     },
     sourcemap: true,

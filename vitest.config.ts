@@ -122,6 +122,11 @@ export default defineConfig({
         },
       },
       {
+        // The built dist/ as React Server Components see it: where 'use client' is, what reaches React.
+        extends: true,
+        test: { name: 'package', environment: 'node', include: ['test/package/**/*.test.ts'] },
+      },
+      {
         // The demo as `npm start` serves it, driven by playwright in Debian chromium: two contexts, two devices.
         extends: true,
         test: {
@@ -130,6 +135,19 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // examples/next as `next build` + `next start` serve it, in Debian chromium. Its own step of the test
+        // command (it builds the app first): `vitest run --project next`.
+        extends: true,
+        test: {
+          name: 'next',
+          environment: 'node',
+          include: ['test/next/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 const bin = (name) => `node_modules/.bin/${name}`;
 const report = 'test-results/vitest.json';
 const react18Report = 'test-results/react18.json';
+const nextReport = 'test-results/next.json';
 
 const steps = [
   ['lint + format (biome)', bin('biome'), ['ci', '--colors=off', '.']],
@@ -29,16 +30,25 @@ const steps = [
   [
     // Inside a throwaway PostgreSQL 15 cluster (started, then stopped and removed even on failure), so the
     // postgres project runs against a real server beside the rest.
-    'vitest: unit, types, integration, postgres, e2e, browser, storybook',
+    'vitest: unit, types, package, integration, postgres, e2e, browser, storybook',
     'node',
     [
       'scripts/with-postgres.mjs',
       bin('vitest'),
       'run',
+      '--project',
+      '!next',
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${report}`,
     ],
+  ],
+  [
+    // Its own step, on a quiet machine: the test builds examples/next (next build), serves it (next start)
+    // and drives it in chromium.
+    'Next.js example: next build + next start, in chromium',
+    bin('vitest'),
+    ['run', '--project', 'next', '--reporter=default', '--reporter=json', `--outputFile.json=${nextReport}`],
   ],
   ['react 18 for the second unit run', 'node', ['scripts/ensure-react18.mjs']],
   [
@@ -58,6 +68,7 @@ const steps = [
 
 rmSync(report, { force: true });
 rmSync(react18Report, { force: true });
+rmSync(nextReport, { force: true });
 const timings = [];
 for (const [title, command, args, env = {}] of steps) {
   console.log(`\n▶ ${title}`);
@@ -84,6 +95,7 @@ const suites = new Map();
 const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const [file, suffix] of [
   [report, ''],
+  [nextReport, ''],
   [react18Report, ' (react 18)'],
 ]) {
   if (!existsSync(file)) continue;

@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import type { SessionEventBus, SessionStore } from 'profilekit/server';
-import { type AppOptions, createApp } from './createApp.js';
-import { openDb } from './db.js';
-import { DEMO_CREDENTIALS, seedDemo } from './seed.js';
+import { type AppOptions, createApp } from './createApp';
+import { openDb } from './db';
+import { DEMO_CREDENTIALS, seedDemo } from './seed';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: args } = parseArgs({

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseDevice, type SessionStore, type StoredSession } from 'profilekit/server';
 import { createSqliteSessionStore } from 'profilekit/server/sqlite';
-import type { Db } from './db.js';
-import { hashPassword } from './passwords.js';
-import { createUsers } from './users.js';
+import type { Db } from './db';
+import { hashPassword } from './passwords';
+import { createUsers } from './users';
 
 export const DEMO_CREDENTIALS = {
   user: { email: 'ana@example.com', password: 'correct horse battery', name: 'Ana Lima' },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from './db.js';
-import { verifyPassword } from './passwords.js';
+import type { Db } from './db';
+import { verifyPassword } from './passwords';
 
 /** The host's own users: profilekit never sees this table, only ids and the callbacks below. */
 export interface User {

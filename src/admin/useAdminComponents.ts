@@ -1,3 +1,5 @@
+'use client';
+
 import { useSessionsUI } from '../registry/SessionsUIContext.js';
 import { type AdminComponents, defaultAdminComponents } from './defaultAdminComponents.js';
 

@@ -1,3 +1,5 @@
+'use client';
+
 import { useEffect, useState } from 'react';
 
 /** The value, once it has stopped changing for `delayMs` (search fields: one request per pause). */

@@ -1,3 +1,5 @@
+'use client';
+
 import type { DeviceType } from '../provider/types.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
 

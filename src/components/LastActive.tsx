@@ -1,8 +1,10 @@
+'use client';
+
 import { formatDistanceStrict } from 'date-fns';
 import { useId } from 'react';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
 import { formatDateTime } from './formatDateTime.js';
-import { useNow } from './useNow.js';
+import { useIsServerRender, useNow } from './useNow.js';
 
 export interface LastActiveProps {
   date: Date;
@@ -19,13 +21,15 @@ const NOW_THRESHOLD_MS = 60_000;
 export function LastActive({ date, className }: LastActiveProps) {
   const ui = useSessionsUI('LastActive');
   const now = useNow();
+  // The server's time zone is not the reader's: the server's HTML (and its hydration) says UTC, named.
+  const serverRender = useIsServerRender();
   const tooltipId = useId();
   const { messages, locale } = ui;
   const relative =
     now - date.getTime() < NOW_THRESHOLD_MS
       ? messages.activeNow
       : messages.lastActive(formatDistanceStrict(date, now, { addSuffix: true, locale }));
-  const exact = formatDateTime(date, 'exact', locale?.code);
+  const exact = formatDateTime(date, 'exact', locale?.code, serverRender ? 'UTC' : undefined);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users can open the exact-time tooltip.
     <span className={partClass(ui, 'time', className)} tabIndex={0} aria-describedby={tooltipId}>

@@ -1,3 +1,5 @@
+'use client';
+
 import { type FormEvent, useId, useRef } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useReauthenticate } from '../data/useReauthenticate.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { Slot } from '@radix-ui/react-slot';
 import { type ReactNode, useId, useState } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { startRevokeSession } from '../data/revokeSessionMutation.js';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import type { Session } from '../provider/types.js';

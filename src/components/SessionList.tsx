@@ -1,4 +1,6 @@
-import { type ReactNode, useId, useMemo, useRef } from 'react';
+'use client';
+
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { getSessionsListView, useSessions } from '../data/useSessions.js';
 import type { SessionsComponentOverrides } from '../registry/defaultComponents.js';
@@ -6,6 +8,7 @@ import { SessionsProvider } from '../registry/SessionsProvider.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
 import { errorMessage } from './errorMessage.js';
 import { useKeepFocusInList } from './useKeepFocusInList.js';
+import { RenderedAtContext } from './useNow.js';
 import { visuallyHidden } from './visuallyHidden.js';
 
 export interface SessionListProps {
@@ -69,6 +72,9 @@ function SessionListView({
   const listRef = useRef<HTMLUListElement>(null);
   const headingId = useId();
   const sessions = query.data?.sessions;
+  // The instant the first rows were fetched — on the server, and in the browser from the dehydrated cache —
+  // for relative times to hydrate as the server rendered them. Kept: a refetch must not re-render every row.
+  const [renderedAt] = useState(() => query.dataUpdatedAt || undefined);
   const rowIds = useMemo(() => sessions?.map((s) => s.id) ?? [], [sessions]);
   useKeepFocusInList(listRef, rowIds);
   const Heading = `h${headingLevel}` as const;
@@ -125,17 +131,19 @@ function SessionListView({
           </button>
         </div>
       )}
-      <ul
-        ref={listRef}
-        className={partClass(ui, 'list')}
-        tabIndex={-1}
-        aria-labelledby={showCount ? headingId : undefined}
-        aria-label={showCount ? undefined : messages.listLabel}
-      >
-        {sessions.map((session) => (
-          <SessionRow key={session.id} session={session} />
-        ))}
-      </ul>
+      <RenderedAtContext.Provider value={renderedAt}>
+        <ul
+          ref={listRef}
+          className={partClass(ui, 'list')}
+          tabIndex={-1}
+          aria-labelledby={showCount ? headingId : undefined}
+          aria-label={showCount ? undefined : messages.listLabel}
+        >
+          {sessions.map((session) => (
+            <SessionRow key={session.id} session={session} />
+          ))}
+        </ul>
+      </RenderedAtContext.Provider>
     </>,
   );
 }

@@ -1,3 +1,5 @@
+'use client';
+
 import { memo, useId, useMemo, useState } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useRevokeSessionState } from '../data/useRevokeSessionState.js';

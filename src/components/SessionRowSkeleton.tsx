@@ -1,3 +1,5 @@
+'use client';
+
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
 
 export interface SessionRowSkeletonProps {

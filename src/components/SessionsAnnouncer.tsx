@@ -1,3 +1,5 @@
+'use client';
+
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
 import { visuallyHidden } from './visuallyHidden.js';
 

@@ -1,3 +1,5 @@
+'use client';
+
 import { useSignOut } from '../data/useSignOut.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
 import { errorMessage } from './errorMessage.js';

@@ -13,12 +13,23 @@ export type DateTimeStyle = keyof typeof STYLES;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Formats a date in the given locale (a date-fns locale code, e.g. 'de'; US English by default). */
-export function formatDateTime(date: Date, style: DateTimeStyle, localeCode = 'en-US'): string {
-  const key = `${style}|${localeCode}`;
+/**
+ * Formats a date in the given locale (a date-fns locale code, e.g. 'de'; US English by default), in the
+ * runtime's time zone or in `timeZone` (then named: "… 4:00 PM UTC").
+ */
+export function formatDateTime(
+  date: Date,
+  style: DateTimeStyle,
+  localeCode = 'en-US',
+  timeZone?: string,
+): string {
+  const key = `${style}|${localeCode}|${timeZone ?? ''}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(localeCode, STYLES[style]);
+    formatter = new Intl.DateTimeFormat(
+      localeCode,
+      timeZone ? { ...STYLES[style], timeZone, timeZoneName: 'short' } : STYLES[style],
+    );
     formatters.set(key, formatter);
   }
   return formatter.format(date);

@@ -1,4 +1,6 @@
-import { useSyncExternalStore } from 'react';
+'use client';
+
+import { createContext, useContext, useSyncExternalStore } from 'react';
 
 // Relative times ("5 minutes ago") change by the minute; one shared timer serves every row on the page.
 const TICK_MS = 30_000;
@@ -28,9 +30,32 @@ function subscribe(listener: () => void) {
 
 const getSnapshot = () => now;
 
+/**
+ * When the rows on screen were fetched (SessionList passes the query's `dataUpdatedAt`). The server renders
+ * relative times against it and the browser hydrates against the same instant — it came along in the
+ * dehydrated cache — so "5 minutes ago" reads the same on both, whatever either clock says; the browser's
+ * own clock takes over right after hydration.
+ */
+export const RenderedAtContext = createContext<number | undefined>(undefined);
+
 /** The current time, refreshed every 30 s for everything that shows a relative time. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  const renderedAt = useContext(RenderedAtContext);
+  return useSyncExternalStore(subscribe, getSnapshot, () => renderedAt ?? now);
+}
+
+const subscribeNever = () => () => {};
+
+/**
+ * True while rendering on the server and while hydrating its HTML: what renders then must not depend on
+ * the browser (its clock, its time zone), or the two disagree and React throws the server's HTML away.
+ */
+export function useIsServerRender(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => false,
+    () => true,
+  );
 }
 
 /** Moves the shared clock forward at once, e.g. after the list refetched. */

@@ -1,3 +1,5 @@
+'use client';
+
 import { useEffect } from 'react';
 import type { SessionsDataContextValue } from './SessionsDataContext.js';
 import { keepOnlyCurrentSession, removeSessionFromLists } from './sessionCache.js';

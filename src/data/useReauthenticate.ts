@@ -1,3 +1,5 @@
+'use client';
+
 import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { callProvider } from '../provider/callProvider.js';

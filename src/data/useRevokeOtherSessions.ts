@@ -1,3 +1,5 @@
+'use client';
+
 import { type UseRevokeManySessionsResult, useRevokeManySessions } from './useRevokeManySessions.js';
 
 /**

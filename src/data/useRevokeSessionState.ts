@@ -1,3 +1,5 @@
+'use client';
+
 import type { MutationCache, QueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { SessionsError } from '../provider/SessionsError.js';

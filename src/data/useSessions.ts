@@ -1,3 +1,5 @@
+'use client';
+
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { SessionsError } from '../provider/SessionsError.js';

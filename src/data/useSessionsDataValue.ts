@@ -1,3 +1,5 @@
+'use client';
+
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { isDevelopment } from '../internal/isDevelopment.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import type { Locale } from 'date-fns';
 import { type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { SessionsDataContext, type SessionsDataContextValue } from '../data/SessionsDataContext.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import type { Locale } from 'date-fns';
 import { createContext, useContext } from 'react';
 import type { AdminComponents } from '../admin/defaultAdminComponents.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { useEffect } from 'react';
 import { describeDevice } from '../components/describeDevice.js';
 import { errorMessage } from '../components/errorMessage.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { formatDistanceStrict } from 'date-fns';
 import { type CSSProperties, type KeyboardEvent, memo } from 'react';
 import { describeDevice } from '../../components/describeDevice.js';

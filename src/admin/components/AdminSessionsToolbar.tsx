@@ -1,3 +1,5 @@
+'use client';
+
 import { useId } from 'react';
 import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
 import { useAdminMessages } from '../adminMessages.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { useState } from 'react';
 import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
 import { useAdminMessages } from '../adminMessages.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import * as Dialog from '@radix-ui/react-dialog';
 import { formatDistanceStrict } from 'date-fns';
 import { useState } from 'react';

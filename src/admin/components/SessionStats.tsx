@@ -1,3 +1,5 @@
+'use client';
+
 import { errorMessage } from '../../components/errorMessage.js';
 import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
 import { useAdminMessages } from '../adminMessages.js';

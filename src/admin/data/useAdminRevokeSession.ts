@@ -1,3 +1,5 @@
+'use client';
+
 import { type InfiniteData, useMutation } from '@tanstack/react-query';
 import { useSessionsData } from '../../data/SessionsDataContext.js';
 import { callProvider } from '../../provider/callProvider.js';

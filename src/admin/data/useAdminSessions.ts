@@ -1,3 +1,5 @@
+'use client';
+
 import { type InfiniteData, useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { retryTransient } from '../../data/retryTransient.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { useQuery } from '@tanstack/react-query';
 import { retryTransient } from '../../data/retryTransient.js';
 import { useSessionsData } from '../../data/SessionsDataContext.js';

@@ -7,6 +7,7 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RevokeAllButton } from '../../../src/components/RevokeAllButton.js';
 import { SessionList } from '../../../src/components/SessionList.js';
+import { refreshNow } from '../../../src/components/useNow.js';
 import { prefetchSessions } from '../../../src/data/prefetchSessions.js';
 import type { SessionsDataProvider } from '../../../src/provider/types.js';
 import { SessionsProvider } from '../../../src/registry/SessionsProvider.js';
@@ -103,5 +104,33 @@ describe('server rendering', () => {
     const list = screen.getByRole('list', { name: 'Signed in on 3 devices' });
     await userEvent.click(within(list).getByRole('button', { name: 'Sign out Firefox on Windows' }));
     await waitFor(() => expect(screen.queryByText('Firefox on Windows')).not.toBeInTheDocument());
+  });
+
+  it("hydrates relative times against the server's fetch time, not the browser's clock, then moves to the browser's", async () => {
+    const consoleError = vi.spyOn(console, 'error');
+    const backend = threeDevices();
+    const serverClient = new QueryClient();
+    await prefetchSessions(serverClient, { dataProvider: backend.providerFor('mac'), scope: 'u1' });
+    const html = renderToString(<Page dataProvider={backend.provider} queryClient={serverClient} />);
+    expect(html).toContain('Active 3 hours ago');
+    const state = JSON.parse(JSON.stringify(dehydrate(serverClient)));
+
+    // The browser's clock is two hours ahead of the server's (and its shared clock read it at load).
+    const ahead = Date.now() + 2 * 3_600_000;
+    vi.spyOn(Date, 'now').mockReturnValue(ahead);
+    refreshNow();
+    const browserClient = new QueryClient({
+      defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY } },
+    });
+    const { recoverable } = await hydrate(
+      html,
+      <HydrationBoundary state={state} queryClient={browserClient}>
+        <Page dataProvider={backend.provider} queryClient={browserClient} />
+      </HydrationBoundary>,
+    );
+    expect(recoverable).toEqual([]);
+    expect(printed(consoleError)).toEqual([]);
+    // Right after hydration, the browser's own clock.
+    expect(await screen.findByText('Active 5 hours ago')).toBeInTheDocument();
   });
 });

@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import 'profilekit/styles.css';
+// The Vite demo's look, shared.
+import '../../demo/src/demo.css';
+import { Providers } from './providers';
+
+export const metadata: Metadata = { title: 'Acme — profilekit on Next.js' };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

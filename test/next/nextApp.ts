@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDb } from '../../examples/server/db.js';
+import { seedDemo } from '../../examples/server/seed.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const next = path.join(repoRoot, 'node_modules/.bin/next');
+const exampleDir = path.join(repoRoot, 'examples/next');
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+
+/**
+ * `next build` of examples/next against the built dist/ (`npm run build` first). Answers the seconds it
+ * took. PROFILEKIT_NEXT_INJECT_MISMATCH=1 in the environment builds the deliberately broken variant.
+ */
+export function buildNextApp(): number {
+  const started = Date.now();
+  const result = spawnSync(next, ['build', exampleDir], { cwd: repoRoot, env, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`next build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return (Date.now() - started) / 1000;
+}
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/**
+ * `next start` of the built example on a free loopback port, over a throwaway SQLite file seeded like the
+ * Vite demo (`extraUsers` more users for the admin console to page through). The server runs in UTC, so a
+ * browser in another zone shows whether the page depends on the server's zone.
+ */
+export async function startNextApp({ extraUsers = 300 }: { extraUsers?: number } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'profilekit-next-'));
+  const dbFile = path.join(dir, 'next.sqlite');
+  const db = openDb(dbFile);
+  await seedDemo(db, Date.now(), extraUsers);
+  db.close();
+
+  const port = await freePort();
+  const child: ChildProcess = spawn(next, ['start', exampleDir, '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: repoRoot,
+    env: { ...env, TZ: 'UTC', PROFILEKIT_NEXT_DB: dbFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    const up = await fetch(`${url}/api/csrf`).then(
+      (response) => response.status === 204,
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > deadline) throw new Error(`next start did not answer in 30 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  return {
+    url,
+    /** What the server printed (errors included). */
+    output: () => output,
+    async close() {
+      if (child.exitCode === null && child.pid !== undefined) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        process.kill(-child.pid, 'SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+        if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type NextApp = Awaited<ReturnType<typeof startNextApp>>;
