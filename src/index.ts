@@ -3,8 +3,6 @@
 export type { DeviceIconProps } from './components/DeviceIcon.js';
 // components
 export { DeviceIcon } from './components/DeviceIcon.js';
-export type { DeviceDescription } from './components/describeDevice.js';
-export { describeDevice, parseUserAgent } from './components/describeDevice.js';
 export type { LastActiveProps } from './components/LastActive.js';
 export { LastActive } from './components/LastActive.js';
 export type { PasswordConfirmDialogProps } from './components/PasswordConfirmDialog.js';
@@ -52,6 +50,8 @@ export { getSessionsListView, useSessions } from './data/useSessions.js';
 export type { SessionsDataOptions } from './data/useSessionsDataValue.js';
 export type { UseSignOutResult } from './data/useSignOut.js';
 export { useSignOut } from './data/useSignOut.js';
+export type { DeviceDescription } from './format/describeDevice.js';
+export { describeDevice, parseUserAgent } from './format/describeDevice.js';
 // texts
 export {
   arMessages,

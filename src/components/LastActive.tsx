@@ -1,7 +1,7 @@
 import { formatDistanceStrict } from 'date-fns';
 import { useId } from 'react';
+import { formatDateTime } from '../format/formatDateTime.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { formatDateTime } from './formatDateTime.js';
 import { useNow } from './useNow.js';
 
 export interface LastActiveProps {

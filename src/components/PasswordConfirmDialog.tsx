@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { type FormEvent, type ReactElement, type ReactNode, useId, useRef, useState } from 'react';
+import { errorMessage } from '../format/errorMessage.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { errorMessage } from './errorMessage.js';
 
 export interface PasswordConfirmDialogProps {
   /** The element that opens the dialog. Focus returns to it when the dialog closes. */

@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useRef } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useReauthenticate } from '../data/useReauthenticate.js';
+import { errorMessage } from '../format/errorMessage.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { errorMessage } from './errorMessage.js';
 
 export interface ReauthPromptProps {
   className?: string;

@@ -1,10 +1,10 @@
 import { type ReactNode, useId, useMemo, useRef } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { getSessionsListView, useSessions } from '../data/useSessions.js';
+import { errorMessage } from '../format/errorMessage.js';
 import type { SessionsComponentOverrides } from '../registry/defaultComponents.js';
 import { SessionsProvider } from '../registry/SessionsProvider.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { errorMessage } from './errorMessage.js';
 import { useKeepFocusInList } from './useKeepFocusInList.js';
 import { visuallyHidden } from './visuallyHidden.js';
 

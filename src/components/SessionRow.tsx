@@ -1,11 +1,11 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useRevokeSessionState } from '../data/useRevokeSessionState.js';
+import { describeDevice } from '../format/describeDevice.js';
+import { errorMessage } from '../format/errorMessage.js';
+import { formatPlace } from '../format/formatPlace.js';
 import type { Session } from '../provider/types.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { describeDevice } from './describeDevice.js';
-import { errorMessage } from './errorMessage.js';
-import { formatPlace } from './formatPlace.js';
 
 export interface SessionRowProps {
   session: Session;

@@ -1,6 +1,6 @@
 import { useSignOut } from '../data/useSignOut.js';
+import { errorMessage } from '../format/errorMessage.js';
 import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { errorMessage } from './errorMessage.js';
 
 export interface SignOutDeviceButtonProps {
   className?: string;

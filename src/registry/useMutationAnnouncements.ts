@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { describeDevice } from '../components/describeDevice.js';
-import { errorMessage } from '../components/errorMessage.js';
 import type { SessionsDataContextValue } from '../data/SessionsDataContext.js';
 import { sessionsKeys } from '../data/sessionsKeys.js';
 import type { RevokeSessionContext, SealedRevokeVariables } from '../data/useRevokeSession.js';
+import { describeDevice } from '../format/describeDevice.js';
+import { errorMessage } from '../format/errorMessage.js';
 import type { SessionsMessages } from '../messages/types.js';
 import type { RevokeManyResult } from '../provider/types.js';
 

@@ -1,8 +1,8 @@
 import { formatDistanceStrict } from 'date-fns';
 import { type CSSProperties, type KeyboardEvent, memo } from 'react';
-import { describeDevice } from '../../components/describeDevice.js';
-import { formatDateTime } from '../../components/formatDateTime.js';
-import { formatPlace } from '../../components/formatPlace.js';
+import { describeDevice } from '../../format/describeDevice.js';
+import { formatDateTime } from '../../format/formatDateTime.js';
+import { formatPlace } from '../../format/formatPlace.js';
 import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
 import type { AdminSession } from '../types.js';
 

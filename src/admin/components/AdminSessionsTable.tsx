@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { errorMessage } from '../../components/errorMessage.js';
+import { errorMessage } from '../../format/errorMessage.js';
 import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
 import { useAdminMessages } from '../adminMessages.js';
 import { DEFAULT_ADMIN_PAGE_SIZE, useAdminSessions } from '../data/useAdminSessions.js';

@@ -1,10 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { formatDistanceStrict } from 'date-fns';
 import { useState } from 'react';
-import { describeDevice } from '../../components/describeDevice.js';
-import { errorMessage } from '../../components/errorMessage.js';
-import { formatDateTime } from '../../components/formatDateTime.js';
-import { formatPlace } from '../../components/formatPlace.js';
+import { describeDevice } from '../../format/describeDevice.js';
+import { errorMessage } from '../../format/errorMessage.js';
+import { formatDateTime } from '../../format/formatDateTime.js';
+import { formatPlace } from '../../format/formatPlace.js';
 import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
 import { useAdminMessages } from '../adminMessages.js';
 import { useAdminRevokeSession } from '../data/useAdminRevokeSession.js';

@@ -1,4 +1,4 @@
-import { errorMessage } from '../../components/errorMessage.js';
+import { errorMessage } from '../../format/errorMessage.js';
 import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
 import { useAdminMessages } from '../adminMessages.js';
 import { useSessionStats } from '../data/useSessionStats.js';
