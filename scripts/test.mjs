@@ -12,6 +12,8 @@ const react18Report = 'test-results/react18.json';
 const steps = [
   ['lint + format (biome)', bin('biome'), ['ci', '--colors=off', '.']],
   ['types (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['public API of every entry point (api/*.api.md)', 'node', ['scripts/api-report.mjs', '--check']],
+  ['no import cycles, no skipped layers (esbuild metafile)', 'node', ['scripts/check-imports.mjs']],
   ['library build', 'npm', ['run', '--silent', 'build']],
   [
     'demo app build (imports profilekit by name)',
