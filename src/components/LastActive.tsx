@@ -1,7 +1,7 @@
 import { formatDistanceStrict } from 'date-fns';
 import { useId } from 'react';
 import { formatDateTime } from '../format/formatDateTime.js';
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 import { useNow } from './useNow.js';
 
 export interface LastActiveProps {
@@ -17,7 +17,7 @@ const NOW_THRESHOLD_MS = 60_000;
  * (a tooltip tied to the text by aria-describedby, so screen readers hear it too).
  */
 export function LastActive({ date, className }: LastActiveProps) {
-  const ui = useSessionsUI('LastActive');
+  const ui = useSessionsUIContext('LastActive');
   const now = useNow();
   const tooltipId = useId();
   const { messages, locale } = ui;

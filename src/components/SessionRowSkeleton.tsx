@@ -1,4 +1,4 @@
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 
 export interface SessionRowSkeletonProps {
   className?: string;
@@ -6,7 +6,7 @@ export interface SessionRowSkeletonProps {
 
 /** A placeholder row with a real row's height, so nothing jumps when the list arrives. */
 export function SessionRowSkeleton({ className }: SessionRowSkeletonProps) {
-  const ui = useSessionsUI('SessionRowSkeleton');
+  const ui = useSessionsUIContext('SessionRowSkeleton');
   return (
     <li
       className={partClass(ui, 'row', partClass(ui, 'skeleton', className))}

@@ -1,4 +1,4 @@
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 import { visuallyHidden } from './visuallyHidden.js';
 
 export interface SessionsAnnouncerProps {
@@ -12,7 +12,7 @@ export interface SessionsAnnouncerProps {
  * announcement is heard.
  */
 export function SessionsAnnouncer({ announcement }: SessionsAnnouncerProps) {
-  const ui = useSessionsUI('SessionsAnnouncer');
+  const ui = useSessionsUIContext('SessionsAnnouncer');
   return (
     <div
       role="status"

@@ -32,9 +32,3 @@ const getSnapshot = () => now;
 export function useNow(): number {
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
-
-/** Moves the shared clock forward at once, e.g. after the list refetched. */
-export function refreshNow(): void {
-  now = Date.now();
-  for (const l of listeners) l();
-}

@@ -1,13 +1,16 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createEmitter } from '../internal/createEmitter.js';
 import { isDevelopment } from '../internal/isDevelopment.js';
 import { getCapabilities } from '../provider/getCapabilities.js';
 import type { NormalizationIssue } from '../provider/normalizeSessions.js';
-import { SessionsError } from '../provider/SessionsError.js';
+import { isSessionsError, SessionsError } from '../provider/SessionsError.js';
 import type { SessionsDataProvider } from '../provider/types.js';
 import { cacheScope } from './cacheScope.js';
+import { SessionRevokes } from './SessionRevokes.js';
 import type { SessionsDataContextValue, SignedOutEvent, SignedOutReason } from './SessionsDataContext.js';
-import { sessionsKeys } from './sessionsKeys.js';
+import type { SessionsEvent } from './sessionsEvents.js';
+import { isScopeKey, sessionsKeys } from './sessionsKeys.js';
 import { DEFAULT_SYNC_CHANNEL, useCrossTabSync } from './useCrossTabSync.js';
 
 export interface SessionsDataOptions {
@@ -89,7 +92,34 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
     [queryClient, scope],
   );
 
-  const reportError = useCallback((error: SessionsError) => callbacks.current.onError?.(error), []);
+  const reportFailure = useCallback(
+    (error: SessionsError) => {
+      if (error.code === 'UNAUTHORIZED') signalSignedOut('session-ended');
+      else callbacks.current.onError?.(error);
+    },
+    [signalSignedOut],
+  );
+
+  // A query's failure is reported here, once, however many components read the query: its cache says
+  // when a fetch failed for good (after retries), which no reader's effect can.
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'error') return;
+        // A cancelled fetch (CancelledError) is no failure of the backend.
+        if (isSessionsError(event.action.error) && isScopeKey(event.query.queryKey, scope))
+          reportFailure(event.action.error);
+      }),
+    [queryClient, scope, reportFailure],
+  );
+
+  const [events] = useState(createEmitter<SessionsEvent>);
+  const owned = useRef({ dataProvider, reportFailure, events });
+  owned.current = { dataProvider, reportFailure, events };
+  const revokes = useMemo(
+    () => new SessionRevokes(queryClient, scope, () => owned.current),
+    [queryClient, scope],
+  );
 
   const reportIssues = useCallback(
     (issues: readonly NormalizationIssue[]) => {
@@ -109,12 +139,16 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
   );
 
   useCrossTabSync(
-    { queryClient, scope, signalSignedOut },
+    { queryClient, scope, signalSignedOut, events },
     userScope,
     crossTabSync === true ? DEFAULT_SYNC_CHANNEL : crossTabSync,
   );
 
-  const capabilities = useMemo(() => getCapabilities(dataProvider), [dataProvider]);
+  const capabilities = useMemo(() => {
+    const own = getCapabilities(dataProvider);
+    // Without the provider's signOut, "Sign out" on this device hands over to the host's onSignedOut.
+    return { ...own, canSignOut: own.canSignOut || hasSignOutHandler };
+  }, [dataProvider, hasSignOutHandler]);
   const isSignedOut = signedOutScope === scope;
 
   return useMemo(
@@ -125,10 +159,11 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
       scope,
       isSignedOut,
       signalSignedOut,
-      reportError,
+      reportFailure,
       reportIssues,
-      hasSignOutHandler,
       onReauthRequired: hasReauthHandler ? stableReauth : undefined,
+      revokes,
+      events,
     }),
     [
       dataProvider,
@@ -137,11 +172,12 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
       scope,
       isSignedOut,
       signalSignedOut,
-      reportError,
+      reportFailure,
       reportIssues,
-      hasSignOutHandler,
       hasReauthHandler,
       stableReauth,
+      revokes,
+      events,
     ],
   );
 }

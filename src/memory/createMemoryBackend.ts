@@ -1,4 +1,4 @@
-import type { AdminSessionsDataProvider } from '../admin/types.js';
+import type { AdminSessionsDataProvider } from '../admin/provider/types.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import type {
   ConfirmableAction,

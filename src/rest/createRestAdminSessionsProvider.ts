@@ -1,4 +1,8 @@
-import type { AdminSessionsDataProvider, ListAllSessionsResult, SessionStats } from '../admin/types.js';
+import type {
+  AdminSessionsDataProvider,
+  ListAllSessionsResult,
+  SessionStats,
+} from '../admin/provider/types.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import { createRestTransport, type RestSessionsProviderOptions, readRevokedCount } from './restTransport.js';
 

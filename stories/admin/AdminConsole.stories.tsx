@@ -1,13 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { AdminSessionStats } from '../../src/admin/components/AdminSessionStats.js';
 import { AdminSessionsTable } from '../../src/admin/components/AdminSessionsTable.js';
 import { RevokeUserSessionsButton } from '../../src/admin/components/RevokeUserSessionsButton.js';
 import { SessionDetails } from '../../src/admin/components/SessionDetails.js';
-import { SessionStats } from '../../src/admin/components/SessionStats.js';
-import type { AdminSession, AdminSessionsDataProvider } from '../../src/admin/types.js';
+import type { AdminSession, AdminSessionsDataProvider } from '../../src/admin/provider/types.js';
+import { AdminSessionsProvider } from '../../src/admin/registry/AdminSessionsProvider.js';
 import { createLargeDemoBackend } from '../../src/memory/largeDemoBackend.js';
-import { SessionsProvider } from '../../src/registry/SessionsProvider.js';
 import { createTestQueryClient } from '../../src/testing/createTestQueryClient.js';
 
 type Large = ReturnType<typeof createLargeDemoBackend>;
@@ -37,11 +37,11 @@ function AdminConsole({ sessions = 2_000, theme = 'light', setup, latency }: Con
       data-theme={theme}
       style={{ background: theme === 'dark' ? '#09090b' : '#fff', padding: 16, width: 1100 }}
     >
-      <SessionsProvider dataProvider={provider} queryClient={queryClient}>
-        <SessionStats />
+      <AdminSessionsProvider dataProvider={provider} queryClient={queryClient}>
+        <AdminSessionStats />
         <AdminSessionsTable applications={['web', 'mobile']} onSelectSession={setSelected} height={420} />
         <SessionDetails sessionId={selected?.id} onClose={() => setSelected(undefined)} />
-      </SessionsProvider>
+      </AdminSessionsProvider>
     </div>
   );
 }
@@ -134,9 +134,9 @@ export const DetailsAndSignOutAllOfAUser: Story = {
 
 export const UnknownSession: Story = {
   render: () => (
-    <SessionsProvider dataProvider={createLargeDemoBackend({ sessions: 10, users: 2 }).adminProvider}>
+    <AdminSessionsProvider dataProvider={createLargeDemoBackend({ sessions: 10, users: 2 }).adminProvider}>
       <SessionDetails sessionId="ses_no_such" onClose={() => {}} />
-    </SessionsProvider>
+    </AdminSessionsProvider>
   ),
   play: async ({ canvasElement }) => {
     await expect(await body(canvasElement).findByText('This session no longer exists.')).toBeVisible();
@@ -145,8 +145,8 @@ export const UnknownSession: Story = {
 
 export const RevokeUserSessions: Story = {
   render: () => (
-    <SessionsProvider dataProvider={createLargeDemoBackend({ sessions: 100, users: 5 }).adminProvider}>
+    <AdminSessionsProvider dataProvider={createLargeDemoBackend({ sessions: 100, users: 5 }).adminProvider}>
       <RevokeUserSessionsButton userId="user_1" userLabel="user1@example.org" />
-    </SessionsProvider>
+    </AdminSessionsProvider>
   ),
 };

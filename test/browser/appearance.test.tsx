@@ -4,7 +4,7 @@ import { ar } from 'date-fns/locale';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { RevokeAllButton } from '../../src/components/RevokeAllButton.js';
+import { RevokeOtherSessionsButton } from '../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../src/components/SessionList.js';
 import { createDemoBackend } from '../../src/memory/demoBackend.js';
 import type { SessionsDataProvider } from '../../src/provider/types.js';
@@ -32,7 +32,7 @@ function renderKit(
     <Page theme={theme}>
       <SessionsProvider dataProvider={dataProvider} queryClient={createTestQueryClient()} {...props}>
         <SessionList />
-        <RevokeAllButton />
+        <RevokeOtherSessionsButton />
       </SessionsProvider>
     </Page>,
   );

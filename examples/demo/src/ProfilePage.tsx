@@ -1,4 +1,9 @@
-import { RevokeAllButton, SessionList, SessionsProvider } from 'profilekit';
+import {
+  RevokeAllSessionsButton,
+  RevokeOtherSessionsButton,
+  SessionList,
+  SessionsProvider,
+} from 'profilekit';
 import { createRestSessionsProvider } from 'profilekit/rest';
 import type { DemoUser } from './api.js';
 import { signOut } from './api.js';
@@ -66,8 +71,8 @@ export function ProfilePage({
           <SessionsProvider dataProvider={sessionsApi} scope={user.id} onSignedOut={onSignedOut}>
             <SessionList headingLevel={3} refetchInterval={LIVE_REFRESH_MS} />
             <div className="demo-actions">
-              <RevokeAllButton />
-              <RevokeAllButton scope="all" />
+              <RevokeOtherSessionsButton />
+              <RevokeAllSessionsButton />
             </div>
           </SessionsProvider>
         </section>

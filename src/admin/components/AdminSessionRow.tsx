@@ -3,8 +3,9 @@ import { type CSSProperties, type KeyboardEvent, memo } from 'react';
 import { describeDevice } from '../../format/describeDevice.js';
 import { formatDateTime } from '../../format/formatDateTime.js';
 import { formatPlace } from '../../format/formatPlace.js';
-import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
-import type { AdminSession } from '../types.js';
+import { partClass } from '../../registry/SessionsUIContext.js';
+import type { AdminSession } from '../provider/types.js';
+import { useAdminUIContext } from '../registry/AdminUIContext.js';
 
 export interface AdminSessionRowProps {
   session: AdminSession;
@@ -28,7 +29,7 @@ export const AdminSessionRow = memo(function AdminSessionRow({
   onKeyDown,
   onFocus,
 }: AdminSessionRowProps) {
-  const ui = useSessionsUI('AdminSessionRow');
+  const ui = useAdminUIContext('AdminSessionRow');
   const { messages, locale } = ui;
   const cell = partClass(ui, 'gridCell');
   const date = (value: Date | undefined) => (value ? formatDateTime(value, 'date', locale?.code) : '—');

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
-import { useAdminMessages } from '../adminMessages.js';
-import type { AdminSessionFilters } from '../types.js';
+import { partClass } from '../../registry/SessionsUIContext.js';
+import type { AdminSessionFilters } from '../provider/types.js';
+import { useAdminUIContext } from '../registry/AdminUIContext.js';
 
 export interface AdminSessionsToolbarProps {
   /** The search text as typed (the table debounces it). */
@@ -26,8 +26,8 @@ export function AdminSessionsToolbar({
   total,
   className,
 }: AdminSessionsToolbarProps) {
-  const ui = useSessionsUI('AdminSessionsToolbar');
-  const text = useAdminMessages();
+  const ui = useAdminUIContext('AdminSessionsToolbar');
+  const text = ui.messages.admin;
   const ids = { search: useId(), status: useId(), app: useId() };
   return (
     <div className={partClass(ui, 'toolbar', className)} role="search">

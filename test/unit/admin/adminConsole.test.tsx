@@ -2,14 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AdminSessionStats } from '../../../src/admin/components/AdminSessionStats.js';
 import { AdminSessionsTable } from '../../../src/admin/components/AdminSessionsTable.js';
 import { SessionDetails } from '../../../src/admin/components/SessionDetails.js';
-import { SessionStats } from '../../../src/admin/components/SessionStats.js';
-import type { AdminSession, AdminSessionsDataProvider } from '../../../src/admin/types.js';
+import type { AdminSession, AdminSessionsDataProvider } from '../../../src/admin/provider/types.js';
 import { createMemoryBackend } from '../../../src/memory/createMemoryBackend.js';
 import { createLargeDemoBackend } from '../../../src/memory/largeDemoBackend.js';
 import { expectNoAxeViolations } from '../../helpers/axe.js';
-import { renderWithSessions } from '../../helpers/renderWithSessions.js';
+import { renderWithAdmin } from '../../helpers/renderWithSessions.js';
 
 // jsdom lays nothing out; the virtualizer reads the grid's size from client/offset width and height.
 const sizes = { clientHeight: 480, clientWidth: 1000, offsetHeight: 480, offsetWidth: 1000 } as const;
@@ -84,7 +84,7 @@ function Console({ onSelect }: { onSelect?: (s: AdminSession) => void }) {
   const [selected, setSelected] = useState<AdminSession | undefined>();
   return (
     <>
-      <SessionStats />
+      <AdminSessionStats />
       <AdminSessionsTable
         pageSize={2}
         applications={['web', 'mobile']}
@@ -106,7 +106,7 @@ const gridRows = () =>
 describe('the admin console', () => {
   it("shows every user's active sessions, the stats, and passes axe", async () => {
     const { admin } = smallBackend();
-    renderWithSessions(<Console />, { dataProvider: admin });
+    renderWithAdmin(<Console />, { dataProvider: admin });
     expect(await screen.findByText('4 sessions')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText('Active sessions').nextSibling).toHaveTextContent('4'));
     expect(screen.getByText('Signed-in users').nextSibling).toHaveTextContent('3');
@@ -121,7 +121,7 @@ describe('the admin console', () => {
     const listAllSessions = vi.spyOn(admin, 'listAllSessions' as never) as unknown as ReturnType<
       typeof vi.fn
     >;
-    renderWithSessions(<Console />, { dataProvider: admin });
+    renderWithAdmin(<Console />, { dataProvider: admin });
     await screen.findByText('4 sessions');
     const calls = listAllSessions.mock.calls.length;
     await userEvent.type(screen.getByLabelText('Search sessions'), 'bob');
@@ -135,7 +135,7 @@ describe('the admin console', () => {
 
   it('filters by status and application, and sorts by a column', async () => {
     const { admin } = smallBackend();
-    renderWithSessions(<Console />, { dataProvider: admin });
+    renderWithAdmin(<Console />, { dataProvider: admin });
     await screen.findByText('4 sessions');
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'Expired');
     expect(await screen.findByText('1 session')).toBeInTheDocument();
@@ -151,7 +151,7 @@ describe('the admin console', () => {
   it('loads the next page as the end nears, and moves between rows with the keyboard', async () => {
     const { admin } = smallBackend();
     const onSelect = vi.fn();
-    renderWithSessions(<Console onSelect={onSelect} />, { dataProvider: admin });
+    renderWithAdmin(<Console onSelect={onSelect} />, { dataProvider: admin });
     await waitFor(() => expect(gridRows()).toHaveLength(4));
     const [first, second] = gridRows();
     expect(first).toHaveAttribute('tabindex', '0');
@@ -169,7 +169,7 @@ describe('the admin console', () => {
 
   it("opens a session's details, signs it out, and signs out all of a user's sessions with a count", async () => {
     const { admin, backend } = smallBackend();
-    renderWithSessions(<Console />, { dataProvider: admin });
+    renderWithAdmin(<Console />, { dataProvider: admin });
     await waitFor(() => expect(gridRows()).toHaveLength(4));
     await userEvent.click(within(screen.getByRole('grid')).getAllByText('Ana Lima')[0] as HTMLElement);
     const dialog = await screen.findByRole('dialog', { name: 'Session of ana@example.com' });
@@ -195,13 +195,13 @@ describe('the admin console', () => {
 
   it('says a session no longer exists, instead of failing', async () => {
     const { admin } = smallBackend();
-    renderWithSessions(<SessionDetails sessionId="ses_gone" onClose={() => {}} />, { dataProvider: admin });
+    renderWithAdmin(<SessionDetails sessionId="ses_gone" onClose={() => {}} />, { dataProvider: admin });
     expect(await screen.findByText('This session no longer exists.')).toBeInTheDocument();
   });
 
   it('tells a non-admin they may not see all sessions', async () => {
     const { notAdmin } = smallBackend();
-    renderWithSessions(<Console />, { dataProvider: notAdmin });
+    renderWithAdmin(<Console />, { dataProvider: notAdmin });
     await waitFor(() =>
       expect(screen.getAllByText('You are not allowed to see all sessions.')).toHaveLength(2),
     );

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RevokeAllButton } from '../../../src/components/RevokeAllButton.js';
+import { RevokeAllSessionsButton } from '../../../src/components/RevokeAllSessionsButton.js';
+import { RevokeOtherSessionsButton } from '../../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../../src/components/SessionList.js';
 import { DEMO_USER_AGENTS } from '../../../src/memory/demoBackend.js';
 import { enMessages as en } from '../../../src/messages/en.js';
@@ -121,8 +122,8 @@ function renderPage() {
   const view = renderWithSessions(
     <>
       <SessionList showCount />
-      <RevokeAllButton />
-      <RevokeAllButton scope="all" />
+      <RevokeOtherSessionsButton />
+      <RevokeAllSessionsButton />
     </>,
     { dataProvider, onSignedOut },
   );

@@ -2,7 +2,8 @@ import { focusManager } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RevokeAllButton } from '../../../src/components/RevokeAllButton.js';
+import { RevokeAllSessionsButton } from '../../../src/components/RevokeAllSessionsButton.js';
+import { RevokeOtherSessionsButton } from '../../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../../src/components/SessionList.js';
 import { createMemoryBackend } from '../../../src/memory/createMemoryBackend.js';
 import type { SessionsErrorCode } from '../../../src/provider/SessionsError.js';
@@ -90,8 +91,8 @@ async function runSequence(commands: Command[], startDevices: number, end: Final
       onSignedOut={(event) => signedOut.push(event)}
     >
       <SessionList />
-      <RevokeAllButton />
-      <RevokeAllButton scope="all" />
+      <RevokeOtherSessionsButton />
+      <RevokeAllSessionsButton />
     </SessionsProvider>,
   );
   const serverDevices = () =>

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RevokeAllButton } from '../../../src/components/RevokeAllButton.js';
+import { RevokeOtherSessionsButton } from '../../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../../src/components/SessionList.js';
 import { prefetchSessions } from '../../../src/data/prefetchSessions.js';
 import type { SessionsDataProvider } from '../../../src/provider/types.js';
@@ -24,7 +24,7 @@ function Page({
       <h1>Profile</h1>
       <SessionsProvider dataProvider={dataProvider} queryClient={queryClient} scope="u1">
         <SessionList showCount />
-        <RevokeAllButton />
+        <RevokeOtherSessionsButton />
       </SessionsProvider>
     </main>
   );
