@@ -49,6 +49,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
   const maxAttempts = options.maxPasswordAttempts ?? 5;
   const rateLimitSeconds = options.rateLimitSeconds ?? 60;
   let latency = options.latency ?? 0;
+  const random = options.random ?? Math.random;
   let passwordRequirements = { ...options.passwordRequirements };
 
   const users = new Map<string, MemoryUser & { password: string }>();
@@ -140,7 +141,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
 
   async function enter(method: MemoryMethod, callerId: string, signal?: AbortSignal): Promise<MemorySession> {
     const delay =
-      typeof latency === 'number' ? latency : latency.min + Math.random() * (latency.max - latency.min);
+      typeof latency === 'number' ? latency : latency.min + random() * (latency.max - latency.min);
     await sleep(delay, signal);
     const queue = faults.get(method);
     const next = queue?.[0];

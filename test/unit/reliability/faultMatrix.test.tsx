@@ -116,9 +116,28 @@ const MESSAGE: Record<Fault, string> = {
 };
 const FAULT_NAMES = Object.keys(FAULTS) as Fault[];
 
+// The adapter's own timeout, short so a hung request fails fast. Only the request the 'timeout' fault
+// hangs may be cut by it: every other request is passed on without the adapter's signal (see below), so
+// a loaded machine that answers slowly cannot turn a healthy request into a NETWORK failure.
+const TIMEOUT_MS = 400;
+
+/** Real fetch; the adapter's abort signal reaches only the request that the fault makes the server hang. */
+const fetchForTheMatrix: typeof fetch = (input, init) => {
+  const path = new URL(String(input)).pathname;
+  const method = init?.method ?? 'GET';
+  const hung =
+    fault?.kind === 'timeout' && endpointOf({ url: path, method } as IncomingMessage) === fault.endpoint;
+  return fetch(input, hung ? init : { ...init, signal: undefined });
+};
+
 function renderPage() {
   const onSignedOut = vi.fn();
-  const dataProvider = createRestSessionsProvider({ baseUrl, csrf: () => 'token', timeoutMs: 400 });
+  const dataProvider = createRestSessionsProvider({
+    baseUrl,
+    csrf: () => 'token',
+    timeoutMs: TIMEOUT_MS,
+    fetch: fetchForTheMatrix,
+  });
   const view = renderWithSessions(
     <>
       <SessionList showCount />
