@@ -54,7 +54,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Every user’s sessions (seed 004): stats, a virtualized grid with server-side search, filters, sort and infinite loading, and one session’s details with the two ways to end it.',
+          'Every user’s sessions: stats, a virtualized grid with server-side search, filters, sort and infinite loading, and one session’s details with the two ways to end it.',
       },
     },
   },

@@ -64,7 +64,7 @@ describe('RevokeOtherSessionsButton and RevokeAllSessionsButton', () => {
     await expectNoAxeViolations();
   });
 
-  it('works when the provider cannot list sessions (seed 001)', async () => {
+  it('works when the provider cannot list sessions', async () => {
     const revokeOtherSessions = vi.fn(() => Promise.resolve({ revokedCount: 7 }));
     renderWithSessions(<RevokeOtherSessionsButton />, { dataProvider: { revokeOtherSessions } });
     await userEvent.click(screen.getByRole('button', { name: 'Sign out other devices' }));
