@@ -71,7 +71,12 @@ export function PasswordConfirmDialog({
   const changeOpen = (next: boolean) => {
     // Every way to close is disabled while the action runs; this holds for any that is not.
     if (!next && pendingRef.current) return;
-    if (!next) setError(null);
+    if (!next) {
+      setError(null);
+      // Focus leaves the field before the field leaves the page: React's event system keeps the last
+      // focused text field until it hears a focusout, and one removed while focused never sends it.
+      inputRef.current?.blur();
+    }
     setOpen(next);
   };
 

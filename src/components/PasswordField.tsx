@@ -16,8 +16,10 @@ export interface PasswordFieldProps {
 
 /**
  * The password field of the confirmation dialog and the re-auth prompt: labelled, `current-password` for
- * password managers, tied to its error. When it leaves the page it empties itself first, so no copy of
- * what was typed (a wrong password included) outlives it in the page's memory.
+ * password managers, tied to its error. When it leaves the page it empties itself, so whatever still
+ * holds the element (React keeps the last focused text field until it hears a focusout, which a field
+ * removed while focused never sends) holds no copy of what was typed, a wrong password included. Its
+ * owners also move focus off it before it goes.
  */
 export function PasswordField({ inputRef, errorId, readOnly = false, className }: PasswordFieldProps) {
   const ui = useSessionsUIContext('PasswordField');

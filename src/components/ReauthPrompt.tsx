@@ -34,6 +34,8 @@ export function ReauthPrompt({ className }: ReauthPromptProps) {
     reauth.mutate(
       { password },
       {
+        // The prompt leaves once the list loads: focus leaves its field first (see PasswordField).
+        onSuccess: () => inputRef.current?.blur(),
         onError: () => {
           inputRef.current?.focus();
           inputRef.current?.select();
