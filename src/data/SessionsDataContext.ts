@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
 import type { Emitter } from '../internal/createEmitter.js';
+import { createRequiredContext } from '../internal/createRequiredContext.js';
 import type { NormalizationIssue } from '../provider/normalizeSessions.js';
 import type { SessionsError } from '../provider/SessionsError.js';
 import type { SessionsCapabilities, SessionsDataProvider } from '../provider/types.js';
@@ -47,15 +47,11 @@ export interface SessionsDataContextValue {
   events: Emitter<SessionsEvent>;
 }
 
-export const SessionsDataContext = createContext<SessionsDataContextValue | null>(null);
-SessionsDataContext.displayName = 'SessionsDataContext';
-
-/** Reads the data context; throws with the consumer's name outside `SessionsProvider`. */
-export function useSessionsData(consumerName: string): SessionsDataContextValue {
-  const value = useContext(SessionsDataContext);
-  if (!value) throw new Error(`\`${consumerName}\` must be used within \`SessionsProvider\`.`);
-  return value;
-}
+/** The data context, and its reader that throws with the consumer's name outside `SessionsProvider`. */
+export const [SessionsDataContext, useSessionsData] = createRequiredContext<SessionsDataContextValue>(
+  'SessionsDataContext',
+  'SessionsProvider',
+);
 
 /**
  * What the provider can do (and so what the kit offers), for a host's own component or override. Throws

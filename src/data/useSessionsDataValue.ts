@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { createEmitter } from '../internal/createEmitter.js';
 import { isDevelopment } from '../internal/isDevelopment.js';
 import { getCapabilities } from '../provider/getCapabilities.js';
@@ -70,35 +70,14 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
   useWarnOnProviderChurn(dataProvider, userScope);
 
   const [signedOutScope, setSignedOutScope] = useState<string | null>(null);
-  const signedOutRef = useRef<string | null>(null);
-  // Hosts pass inline callbacks; reading them through a ref keeps the context value stable.
-  const callbacks = useRef({ onSignedOut, onError, onReauthRequired });
-  callbacks.current = { onSignedOut, onError, onReauthRequired };
-  const hasSignOutHandler = onSignedOut !== undefined;
-  const hasReauthHandler = onReauthRequired !== undefined;
-  const stableReauth = useCallback(() => callbacks.current.onReauthRequired?.(), []);
-  const reportedIssues = useRef(new Set<string>());
-
-  const signalSignedOut = useCallback(
-    (reason: SignedOutReason) => {
-      if (signedOutRef.current === scope) return;
-      signedOutRef.current = scope;
-      setSignedOutScope(scope);
-      // The next user of this QueryClient must not see this user's sessions.
-      void queryClient.cancelQueries({ queryKey: sessionsKeys.scope(scope) });
-      queryClient.removeQueries({ queryKey: sessionsKeys.scope(scope) });
-      callbacks.current.onSignedOut?.({ reason });
-    },
+  // Hosts pass inline callbacks and providers; reading them through a ref keeps the context value stable.
+  const host = useRef<HostHandlers>({ dataProvider, onSignedOut, onError, onReauthRequired });
+  host.current = { dataProvider, onSignedOut, onError, onReauthRequired };
+  const scoped = useMemo(
+    () => createScopeServices(queryClient, scope, host, setSignedOutScope),
     [queryClient, scope],
   );
-
-  const reportFailure = useCallback(
-    (error: SessionsError) => {
-      if (error.code === 'UNAUTHORIZED') signalSignedOut('session-ended');
-      else callbacks.current.onError?.(error);
-    },
-    [signalSignedOut],
-  );
+  const { reportFailure, signalSignedOut, events } = scoped;
 
   // A query's failure is reported here, once, however many components read the query: its cache says
   // when a fetch failed for good (after retries), which no reader's effect can.
@@ -113,73 +92,92 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
     [queryClient, scope, reportFailure],
   );
 
-  const [events] = useState(createEmitter<SessionsEvent>);
-  const owned = useRef({ dataProvider, reportFailure, events });
-  owned.current = { dataProvider, reportFailure, events };
-  const revokes = useMemo(
-    () => new SessionRevokes(queryClient, scope, () => owned.current),
-    [queryClient, scope],
-  );
-
-  const reportIssues = useCallback(
-    (issues: readonly NormalizationIssue[]) => {
-      const fresh = issues.filter((issue) => {
-        const signature = `${scope}|${issue.reason}|${issue.id ?? `#${issue.index}`}`;
-        if (reportedIssues.current.has(signature)) return false;
-        reportedIssues.current.add(signature);
-        return true;
-      });
-      if (fresh.length === 0) return;
-      const detail = fresh.map((i) => `#${i.index}${i.id ? ` (${i.id})` : ''}: ${i.reason}`).join('; ');
-      const message = `listSessions returned ${fresh.length} malformed entr${fresh.length === 1 ? 'y' : 'ies'}, not shown: ${detail}`;
-      if (isDevelopment()) console.warn(`[profilekit] ${message}`);
-      callbacks.current.onError?.(new SessionsError('INVALID_RESPONSE', message));
-    },
-    [scope],
-  );
-
   useCrossTabSync(
     { queryClient, scope, signalSignedOut, events },
     userScope,
     crossTabSync === true ? DEFAULT_SYNC_CHANNEL : crossTabSync,
   );
 
+  const hasSignOutHandler = onSignedOut !== undefined;
   const capabilities = useMemo(() => {
     const own = getCapabilities(dataProvider);
     // Without the provider's signOut, "Sign out" on this device hands over to the host's onSignedOut.
     return { ...own, canSignOut: own.canSignOut || hasSignOutHandler };
   }, [dataProvider, hasSignOutHandler]);
   const isSignedOut = signedOutScope === scope;
+  const hasReauthHandler = onReauthRequired !== undefined;
 
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    const { reauth, ...services } = scoped;
+    return {
+      ...services,
       dataProvider,
       capabilities,
       queryClient,
-      scope,
       isSignedOut,
-      signalSignedOut,
-      reportFailure,
-      reportIssues,
-      onReauthRequired: hasReauthHandler ? stableReauth : undefined,
-      revokes,
-      events,
-    }),
-    [
-      dataProvider,
-      capabilities,
-      queryClient,
-      scope,
-      isSignedOut,
-      signalSignedOut,
-      reportFailure,
-      reportIssues,
-      hasReauthHandler,
-      stableReauth,
-      revokes,
-      events,
-    ],
-  );
+      onReauthRequired: hasReauthHandler ? reauth : undefined,
+    };
+  }, [scoped, dataProvider, capabilities, queryClient, isSignedOut, hasReauthHandler]);
+}
+
+interface HostHandlers {
+  dataProvider: SessionsDataProvider;
+  onSignedOut?: (event: SignedOutEvent) => void;
+  onError?: (error: SessionsError) => void;
+  onReauthRequired?: () => void | Promise<void>;
+}
+
+/**
+ * What belongs to one cache and one scope, made once for them: signing out (once per scope), reporting
+ * failures and dropped entries (each issue once), the owner of sign-outs, and the events channel.
+ */
+function createScopeServices(
+  queryClient: QueryClient,
+  scope: string,
+  host: { readonly current: HostHandlers },
+  setSignedOutScope: (scope: string) => void,
+) {
+  let signedOut = false;
+  const reportedIssues = new Set<string>();
+  const events = createEmitter<SessionsEvent>();
+
+  const signalSignedOut = (reason: SignedOutReason) => {
+    if (signedOut) return;
+    signedOut = true;
+    setSignedOutScope(scope);
+    // The next user of this QueryClient must not see this user's sessions.
+    void queryClient.cancelQueries({ queryKey: sessionsKeys.scope(scope) });
+    queryClient.removeQueries({ queryKey: sessionsKeys.scope(scope) });
+    host.current.onSignedOut?.({ reason });
+  };
+
+  const reportFailure = (error: SessionsError) => {
+    if (error.code === 'UNAUTHORIZED') signalSignedOut('session-ended');
+    else host.current.onError?.(error);
+  };
+
+  const reportIssues = (issues: readonly NormalizationIssue[]) => {
+    const fresh = issues.filter((issue) => {
+      const signature = `${issue.reason}|${issue.id ?? `#${issue.index}`}`;
+      if (reportedIssues.has(signature)) return false;
+      reportedIssues.add(signature);
+      return true;
+    });
+    if (fresh.length === 0) return;
+    const detail = fresh.map((i) => `#${i.index}${i.id ? ` (${i.id})` : ''}: ${i.reason}`).join('; ');
+    const message = `listSessions returned ${fresh.length} malformed entr${fresh.length === 1 ? 'y' : 'ies'}, not shown: ${detail}`;
+    if (isDevelopment()) console.warn(`[profilekit] ${message}`);
+    host.current.onError?.(new SessionsError('INVALID_RESPONSE', message));
+  };
+
+  const revokes = new SessionRevokes(queryClient, scope, () => ({
+    dataProvider: host.current.dataProvider,
+    reportFailure,
+    events,
+  }));
+  const reauth = () => host.current.onReauthRequired?.();
+
+  return { scope, signalSignedOut, reportFailure, reportIssues, revokes, events, reauth };
 }
 
 // A provider created inline (`dataProvider={createProvider()}`) is a new object every render, so every

@@ -47,32 +47,16 @@ function DataScope({ children, ...options }: SessionsDataOptions & { children?: 
  * outermost provider needs a `dataProvider`; a nested one without it shares its parent's backend and
  * cache and merges its own components, classes and texts over the parent's.
  */
-export function SessionsProvider({
-  children,
-  dataProvider,
-  scope,
-  queryClient,
-  onSignedOut,
-  onError,
-  onReauthRequired,
-  crossTabSync,
-  ...ui
-}: SessionsProviderProps) {
+export function SessionsProvider({ children, ...props }: SessionsProviderProps) {
   const parentData = useContext(SessionsDataContext);
+  const { dataProvider } = props;
   if (!dataProvider && !parentData)
     throw new Error('The outermost `SessionsProvider` needs a `dataProvider`.');
-  const content = <UIScope {...ui}>{children}</UIScope>;
+  // Each scope reads its own props and leaves the other's.
+  const content = <UIScope {...props}>{children}</UIScope>;
   if (!dataProvider) return content;
   return (
-    <DataScope
-      dataProvider={dataProvider}
-      scope={scope}
-      queryClient={queryClient}
-      onSignedOut={onSignedOut}
-      onError={onError}
-      onReauthRequired={onReauthRequired}
-      crossTabSync={crossTabSync}
-    >
+    <DataScope {...props} dataProvider={dataProvider}>
       {content}
     </DataScope>
   );

@@ -1,5 +1,5 @@
 import type { Locale } from 'date-fns';
-import { createContext, useContext } from 'react';
+import { createRequiredContext } from '../internal/createRequiredContext.js';
 import type { SessionsMessages } from '../messages/types.js';
 import { cx, type SessionsClassNames } from './classNames.js';
 import type { SessionsComponents } from './defaultComponents.js';
@@ -18,15 +18,11 @@ export interface SessionsUIContextValue {
   dataScope?: string;
 }
 
-export const SessionsUIContext = createContext<SessionsUIContextValue | null>(null);
-SessionsUIContext.displayName = 'SessionsUIContext';
-
-/** Reads the UI context for one of the kit's parts; throws with its name outside `SessionsProvider`. */
-export function useSessionsUIContext(consumerName: string): SessionsUIContextValue {
-  const value = useContext(SessionsUIContext);
-  if (!value) throw new Error(`\`${consumerName}\` must be used within \`SessionsProvider\`.`);
-  return value;
-}
+/** The UI context, and its reader for the kit's parts that throws with their name outside the provider. */
+export const [SessionsUIContext, useSessionsUIContext] = createRequiredContext<SessionsUIContextValue>(
+  'SessionsUIContext',
+  'SessionsProvider',
+);
 
 /**
  * The components, classes, texts, locale and direction in force, for a host's own component or override.

@@ -1,6 +1,6 @@
-import { createContext, useContext } from 'react';
 import { type SessionsDataContextValue, useSessionsData } from '../../data/SessionsDataContext.js';
 import type { Emitter } from '../../internal/createEmitter.js';
+import { createRequiredContext } from '../../internal/createRequiredContext.js';
 import type { AdminCapabilities, AdminSessionsDataProvider } from '../provider/types.js';
 import type { AdminSessionsEvent } from './adminEvents.js';
 
@@ -11,8 +11,12 @@ export interface AdminDataContextValue {
   events: Emitter<AdminSessionsEvent>;
 }
 
-export const AdminDataContext = createContext<AdminDataContextValue | null>(null);
-AdminDataContext.displayName = 'AdminDataContext';
+const [AdminDataContext, useAdminDataContext] = createRequiredContext<AdminDataContextValue>(
+  'AdminDataContext',
+  'AdminSessionsProvider',
+);
+
+export { AdminDataContext };
 
 /**
  * The data scope (cache, user scope, how to tell the host) and the admin provider with its capabilities;
@@ -21,8 +25,7 @@ AdminDataContext.displayName = 'AdminDataContext';
 export function useAdminData(
   consumerName: string,
 ): Omit<SessionsDataContextValue, 'dataProvider' | 'capabilities' | 'events'> & AdminDataContextValue {
-  const admin = useContext(AdminDataContext);
-  if (!admin) throw new Error(`\`${consumerName}\` must be used within \`AdminSessionsProvider\`.`);
+  const admin = useAdminDataContext(consumerName);
   return { ...useSessionsData(consumerName), ...admin };
 }
 

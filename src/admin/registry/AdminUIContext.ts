@@ -1,5 +1,5 @@
 import type { Locale } from 'date-fns';
-import { createContext, useContext } from 'react';
+import { createRequiredContext } from '../../internal/createRequiredContext.js';
 import type { SessionsComponents } from '../../registry/defaultComponents.js';
 import type { AdminSessionsMessages } from '../messages/types.js';
 import type { AdminClassNames } from './adminClassNames.js';
@@ -15,15 +15,11 @@ export interface AdminUIContextValue {
   unstyled: boolean;
 }
 
-export const AdminUIContext = createContext<AdminUIContextValue | null>(null);
-AdminUIContext.displayName = 'AdminUIContext';
-
-/** Reads the console's UI context for one of its parts; throws with its name outside `AdminSessionsProvider`. */
-export function useAdminUIContext(consumerName: string): AdminUIContextValue {
-  const value = useContext(AdminUIContext);
-  if (!value) throw new Error(`\`${consumerName}\` must be used within \`AdminSessionsProvider\`.`);
-  return value;
-}
+/** The console's UI context, and its reader that throws with the consumer's name outside the provider. */
+export const [AdminUIContext, useAdminUIContext] = createRequiredContext<AdminUIContextValue>(
+  'AdminUIContext',
+  'AdminSessionsProvider',
+);
 
 /**
  * The console's components, classes, texts, locale and direction, for a host's own part or override
