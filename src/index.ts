@@ -72,25 +72,8 @@ export type { ErrorMessageArgs, SessionsMessages, SessionsMessagesOverride } fro
 export type { SessionsErrorCode, SessionsErrorOptions } from './provider/SessionsError.js';
 // errors
 export { isSessionsError, SessionsError } from './provider/SessionsError.js';
-export type {
-  ConfirmableAction,
-  DateInput,
-  DeviceType,
-  ListSessionsParams,
-  ListSessionsResult,
-  PasswordRequirement,
-  ReauthenticateParams,
-  RevokeManyParams,
-  RevokeManyResult,
-  RevokeSessionParams,
-  Session,
-  SessionDevice,
-  SessionInput,
-  SessionLocation,
-  SessionsCapabilities,
-  SessionsDataProvider,
-  SessionsMethod,
-} from './provider/types.js';
+// The provider contract's types, all of them (api/index.api.md lists them by name).
+export type * from './provider/types.js';
 export type { SessionsClassNames, SessionsPart } from './registry/classNames.js';
 export type { SessionsComponentOverrides, SessionsComponents } from './registry/defaultComponents.js';
 // provider and registry

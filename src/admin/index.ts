@@ -1,4 +1,5 @@
-// The admin console, `profilekit/admin`: every user's sessions, stats, details. Values, then types.
+// The admin console, `profilekit/admin`: every user's sessions, stats, details. Values, then types; the
+// surface by name is api/admin.api.md, which the test command keeps in step with this file.
 
 export type { AdminSessionRowProps } from './components/AdminSessionRow.js';
 // components
@@ -30,33 +31,15 @@ export type { UseRevokeUserSessionsResult } from './data/useRevokeUserSessions.j
 export { useRevokeUserSessions } from './data/useRevokeUserSessions.js';
 export type { UseSessionStatsResult } from './data/useSessionStats.js';
 export { useSessionStats } from './data/useSessionStats.js';
-// texts
-export {
-  adminArMessages,
-  adminDeMessages,
-  adminEnMessages,
-  adminEsMessages,
-  adminFrMessages,
-  shippedAdminLocales,
-} from './messages/index.js';
+// texts: the console in each shipped language (adminDeMessages…) and all of them by tag
+export * from './messages/index.js';
 export type {
   AdminMessages,
   AdminSessionsMessages,
   AdminSessionsMessagesOverride,
 } from './messages/types.js';
-export type {
-  AdminCapabilities,
-  AdminSession,
-  AdminSessionFilters,
-  AdminSessionInput,
-  AdminSessionSort,
-  AdminSessionSortField,
-  AdminSessionsDataProvider,
-  ListAllSessionsParams,
-  ListAllSessionsResult,
-  SessionStats,
-  SessionUser,
-} from './provider/types.js';
+// The admin contract's types, all of them (api/admin.api.md lists them by name).
+export type * from './provider/types.js';
 export type { AdminSessionsProviderProps } from './registry/AdminSessionsProvider.js';
 // provider and registry
 export { AdminSessionsProvider } from './registry/AdminSessionsProvider.js';

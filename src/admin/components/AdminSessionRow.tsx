@@ -20,15 +20,8 @@ export interface AdminSessionRowProps {
 }
 
 /** One row of the admin grid: user, device, place or IP, last active, created, expiry, token preview. */
-export const AdminSessionRow = memo(function AdminSessionRow({
-  session,
-  rowIndex,
-  active,
-  style,
-  onSelect,
-  onKeyDown,
-  onFocus,
-}: AdminSessionRowProps) {
+export const AdminSessionRow = memo(function AdminSessionRow(props: AdminSessionRowProps) {
+  const { session, rowIndex, active, style, onSelect, onKeyDown, onFocus } = props;
   const ui = useAdminUIContext('AdminSessionRow');
   const { messages, locale } = ui;
   const cell = partClass(ui, 'gridCell');

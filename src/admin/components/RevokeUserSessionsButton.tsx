@@ -15,12 +15,8 @@ export interface RevokeUserSessionsButtonProps {
  * "Sign out all of this user's sessions": confirmed in the kit's dialog, then shows the count (and the
  * live region says it).
  */
-export function RevokeUserSessionsButton({
-  userId,
-  userLabel,
-  onRevoked,
-  className,
-}: RevokeUserSessionsButtonProps) {
+export function RevokeUserSessionsButton(props: RevokeUserSessionsButtonProps) {
+  const { userId, userLabel, onRevoked, className } = props;
   const ui = useAdminUIContext('RevokeUserSessionsButton');
   const text = ui.messages.admin;
   const { PasswordConfirmDialog } = ui.components;

@@ -1,16 +1,17 @@
-import { type InfiniteData, type UseMutationResult, useMutation } from '@tanstack/react-query';
+import type { InfiniteData } from '@tanstack/react-query';
 import { endSession } from '../../data/alreadyGone.js';
 import { callProvider } from '../../provider/callProvider.js';
-import type { SessionsError } from '../../provider/SessionsError.js';
-import { useAdminData } from './AdminDataContext.js';
-import { adminKeys, adminMutationKeys } from './adminKeys.js';
+import { adminKeys } from './adminKeys.js';
+import { type AdminMutationResult, useAdminMutation } from './useAdminMutation.js';
 import { type AdminSessionsPage, withoutSession } from './useAdminSessions.js';
 
-export type UseAdminRevokeSessionResult = UseMutationResult<
-  { sessionId: string; alreadyRevoked: boolean },
-  SessionsError,
-  { sessionId: string }
->;
+export type UseAdminRevokeSessionResult = AdminMutationResult<RevokedSession, { sessionId: string }>;
+
+/** The session signed out; `alreadyRevoked` when the server no longer knew it (NOT_FOUND). */
+interface RevokedSession {
+  sessionId: string;
+  alreadyRevoked: boolean;
+}
 
 /**
  * An admin signs any session out. Waits for the server (an admin acts on someone else's account, so the
@@ -22,10 +23,10 @@ export type UseAdminRevokeSessionResult = UseMutationResult<
  * revoke.mutate({ sessionId });
  */
 export function useAdminRevokeSession(): UseAdminRevokeSessionResult {
-  const { dataProvider, queryClient, scope, reportFailure, events } = useAdminData('useAdminRevokeSession');
-  return useMutation(
-    {
-      mutationKey: adminMutationKeys.revokeSession(scope),
+  return useAdminMutation(
+    'useAdminRevokeSession',
+    'revokeSession',
+    ({ dataProvider, queryClient, scope, events }) => ({
       mutationFn: async ({ sessionId }: { sessionId: string }) => {
         const { alreadyRevoked } = await endSession(() =>
           callProvider(dataProvider, 'revokeSession', { sessionId }),
@@ -41,8 +42,6 @@ export function useAdminRevokeSession(): UseAdminRevokeSessionResult {
         void queryClient.invalidateQueries({ queryKey: adminKeys.stats(scope) });
         events.emit({ type: 'sessionRevoked', sessionId, alreadyRevoked });
       },
-      onError: reportFailure,
-    },
-    queryClient,
+    }),
   );
 }

@@ -1,15 +1,9 @@
-import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import { callProvider } from '../../provider/callProvider.js';
 import { readRevokedCount } from '../../provider/readCount.js';
-import type { SessionsError } from '../../provider/SessionsError.js';
-import { useAdminData } from './AdminDataContext.js';
-import { adminKeys, adminMutationKeys } from './adminKeys.js';
+import { adminKeys } from './adminKeys.js';
+import { type AdminMutationResult, useAdminMutation } from './useAdminMutation.js';
 
-export type UseRevokeUserSessionsResult = UseMutationResult<
-  { revokedCount: number },
-  SessionsError,
-  { userId: string }
->;
+export type UseRevokeUserSessionsResult = AdminMutationResult<{ revokedCount: number }, { userId: string }>;
 
 /**
  * Signs out every session of one user and reports the server's count; the admin lists and stats refetch,
@@ -20,10 +14,10 @@ export type UseRevokeUserSessionsResult = UseMutationResult<
  * revokeAll.mutate({ userId }, { onSuccess: ({ revokedCount }) => alert(revokedCount) });
  */
 export function useRevokeUserSessions(): UseRevokeUserSessionsResult {
-  const { dataProvider, queryClient, scope, reportFailure, events } = useAdminData('useRevokeUserSessions');
-  return useMutation(
-    {
-      mutationKey: adminMutationKeys.revokeUserSessions(scope),
+  return useAdminMutation(
+    'useRevokeUserSessions',
+    'revokeUserSessions',
+    ({ dataProvider, queryClient, scope, events }) => ({
       mutationFn: async ({ userId }: { userId: string }) =>
         readRevokedCount(
           await callProvider(dataProvider, 'revokeUserSessions', { userId }),
@@ -33,8 +27,6 @@ export function useRevokeUserSessions(): UseRevokeUserSessionsResult {
         events.emit({ type: 'userSessionsRevoked', userId, revokedCount });
         return queryClient.invalidateQueries({ queryKey: adminKeys.scope(scope) });
       },
-      onError: reportFailure,
-    },
-    queryClient,
+    }),
   );
 }
