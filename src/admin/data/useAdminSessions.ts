@@ -37,8 +37,9 @@ const toList = (data: InfiniteData<AdminSessionsPage>): AdminSessionsList => ({
 });
 
 /**
- * Every user's sessions, a page at a time (server-side filters, sort and cursor), for the admin table.
- * A failure reaches the host's `onError` once (UNAUTHORIZED: `onSignedOut`), however many read it.
+ * Every user's sessions, a page at a time (server-side filters, sort and cursor; `pageSize` rows a
+ * request, 100 by default), for the admin table. A failure reaches the host's `onError` once
+ * (UNAUTHORIZED: `onSignedOut`), however many read it.
  *
  * @example
  * const { data, fetchNextPage, hasNextPage } = useAdminSessions({ search: 'ana' });
@@ -46,7 +47,6 @@ const toList = (data: InfiniteData<AdminSessionsPage>): AdminSessionsList => ({
  */
 export function useAdminSessions(
   filters: AdminSessionFilters = {},
-  /** @default 100 */
   pageSize = DEFAULT_PAGE_SIZE,
 ): UseAdminSessionsResult {
   const { dataProvider, capabilities, queryClient, scope, reportIssues, isSignedOut } =
