@@ -1,12 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ar, de } from 'date-fns/locale';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { AdminSessionStats } from '../../src/admin/components/AdminSessionStats.js';
 import { AdminSessionsTable } from '../../src/admin/components/AdminSessionsTable.js';
 import { RevokeUserSessionsButton } from '../../src/admin/components/RevokeUserSessionsButton.js';
 import { SessionDetails } from '../../src/admin/components/SessionDetails.js';
+import { adminArMessages } from '../../src/admin/messages/ar.js';
+import { adminDeMessages } from '../../src/admin/messages/de.js';
 import type { AdminSession, AdminSessionsDataProvider } from '../../src/admin/provider/types.js';
-import { AdminSessionsProvider } from '../../src/admin/registry/AdminSessionsProvider.js';
+import {
+  AdminSessionsProvider,
+  type AdminSessionsProviderProps,
+} from '../../src/admin/registry/AdminSessionsProvider.js';
 import { createLargeDemoBackend } from '../../src/memory/largeDemoBackend.js';
 import { createTestQueryClient } from '../../src/testing/createTestQueryClient.js';
 
@@ -18,10 +24,12 @@ interface ConsoleProps {
   /** Prepares the server and may return another provider (e.g. a non-admin one). */
   setup?: (large: Large) => AdminSessionsDataProvider | undefined;
   latency?: number;
+  /** The console's language (and the kit's, for its shared parts), date-fns locale, and direction. */
+  language?: Pick<AdminSessionsProviderProps, 'messages' | 'locale' | 'dir'>;
 }
 
 /** The whole admin console on its own memory server: stats, the table and the details dialog. */
-function AdminConsole({ sessions = 2_000, theme = 'light', setup, latency }: ConsoleProps) {
+function AdminConsole({ sessions = 2_000, theme = 'light', setup, latency, language }: ConsoleProps) {
   const [provider] = useState(() => {
     const large = createLargeDemoBackend({
       sessions,
@@ -37,7 +45,7 @@ function AdminConsole({ sessions = 2_000, theme = 'light', setup, latency }: Con
       data-theme={theme}
       style={{ background: theme === 'dark' ? '#09090b' : '#fff', padding: 16, width: 1100 }}
     >
-      <AdminSessionsProvider dataProvider={provider} queryClient={queryClient}>
+      <AdminSessionsProvider dataProvider={provider} queryClient={queryClient} {...language}>
         <AdminSessionStats />
         <AdminSessionsTable applications={['web', 'mobile']} onSelectSession={setSelected} height={420} />
         <SessionDetails sessionId={selected?.id} onClose={() => setSelected(undefined)} />
@@ -75,6 +83,22 @@ export const HundredThousandSessions: Story = { args: { sessions: 100_000 } };
 export const Loading: Story = { args: { latency: 10 * 60_000 } };
 
 export const Dark: Story = { args: { theme: 'dark' } };
+
+export const German: Story = {
+  args: { language: { messages: adminDeMessages, locale: de } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('grid', { name: 'Alle Sitzungen' })).toBeVisible();
+    await expect(await canvas.findByText('2.001 Sitzungen')).toBeVisible();
+  },
+};
+
+export const Arabic: Story = {
+  args: { language: { messages: adminArMessages, locale: ar, dir: 'rtl' } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('grid', { name: 'كل الجلسات' })).toBeVisible();
+  },
+};
 
 export const Searching: Story = {
   play: async ({ canvasElement }) => {
