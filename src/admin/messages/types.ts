@@ -61,3 +61,11 @@ export type AdminSessionsMessages = SessionsMessages & { admin: AdminMessages };
 
 /** A partial override: any of the kit's texts, `errors` per code, and any subset of `admin`. */
 export type AdminSessionsMessagesOverride = SessionsMessagesOverride & { admin?: Partial<AdminMessages> };
+
+/**
+ * One shipped language of the console: the kit's texts in it, plus the console's own. A call (marked
+ * pure) rather than an object spread, so a bundler drops the languages a host does not import.
+ */
+export function withAdminTexts(kit: SessionsMessages, admin: AdminMessages): AdminSessionsMessages {
+  return { ...kit, admin };
+}
