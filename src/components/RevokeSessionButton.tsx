@@ -2,6 +2,7 @@ import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useRevokeSessionState } from '../data/useRevokeSessionState.js';
 import type { Session } from '../provider/types.js';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
+import { useSessionRowDescription } from './SessionRowContext.js';
 
 export interface RevokeSessionButtonProps {
   session: Session;
@@ -19,6 +20,8 @@ export function RevokeSessionButton({ session, label, className }: RevokeSession
   const ui = useSessionsUIContext('RevokeSessionButton');
   const { capabilities, revokes } = useSessionsData('RevokeSessionButton');
   const { state } = useRevokeSessionState(session.id);
+  // Inside a row, its place and time describe the button.
+  const describedBy = useSessionRowDescription();
   const { messages, components } = ui;
   const needsPassword = capabilities.password.revokeSession === 'required';
   const revoking = state === 'revoking';
@@ -28,6 +31,7 @@ export function RevokeSessionButton({ session, label, className }: RevokeSession
       className={partClass(ui, 'button', className)}
       data-variant="destructive"
       aria-label={messages.signOutSessionLabel(label)}
+      aria-describedby={describedBy}
       aria-disabled={revoking || undefined}
       onClick={
         needsPassword

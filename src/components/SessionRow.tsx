@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useRevokeSessionState } from '../data/useRevokeSessionState.js';
 import { describeDevice } from '../format/describeDevice.js';
@@ -6,6 +6,7 @@ import { errorMessage } from '../format/errorMessage.js';
 import { formatPlace } from '../format/formatPlace.js';
 import type { Session } from '../provider/types.js';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
+import { SessionRowContext } from './SessionRowContext.js';
 
 export interface SessionRowProps {
   session: Session;
@@ -33,6 +34,10 @@ export const SessionRow = memo(function SessionRow({ session, label, className }
   const revokeState = useRevokeSessionState(session.id);
   const place = formatPlace(session, messages);
   const lastSeen = session.lastActiveAt ?? session.createdAt;
+  // The place and time describe the row's action when read out.
+  const metaId = useId();
+  const hasMeta = Boolean(place || lastSeen);
+  const rowContext = useMemo(() => ({ descriptionId: hasMeta ? metaId : undefined }), [hasMeta, metaId]);
   // Gone from the click on, in the same frame; the cache removal that follows unmounts the row, and a
   // refusal brings it back with its error.
   if (revokeState.state === 'revoking' && revokeState.optimistic) return null;
@@ -70,8 +75,8 @@ export const SessionRow = memo(function SessionRow({ session, label, className }
             </span>
           )}
         </p>
-        {(place || lastSeen) && (
-          <p className={partClass(ui, 'meta')}>
+        {hasMeta && (
+          <p id={metaId} className={partClass(ui, 'meta')}>
             {place && <bdi>{place}</bdi>}
             {lastSeen && <LastActive date={lastSeen} />}
           </p>
@@ -82,7 +87,11 @@ export const SessionRow = memo(function SessionRow({ session, label, className }
           </p>
         )}
       </div>
-      {action && <div className={partClass(ui, 'actions')}>{action}</div>}
+      {action && (
+        <SessionRowContext.Provider value={rowContext}>
+          <div className={partClass(ui, 'actions')}>{action}</div>
+        </SessionRowContext.Provider>
+      )}
     </li>
   );
 });
