@@ -10,8 +10,9 @@ const KIT_DEPENDENCIES = Object.keys(
 );
 
 export const imports = {
-  user: "export { SessionsProvider, SessionList, RevokeAllButton } from 'profilekit';",
-  admin: "export { AdminSessionsTable, SessionStats, SessionDetails } from 'profilekit/admin';",
+  user: "export { SessionsProvider, SessionList, RevokeOtherSessionsButton } from 'profilekit';",
+  admin:
+    "export { AdminSessionsProvider, AdminSessionsTable, AdminSessionStats, SessionDetails } from 'profilekit/admin';",
 };
 
 function packageOf(path) {

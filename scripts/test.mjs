@@ -13,6 +13,8 @@ const nextReport = 'test-results/next.json';
 const steps = [
   ['lint + format (biome)', bin('biome'), ['ci', '--colors=off', '.']],
   ['types (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['public API of every entry point (api/*.api.md)', 'node', ['scripts/api-report.mjs', '--check']],
+  ['no import cycles, no skipped layers (esbuild metafile)', 'node', ['scripts/check-imports.mjs']],
   ['library build', 'npm', ['run', '--silent', 'build']],
   [
     'demo app build (imports profilekit by name)',

@@ -1,18 +1,21 @@
-// The public surface of `profilekit`, by name. Values first, then types.
+// The public surface of `profilekit`, by name: what a host renders, overrides and calls. Values first,
+// then types. The contract's own helpers (parsing, normalizing) stay inside; api/index.api.md locks this.
 
 export type { DeviceIconProps } from './components/DeviceIcon.js';
 // components
 export { DeviceIcon } from './components/DeviceIcon.js';
-export type { DeviceDescription } from './components/describeDevice.js';
-export { describeDevice, parseUserAgent } from './components/describeDevice.js';
 export type { LastActiveProps } from './components/LastActive.js';
 export { LastActive } from './components/LastActive.js';
 export type { PasswordConfirmDialogProps } from './components/PasswordConfirmDialog.js';
 export { PasswordConfirmDialog } from './components/PasswordConfirmDialog.js';
+export type { PasswordFieldProps } from './components/PasswordField.js';
+export { PasswordField } from './components/PasswordField.js';
 export type { ReauthPromptProps } from './components/ReauthPrompt.js';
 export { ReauthPrompt } from './components/ReauthPrompt.js';
-export type { RevokeAllButtonProps } from './components/RevokeAllButton.js';
-export { RevokeAllButton } from './components/RevokeAllButton.js';
+export type { RevokeAllSessionsButtonProps } from './components/RevokeAllSessionsButton.js';
+export { RevokeAllSessionsButton } from './components/RevokeAllSessionsButton.js';
+export type { RevokeOtherSessionsButtonProps } from './components/RevokeOtherSessionsButton.js';
+export { RevokeOtherSessionsButton } from './components/RevokeOtherSessionsButton.js';
 export type { RevokeSessionButtonProps } from './components/RevokeSessionButton.js';
 export { RevokeSessionButton } from './components/RevokeSessionButton.js';
 export type { SessionListProps } from './components/SessionList.js';
@@ -26,13 +29,14 @@ export { SessionsAnnouncer } from './components/SessionsAnnouncer.js';
 export type { SignOutDeviceButtonProps } from './components/SignOutDeviceButton.js';
 export { SignOutDeviceButton } from './components/SignOutDeviceButton.js';
 export type { PrefetchSessionsOptions } from './data/prefetchSessions.js';
+// data
 export { prefetchSessions } from './data/prefetchSessions.js';
+export type { RevokeSessionState, RevokeState } from './data/SessionRevokes.js';
 export type { SignedOutEvent, SignedOutReason } from './data/SessionsDataContext.js';
+export { useSessionsCapabilities } from './data/SessionsDataContext.js';
 export type { SessionsListData } from './data/sessionCache.js';
 export type { SessionsListFilters } from './data/sessionsKeys.js';
-// data layer
 export { sessionsKeys, sessionsMutationKeys } from './data/sessionsKeys.js';
-export { sessionsListQueryOptions } from './data/sessionsListQueryOptions.js';
 export type { UseReauthenticateResult } from './data/useReauthenticate.js';
 export { useReauthenticate } from './data/useReauthenticate.js';
 export { useRevokeAllSessions } from './data/useRevokeAllSessions.js';
@@ -45,13 +49,15 @@ export type {
   UseRevokeSessionResult,
 } from './data/useRevokeSession.js';
 export { useRevokeSession } from './data/useRevokeSession.js';
-export type { RevokeSessionState, RevokeState } from './data/useRevokeSessionState.js';
 export { useRevokeSessionState } from './data/useRevokeSessionState.js';
 export type { SessionsListView, UseSessionsOptions, UseSessionsResult } from './data/useSessions.js';
 export { getSessionsListView, useSessions } from './data/useSessions.js';
 export type { SessionsDataOptions } from './data/useSessionsDataValue.js';
 export type { UseSignOutResult } from './data/useSignOut.js';
 export { useSignOut } from './data/useSignOut.js';
+export type { DeviceDescription } from './format/describeDevice.js';
+// format
+export { describeDevice } from './format/describeDevice.js';
 // texts
 export {
   arMessages,
@@ -63,40 +69,16 @@ export {
   shippedLocales,
 } from './messages/index.js';
 export type { ErrorMessageArgs, SessionsMessages, SessionsMessagesOverride } from './messages/types.js';
-// provider contract
-export { getCapabilities } from './provider/getCapabilities.js';
-export type { NormalizationIssue, NormalizedSessions } from './provider/normalizeSessions.js';
-export { cleanText, normalizeSessions, parseDateInput } from './provider/normalizeSessions.js';
 export type { SessionsErrorCode, SessionsErrorOptions } from './provider/SessionsError.js';
-export { isSessionsError, SESSIONS_ERROR_CODES, SessionsError } from './provider/SessionsError.js';
-export { parseRetryAfter, toSessionsError } from './provider/toSessionsError.js';
-export type {
-  ConfirmableAction,
-  DateInput,
-  DeviceType,
-  ListSessionsParams,
-  ListSessionsResult,
-  PasswordRequirement,
-  ReauthenticateParams,
-  RevokeManyParams,
-  RevokeManyResult,
-  RevokeSessionParams,
-  Session,
-  SessionDevice,
-  SessionEndCause,
-  SessionInput,
-  SessionLocation,
-  SessionsCapabilities,
-  SessionsDataProvider,
-  SessionsLiveEvent,
-  SessionsMethod,
-} from './provider/types.js';
+// errors
+export { isSessionsError, SessionsError } from './provider/SessionsError.js';
+// The provider contract's types, all of them (api/index.api.md lists them by name).
+export type * from './provider/types.js';
 export type { SessionsClassNames, SessionsPart } from './registry/classNames.js';
-// registry
-export { SESSIONS_PARTS } from './registry/classNames.js';
-export type { SessionsComponents } from './registry/defaultComponents.js';
+export type { SessionsComponentOverrides, SessionsComponents } from './registry/defaultComponents.js';
+// provider and registry
 export { defaultComponents } from './registry/defaultComponents.js';
 export type { SessionsProviderProps } from './registry/SessionsProvider.js';
 export { SessionsProvider } from './registry/SessionsProvider.js';
 export type { SessionsUIContextValue } from './registry/SessionsUIContext.js';
-export { useSessionsUI } from './registry/SessionsUIContext.js';
+export { partClass, useSessionsUI } from './registry/SessionsUIContext.js';

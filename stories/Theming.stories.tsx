@@ -3,7 +3,8 @@ import { ar, de } from 'date-fns/locale';
 import type { CSSProperties } from 'react';
 import { expect, within } from 'storybook/test';
 import { DeviceIcon, type DeviceIconProps } from '../src/components/DeviceIcon.js';
-import { RevokeAllButton } from '../src/components/RevokeAllButton.js';
+import { RevokeAllSessionsButton } from '../src/components/RevokeAllSessionsButton.js';
+import { RevokeOtherSessionsButton } from '../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../src/components/SessionList.js';
 import { SessionRow, type SessionRowProps } from '../src/components/SessionRow.js';
 import { arMessages, deMessages } from '../src/messages/index.js';
@@ -14,8 +15,8 @@ function Page(props: Omit<SessionsStoryProps, 'children'>) {
     <SessionsStory {...props}>
       <SessionList />
       <div style={{ marginTop: 16, display: 'flex', gap: 12 }}>
-        <RevokeAllButton />
-        <RevokeAllButton scope="all" />
+        <RevokeOtherSessionsButton />
+        <RevokeAllSessionsButton />
       </div>
     </SessionsStory>
   );

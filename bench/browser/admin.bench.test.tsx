@@ -2,8 +2,8 @@ import { createRoot } from 'react-dom/client';
 import { expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { AdminSessionsTable } from '../../src/admin/components/AdminSessionsTable.js';
+import { AdminSessionsProvider } from '../../src/admin/registry/AdminSessionsProvider.js';
 import { createLargeDemoBackend } from '../../src/memory/largeDemoBackend.js';
-import { SessionsProvider } from '../../src/registry/SessionsProvider.js';
 import { createTestQueryClient } from '../../src/testing/createTestQueryClient.js';
 import '../../src/styles.css';
 import { median, nextFrame, percentile } from './measure.js';
@@ -39,9 +39,9 @@ async function mountTable(host: HTMLElement) {
   const root = createRoot(host);
   const started = performance.now();
   root.render(
-    <SessionsProvider dataProvider={large.adminProvider} queryClient={createTestQueryClient()}>
+    <AdminSessionsProvider dataProvider={large.adminProvider} queryClient={createTestQueryClient()}>
       <AdminSessionsTable pageSize={PAGE_SIZE} height={480} />
-    </SessionsProvider>,
+    </AdminSessionsProvider>,
   );
   // Time to first rows: from render until the first session row is on screen, checked every frame.
   while (!host.querySelector('[role="row"][data-row-index="2"]')) await nextFrame();

@@ -1,9 +1,11 @@
-// The admin console, `profilekit/admin`: every user's sessions, stats, details. Values, then types.
+// The admin console, `profilekit/admin`: every user's sessions, stats, details. Values, then types; the
+// surface by name is api/admin.api.md, which the test command keeps in step with this file.
 
-export type { AdminMessages } from './adminMessages.js';
-export { AdminMessagesProvider, adminEnMessages, useAdminMessages } from './adminMessages.js';
 export type { AdminSessionRowProps } from './components/AdminSessionRow.js';
+// components
 export { AdminSessionRow } from './components/AdminSessionRow.js';
+export type { AdminSessionStatsProps } from './components/AdminSessionStats.js';
+export { AdminSessionStats } from './components/AdminSessionStats.js';
 export type { AdminSessionsTableProps } from './components/AdminSessionsTable.js';
 export { AdminSessionsTable } from './components/AdminSessionsTable.js';
 export type { AdminSessionsToolbarProps } from './components/AdminSessionsToolbar.js';
@@ -12,30 +14,37 @@ export type { RevokeUserSessionsButtonProps } from './components/RevokeUserSessi
 export { RevokeUserSessionsButton } from './components/RevokeUserSessionsButton.js';
 export type { SessionDetailsProps } from './components/SessionDetails.js';
 export { SessionDetails } from './components/SessionDetails.js';
-export type { SessionStatsProps } from './components/SessionStats.js';
-export { SessionStats } from './components/SessionStats.js';
+// data
+export { useAdminCapabilities } from './data/AdminDataContext.js';
 export { adminKeys, adminMutationKeys } from './data/adminKeys.js';
+export type { UseAdminRevokeSessionResult } from './data/useAdminRevokeSession.js';
 export { useAdminRevokeSession } from './data/useAdminRevokeSession.js';
+export type { UseAdminSessionResult } from './data/useAdminSession.js';
 export { useAdminSession } from './data/useAdminSession.js';
-export type { AdminSessionsPage } from './data/useAdminSessions.js';
-export { DEFAULT_ADMIN_PAGE_SIZE, useAdminSessions } from './data/useAdminSessions.js';
-export { useRevokeUserSessions } from './data/useRevokeUserSessions.js';
-export { useSessionStats } from './data/useSessionStats.js';
-export type { AdminComponents } from './defaultAdminComponents.js';
-export { defaultAdminComponents } from './defaultAdminComponents.js';
-export { normalizeAdminSessions, readSessionStats } from './normalizeAdminSessions.js';
 export type {
-  AdminCapabilities,
-  AdminSession,
-  AdminSessionFilters,
-  AdminSessionInput,
-  AdminSessionSort,
-  AdminSessionSortField,
-  AdminSessionsDataProvider,
-  ListAllSessionsParams,
-  ListAllSessionsResult,
-  SessionStats as SessionStatsData,
-  SessionUser,
-} from './types.js';
-export { getAdminCapabilities } from './types.js';
-export { useAdminComponents } from './useAdminComponents.js';
+  AdminSessionsList,
+  AdminSessionsPage,
+  UseAdminSessionsResult,
+} from './data/useAdminSessions.js';
+export { useAdminSessions } from './data/useAdminSessions.js';
+export type { UseRevokeUserSessionsResult } from './data/useRevokeUserSessions.js';
+export { useRevokeUserSessions } from './data/useRevokeUserSessions.js';
+export type { UseSessionStatsResult } from './data/useSessionStats.js';
+export { useSessionStats } from './data/useSessionStats.js';
+// texts: the console in each shipped language (adminDeMessages…) and all of them by tag
+export * from './messages/index.js';
+export type {
+  AdminMessages,
+  AdminSessionsMessages,
+  AdminSessionsMessagesOverride,
+} from './messages/types.js';
+// The admin contract's types, all of them (api/admin.api.md lists them by name).
+export type * from './provider/types.js';
+export type { AdminSessionsProviderProps } from './registry/AdminSessionsProvider.js';
+// provider and registry
+export { AdminSessionsProvider } from './registry/AdminSessionsProvider.js';
+export type { AdminUIContextValue } from './registry/AdminUIContext.js';
+export { useAdminUI } from './registry/AdminUIContext.js';
+export type { AdminClassNames, AdminPart } from './registry/adminClassNames.js';
+export type { AdminComponentOverrides, AdminComponents } from './registry/defaultAdminComponents.js';
+export { defaultAdminComponents } from './registry/defaultAdminComponents.js';

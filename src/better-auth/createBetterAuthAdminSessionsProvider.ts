@@ -1,10 +1,16 @@
+import {
+  type AdminSessionFacts,
+  countSessionStats,
+  pageAdminSessions,
+  selectAdminSessions,
+} from '../admin/provider/selectAdminSessions.js';
 import type {
   AdminSessionInput,
   AdminSessionsDataProvider,
   ListAllSessionsParams,
   ListAllSessionsResult,
   SessionStats,
-} from '../admin/types.js';
+} from '../admin/provider/types.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import {
   type BetterAuthResult,
@@ -51,6 +57,15 @@ interface Loaded {
 }
 
 const time = (value: unknown) => new Date(value as string).getTime();
+const factsOf = (s: AdminSessionInput): AdminSessionFacts => ({
+  ...s,
+  userId: s.user.id,
+  email: s.user.email,
+  name: s.user.name,
+  createdAt: time(s.createdAt),
+  lastActiveAt: time(s.lastActiveAt),
+  expiresAt: time(s.expiresAt),
+});
 
 /**
  * The admin console over Better Auth's admin plugin. The plugin lists sessions one user at a time and
@@ -99,25 +114,12 @@ export function createBetterAuthAdminSessionsProvider({
   }
 
   async function view(params: ListAllSessionsParams): Promise<AdminSessionInput[]> {
-    const { search, userId, applicationId, status = 'active', sort } = params;
+    const { search, userId, applicationId, status, sort } = params;
     const key = JSON.stringify([search, userId, applicationId, status, sort]);
     // A first page (no cursor) reads Better Auth afresh; the pages after it read that same snapshot.
     if (params.cursor !== undefined && snapshot?.key === key) return snapshot.list;
-    const now = Date.now();
-    const needle = search?.trim().toLowerCase();
-    const field = sort?.field ?? 'lastActiveAt';
-    const direction = sort?.direction === 'asc' ? 1 : -1;
-    const list = (await loadAll(userId))
-      .map(({ session }) => session)
-      .filter((s) => (status === 'active' ? time(s.expiresAt) > now : time(s.expiresAt) <= now))
-      .filter(
-        (s) =>
-          !needle ||
-          [s.user.email, s.user.name, s.ipAddress, s.userAgent].some((v) =>
-            v?.toLowerCase().includes(needle),
-          ),
-      )
-      .sort((a, b) => direction * (time(a[field]) - time(b[field])) || (a.id < b.id ? -1 : 1));
+    const loaded = (await loadAll(userId)).map(({ session }) => session);
+    const list = selectAdminSessions(loaded, factsOf, params, Date.now());
     snapshot = { key, list };
     return list;
   }
@@ -130,16 +132,8 @@ export function createBetterAuthAdminSessionsProvider({
 
   return {
     listAllSessions: async (params): Promise<ListAllSessionsResult> => {
-      const list = await view(params);
-      const start = params.cursor === undefined ? 0 : Number(params.cursor);
-      if (!Number.isInteger(start) || start < 0)
-        throw new SessionsError('UNKNOWN', 'Bad cursor.', { status: 400 });
-      const end = Math.min(list.length, start + Math.max(1, params.limit));
-      return {
-        sessions: list.slice(start, end),
-        nextCursor: end < list.length ? String(end) : null,
-        total: list.length,
-      };
+      const { items, nextCursor, total } = pageAdminSessions(await view(params), params.cursor, params.limit);
+      return { sessions: items, nextCursor, total };
     },
     getSession: async ({ sessionId }) => {
       if (!known.has(sessionId)) await loadAll();
@@ -161,17 +155,11 @@ export function createBetterAuthAdminSessionsProvider({
       const after = await callBetterAuth(client.admin.listUserSessions({ userId }));
       return { revokedCount: before.sessions.length - after.sessions.length };
     },
-    getSessionStats: async (): Promise<SessionStats> => {
-      const now = Date.now();
-      const midnight = new Date(now).setHours(0, 0, 0, 0);
-      const all = (await loadAll()).map(({ session }) => session);
-      const active = all.filter((s) => time(s.expiresAt) > now);
-      return {
-        totalActive: active.length,
-        uniqueUsers: new Set(active.map((s) => s.user.id)).size,
-        expired: all.length - active.length,
-        startedToday: all.filter((s) => time(s.createdAt) >= midnight).length,
-      };
-    },
+    getSessionStats: async (): Promise<SessionStats> =>
+      countSessionStats(
+        (await loadAll()).map(({ session }) => session),
+        factsOf,
+        Date.now(),
+      ),
   };
 }

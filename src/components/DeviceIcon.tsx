@@ -1,7 +1,7 @@
 'use client';
 
 import type { DeviceType } from '../provider/types.js';
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 
 export interface DeviceIconProps {
   type: DeviceType;
@@ -18,7 +18,7 @@ const PATHS: Record<DeviceType, string> = {
 
 /** The device-type glyph of a row. Decorative: the row's text already names the device. */
 export function DeviceIcon({ type, className }: DeviceIconProps) {
-  const ui = useSessionsUI('DeviceIcon');
+  const ui = useSessionsUIContext('DeviceIcon');
   return (
     <svg
       className={partClass(ui, 'icon', className)}

@@ -2,8 +2,8 @@
 
 import { formatDistanceStrict } from 'date-fns';
 import { useId } from 'react';
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { formatDateTime } from './formatDateTime.js';
+import { formatDateTime } from '../format/formatDateTime.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 import { useIsServerRender, useNow } from './useNow.js';
 
 export interface LastActiveProps {
@@ -19,7 +19,7 @@ const NOW_THRESHOLD_MS = 60_000;
  * (a tooltip tied to the text by aria-describedby, so screen readers hear it too).
  */
 export function LastActive({ date, className }: LastActiveProps) {
-  const ui = useSessionsUI('LastActive');
+  const ui = useSessionsUIContext('LastActive');
   const now = useNow();
   // The server's time zone is not the reader's: the server's HTML (and its hydration) says UTC, named.
   const serverRender = useIsServerRender();

@@ -1,17 +1,19 @@
 'use client';
 
 import * as Dialog from '@radix-ui/react-dialog';
+import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { type FormEvent, type ReactElement, type ReactNode, useId, useRef, useState } from 'react';
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { errorMessage } from './errorMessage.js';
+import { errorMessage } from '../format/errorMessage.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 
 export interface PasswordConfirmDialogProps {
   /** The element that opens the dialog. Focus returns to it when the dialog closes. */
   trigger?: ReactElement;
-  /** Controlled open state. */
+  /** Controlled open state (with `onOpenChange`); without it the dialog keeps its own. */
   open?: boolean;
   /** @default false */
   defaultOpen?: boolean;
+  /** Called when the dialog opens or closes: by its trigger, Cancel, Escape, or a successful action. */
   onOpenChange?: (open: boolean) => void;
   /** Names what will happen: "Sign out Chrome on macOS?" */
   title: ReactNode;
@@ -40,7 +42,7 @@ export interface PasswordConfirmDialogProps {
  */
 export function PasswordConfirmDialog({
   trigger,
-  open: controlledOpen,
+  open: openProp,
   defaultOpen = false,
   onOpenChange,
   title,
@@ -50,23 +52,34 @@ export function PasswordConfirmDialog({
   onConfirm,
   className,
 }: PasswordConfirmDialogProps) {
-  const ui = useSessionsUI('PasswordConfirmDialog');
-  const { messages } = ui;
-  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen);
-  const open = controlledOpen ?? uncontrolledOpen;
+  const ui = useSessionsUIContext('PasswordConfirmDialog');
+  const { messages, components } = ui;
+  const { PasswordField } = components;
+  // Radix's own controlled-or-uncontrolled state, so the dialog can also close itself after success.
+  const [open, setOpen] = useControllableState({
+    prop: openProp,
+    defaultProp: defaultOpen,
+    onChange: onOpenChange,
+    caller: 'PasswordConfirmDialog',
+  });
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The failure itself, not its text: the text follows the messages in force when it is shown.
+  const [error, setError] = useState<unknown>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const pendingRef = useRef(false);
   const errorId = useId();
-  const inputId = useId();
 
-  const setOpen = (next: boolean) => {
+  const changeOpen = (next: boolean) => {
+    // Every way to close is disabled while the action runs; this holds for any that is not.
     if (!next && pendingRef.current) return;
-    if (!next) setError(null);
-    if (controlledOpen === undefined) setUncontrolledOpen(next);
-    onOpenChange?.(next);
+    if (!next) {
+      setError(null);
+      // Focus leaves the field before the field leaves the page: React's event system keeps the last
+      // focused text field until it hears a focusout, and one removed while focused never sends it.
+      inputRef.current?.blur();
+    }
+    setOpen(next);
   };
 
   const submit = async (event: FormEvent) => {
@@ -85,11 +98,11 @@ export function PasswordConfirmDialog({
       await onConfirm(password);
       pendingRef.current = false;
       setPending(false);
-      setOpen(false);
+      changeOpen(false);
     } catch (failure) {
       pendingRef.current = false;
       setPending(false);
-      setError(errorMessage(messages, failure));
+      setError(failure);
       // Hand the field back with its text selected, so a wrong password is simply retyped.
       inputRef.current?.focus();
       inputRef.current?.select();
@@ -97,7 +110,7 @@ export function PasswordConfirmDialog({
   };
 
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
+    <Dialog.Root open={open} onOpenChange={changeOpen}>
       {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
       <Dialog.Portal>
         <Dialog.Overlay className={partClass(ui, 'overlay')} />
@@ -105,7 +118,6 @@ export function PasswordConfirmDialog({
           role="alertdialog"
           dir={ui.dir}
           className={partClass(ui, 'dialog', className)}
-          data-state-pending={pending ? '' : undefined}
           onPointerDownOutside={(e) => e.preventDefault()}
           onInteractOutside={(e) => e.preventDefault()}
           onEscapeKeyDown={(e) => {
@@ -128,27 +140,15 @@ export function PasswordConfirmDialog({
             noValidate
           >
             {requirePassword && (
-              <div className={partClass(ui, 'field')}>
-                <label className={partClass(ui, 'label')} htmlFor={inputId}>
-                  {messages.passwordLabel}
-                </label>
-                <input
-                  ref={inputRef}
-                  id={inputId}
-                  className={partClass(ui, 'input')}
-                  type="password"
-                  name="password"
-                  autoComplete="current-password"
-                  required
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? errorId : undefined}
-                  readOnly={pending}
-                />
-              </div>
+              <PasswordField
+                inputRef={inputRef}
+                errorId={error === null ? undefined : errorId}
+                readOnly={pending}
+              />
             )}
-            {error && (
+            {error !== null && (
               <p id={errorId} role="alert" className={partClass(ui, 'error')}>
-                {error}
+                {errorMessage(messages, error)}
               </p>
             )}
             <div className={partClass(ui, 'dialogActions')}>

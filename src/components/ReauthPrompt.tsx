@@ -3,8 +3,8 @@
 import { type FormEvent, useId, useRef } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useReauthenticate } from '../data/useReauthenticate.js';
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { errorMessage } from './errorMessage.js';
+import { errorMessage } from '../format/errorMessage.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 
 export interface ReauthPromptProps {
   className?: string;
@@ -15,13 +15,13 @@ export interface ReauthPromptProps {
  * when the provider can confirm it, else hands over to the host's `onReauthRequired`; then the list loads.
  */
 export function ReauthPrompt({ className }: ReauthPromptProps) {
-  const ui = useSessionsUI('ReauthPrompt');
+  const ui = useSessionsUIContext('ReauthPrompt');
   const { capabilities } = useSessionsData('ReauthPrompt');
-  const { messages } = ui;
+  const { messages, components } = ui;
+  const { PasswordField } = components;
   const reauth = useReauthenticate();
   const inputRef = useRef<HTMLInputElement>(null);
   const titleId = useId();
-  const inputId = useId();
   const errorId = useId();
   const askPassword = capabilities.canReauthenticate;
 
@@ -36,6 +36,8 @@ export function ReauthPrompt({ className }: ReauthPromptProps) {
     reauth.mutate(
       { password },
       {
+        // The prompt leaves once the list loads: focus leaves its field first (see PasswordField).
+        onSuccess: () => inputRef.current?.blur(),
         onError: () => {
           inputRef.current?.focus();
           inputRef.current?.select();
@@ -56,24 +58,7 @@ export function ReauthPrompt({ className }: ReauthPromptProps) {
         aria-busy={reauth.isPending || undefined}
         noValidate
       >
-        {askPassword && (
-          <div className={partClass(ui, 'field')}>
-            <label className={partClass(ui, 'label')} htmlFor={inputId}>
-              {messages.passwordLabel}
-            </label>
-            <input
-              ref={inputRef}
-              id={inputId}
-              className={partClass(ui, 'input')}
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              aria-invalid={reauth.error ? true : undefined}
-              aria-describedby={reauth.error ? errorId : undefined}
-            />
-          </div>
-        )}
+        {askPassword && <PasswordField inputRef={inputRef} errorId={reauth.error ? errorId : undefined} />}
         {reauth.error && (
           <p id={errorId} role="alert" className={partClass(ui, 'error')}>
             {errorMessage(messages, reauth.error)}

@@ -1,55 +1,45 @@
 'use client';
 
-import { startRevokeSession } from '../data/revokeSessionMutation.js';
 import { useSessionsData } from '../data/SessionsDataContext.js';
+import { useRevokeSessionState } from '../data/useRevokeSessionState.js';
 import type { Session } from '../provider/types.js';
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
+import { useSessionRowDescription } from './SessionRowContext.js';
 
 export interface RevokeSessionButtonProps {
   session: Session;
-  /** The row's device name, for the accessible name ("Sign out Chrome on macOS"). */
-  deviceLabel: string;
-  /** The id of the row's place-and-time line, read as the button's description. */
-  describedBy?: string;
-  /** Called at the click of an optimistic sign-out, before any request: the row hides this frame. */
-  onOptimisticRevoke?: () => void;
-  /** The row's sign-out is under way (the row reads it once for both of them). */
-  revoking?: boolean;
+  /** The device's name as the row shows it ("Chrome on macOS"): the button is "Sign out Chrome on macOS". */
+  label: string;
   className?: string;
 }
 
 /**
  * Signs another device out: at once (optimistic) when no password is asked, else through the registry's
- * PasswordConfirmDialog, with the row waiting for the server.
+ * PasswordConfirmDialog, with the row waiting for the server. Where the sign-out stands comes from the
+ * scope's one owner of sign-outs, so the button, its row and the announcer always agree.
  */
-export function RevokeSessionButton({
-  session,
-  deviceLabel,
-  describedBy,
-  onOptimisticRevoke,
-  revoking = false,
-  className,
-}: RevokeSessionButtonProps) {
-  const ui = useSessionsUI('RevokeSessionButton');
-  const data = useSessionsData('RevokeSessionButton');
+export function RevokeSessionButton({ session, label, className }: RevokeSessionButtonProps) {
+  const ui = useSessionsUIContext('RevokeSessionButton');
+  const { capabilities, revokes } = useSessionsData('RevokeSessionButton');
+  const { state } = useRevokeSessionState(session.id);
+  // Inside a row, its place and time describe the button.
+  const describedBy = useSessionRowDescription();
   const { messages, components } = ui;
-  const needsPassword = data.capabilities.password.revokeSession === 'required';
+  const needsPassword = capabilities.password.revokeSession === 'required';
+  const revoking = state === 'revoking';
   const button = (
     <button
       type="button"
       className={partClass(ui, 'button', className)}
       data-variant="destructive"
-      aria-label={messages.signOutSessionLabel(deviceLabel)}
+      aria-label={messages.signOutSessionLabel(label)}
       aria-describedby={describedBy}
       aria-disabled={revoking || undefined}
       onClick={
         needsPassword
           ? undefined
-          : () => {
-              onOptimisticRevoke?.();
-              // The outcome shows through the mutation cache (row state, announcer); nothing to await here.
-              startRevokeSession(data, { sessionId: session.id }, true)?.catch(() => {});
-            }
+          : // The outcome shows through the owner (row state, announcer); nothing to await here.
+            () => revokes.start({ sessionId: session.id }, true)?.catch(() => {})
       }
     >
       {revoking ? messages.signingOut : messages.signOutSession}
@@ -60,9 +50,9 @@ export function RevokeSessionButton({
   return (
     <PasswordConfirmDialog
       trigger={button}
-      title={messages.confirmRevokeSessionTitle(deviceLabel)}
-      description={messages.confirmRevokeSessionDescription(deviceLabel)}
-      onConfirm={(password) => startRevokeSession(data, { sessionId: session.id, password }, false)}
+      title={messages.confirmRevokeSessionTitle(label)}
+      description={messages.confirmRevokeSessionDescription(label)}
+      onConfirm={(password) => revokes.start({ sessionId: session.id, password }, false)}
     />
   );
 }

@@ -1,12 +1,14 @@
 'use client';
 
-import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import { memo, type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { getSessionsListView, useSessions } from '../data/useSessions.js';
+import { distinctDeviceLabels } from '../format/distinctDeviceLabels.js';
+import { errorMessage } from '../format/errorMessage.js';
+import { contentEqual } from '../internal/useContentStable.js';
+import { ComponentsScope } from '../registry/ComponentsScope.js';
 import type { SessionsComponentOverrides } from '../registry/defaultComponents.js';
-import { SessionsProvider } from '../registry/SessionsProvider.js';
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { errorMessage } from './errorMessage.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 import { useKeepFocusInList } from './useKeepFocusInList.js';
 import { RenderedAtContext } from './useNow.js';
 import { visuallyHidden } from './visuallyHidden.js';
@@ -42,18 +44,19 @@ export interface SessionListProps {
 /**
  * Every device the user is signed in on, this one first. Shows a skeleton while loading, a password
  * prompt when the backend wants a fresh login (never an empty list), an error with a retry, and keeps
- * keyboard focus in the list when a row leaves it.
+ * keyboard focus in the list when a row leaves it. Memoized by its props' content: a parent that renders
+ * again with the same props (an inline `components` object included) renders no row again.
  */
-export function SessionList({ components, ...props }: SessionListProps) {
+export const SessionList = memo(function SessionList({ components, ...props }: SessionListProps) {
   if (components) {
     return (
-      <SessionsProvider components={components}>
+      <ComponentsScope components={components} consumerName="SessionList">
         <SessionListView {...props} />
-      </SessionsProvider>
+      </ComponentsScope>
     );
   }
   return <SessionListView {...props} />;
-}
+}, contentEqual);
 
 function SessionListView({
   applicationId,
@@ -63,7 +66,7 @@ function SessionListView({
   skeletonRows = 3,
   className,
 }: Omit<SessionListProps, 'components'>) {
-  const ui = useSessionsUI('SessionList');
+  const ui = useSessionsUIContext('SessionList');
   const { capabilities, isSignedOut } = useSessionsData('SessionList');
   const { messages, components } = ui;
   const { SessionRow, SessionRowSkeleton, ReauthPrompt } = components;
@@ -76,6 +79,7 @@ function SessionListView({
   // for relative times to hydrate as the server rendered them. Kept: a refetch must not re-render every row.
   const [renderedAt] = useState(() => query.dataUpdatedAt || undefined);
   const rowIds = useMemo(() => sessions?.map((s) => s.id) ?? [], [sessions]);
+  const labels = useMemo(() => distinctDeviceLabels(sessions ?? [], messages), [sessions, messages]);
   useKeepFocusInList(listRef, rowIds);
   const Heading = `h${headingLevel}` as const;
   const root = (children: ReactNode) => (
@@ -140,7 +144,7 @@ function SessionListView({
           aria-label={showCount ? undefined : messages.listLabel}
         >
           {sessions.map((session) => (
-            <SessionRow key={session.id} session={session} />
+            <SessionRow key={session.id} session={session} label={labels.get(session.id)} />
           ))}
         </ul>
       </RenderedAtContext.Provider>

@@ -1,16 +1,23 @@
 'use client';
 
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useRevokeSessionState } from '../data/useRevokeSessionState.js';
+import { describeDevice } from '../format/describeDevice.js';
+import { errorMessage } from '../format/errorMessage.js';
+import { formatPlace } from '../format/formatPlace.js';
 import type { Session } from '../provider/types.js';
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { describeDevice } from './describeDevice.js';
-import { errorMessage } from './errorMessage.js';
-import { formatPlace } from './formatPlace.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
+import { SessionRowContext } from './SessionRowContext.js';
 
 export interface SessionRowProps {
   session: Session;
+  /**
+   * The device's name as the row's button says it. `SessionList` numbers devices that share a name
+   * ("Safari on iPhone (2)"), so every button's accessible name is unique on the page.
+   * @default the device's name
+   */
+  label?: string;
   className?: string;
 }
 
@@ -20,35 +27,28 @@ export interface SessionRowProps {
  * the host instead of revoking itself. A list item: render it inside `SessionList` or a `<ul>`.
  * Memoized: when one row leaves, the others do not render again.
  */
-export const SessionRow = memo(function SessionRow({ session, className }: SessionRowProps) {
-  const ui = useSessionsUI('SessionRow');
-  const { capabilities, hasSignOutHandler } = useSessionsData('SessionRow');
+export const SessionRow = memo(function SessionRow({ session, label, className }: SessionRowProps) {
+  const ui = useSessionsUIContext('SessionRow');
+  const { capabilities } = useSessionsData('SessionRow');
   const { messages, components } = ui;
   const { DeviceIcon, LastActive, RevokeSessionButton, SignOutDeviceButton } = components;
   const device = useMemo(() => describeDevice(session, messages), [session, messages]);
   const revokeState = useRevokeSessionState(session.id);
-  // Hidden from the click on, in the same frame; the cache removal that follows unmounts the row.
-  const [leaving, setLeaving] = useState(false);
   const place = formatPlace(session, messages);
   const lastSeen = session.lastActiveAt ?? session.createdAt;
-  // Two rows can share a name ("Chrome on Windows"); their place and time tell them apart when read out.
+  // The place and time describe the row's action when read out.
   const metaId = useId();
   const hasMeta = Boolean(place || lastSeen);
-  if (leaving && revokeState.state !== 'error') return null;
+  const rowContext = useMemo(() => ({ descriptionId: hasMeta ? metaId : undefined }), [hasMeta, metaId]);
+  // Gone from the click on, in the same frame; the cache removal that follows unmounts the row, and a
+  // refusal brings it back with its error.
+  if (revokeState.state === 'revoking' && revokeState.optimistic) return null;
 
   let action = null;
   if (session.isCurrent) {
-    if (capabilities.canSignOut || hasSignOutHandler) action = <SignOutDeviceButton />;
+    if (capabilities.canSignOut) action = <SignOutDeviceButton />;
   } else if (capabilities.canRevokeSession) {
-    action = (
-      <RevokeSessionButton
-        session={session}
-        deviceLabel={device.label}
-        describedBy={hasMeta ? metaId : undefined}
-        onOptimisticRevoke={() => setLeaving(true)}
-        revoking={revokeState.state === 'revoking'}
-      />
-    );
+    action = <RevokeSessionButton session={session} label={label ?? device.label} />;
   }
 
   return (
@@ -89,7 +89,11 @@ export const SessionRow = memo(function SessionRow({ session, className }: Sessi
           </p>
         )}
       </div>
-      {action && <div className={partClass(ui, 'actions')}>{action}</div>}
+      {action && (
+        <SessionRowContext.Provider value={rowContext}>
+          <div className={partClass(ui, 'actions')}>{action}</div>
+        </SessionRowContext.Provider>
+      )}
     </li>
   );
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 
 export interface SessionRowSkeletonProps {
   className?: string;
@@ -8,7 +8,7 @@ export interface SessionRowSkeletonProps {
 
 /** A placeholder row with a real row's height, so nothing jumps when the list arrives. */
 export function SessionRowSkeleton({ className }: SessionRowSkeletonProps) {
-  const ui = useSessionsUI('SessionRowSkeleton');
+  const ui = useSessionsUIContext('SessionRowSkeleton');
   return (
     <li
       className={partClass(ui, 'row', partClass(ui, 'skeleton', className))}

@@ -1,6 +1,6 @@
 'use client';
 
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 import { visuallyHidden } from './visuallyHidden.js';
 
 export interface SessionsAnnouncerProps {
@@ -14,7 +14,7 @@ export interface SessionsAnnouncerProps {
  * announcement is heard.
  */
 export function SessionsAnnouncer({ announcement }: SessionsAnnouncerProps) {
-  const ui = useSessionsUI('SessionsAnnouncer');
+  const ui = useSessionsUIContext('SessionsAnnouncer');
   return (
     <div
       role="status"

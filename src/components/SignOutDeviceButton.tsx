@@ -1,8 +1,8 @@
 'use client';
 
 import { useSignOut } from '../data/useSignOut.js';
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
-import { errorMessage } from './errorMessage.js';
+import { errorMessage } from '../format/errorMessage.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 
 export interface SignOutDeviceButtonProps {
   className?: string;
@@ -13,7 +13,7 @@ export interface SignOutDeviceButtonProps {
  * A failure shows under the button; a session the server no longer knows counts as signed out.
  */
 export function SignOutDeviceButton({ className }: SignOutDeviceButtonProps) {
-  const ui = useSessionsUI('SignOutDeviceButton');
+  const ui = useSessionsUIContext('SignOutDeviceButton');
   const { messages } = ui;
   const signOut = useSignOut();
   const failed =

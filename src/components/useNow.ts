@@ -57,9 +57,3 @@ export function useIsServerRender(): boolean {
     () => true,
   );
 }
-
-/** Moves the shared clock forward at once, e.g. after the list refetched. */
-export function refreshNow(): void {
-  now = Date.now();
-  for (const l of listeners) l();
-}

@@ -1,3 +1,5 @@
+import type { QueryKey } from '@tanstack/react-query';
+
 /** Filters that select one sessions list. */
 export interface SessionsListFilters {
   applicationId?: string;
@@ -24,3 +26,9 @@ export const sessionsMutationKeys = {
   signOut: (scope: string) => ['profilekit', scope, 'signOut'] as const,
   reauthenticate: (scope: string) => ['profilekit', scope, 'reauthenticate'] as const,
 };
+
+/** Whether a cache key is one of the kit's for this scope: the one place a key is read back. */
+export function isScopeKey(key: QueryKey | undefined, scope: string): boolean {
+  const [root, ownScope] = sessionsKeys.scope(scope);
+  return key?.[0] === root && key[1] === ownScope;
+}

@@ -1,8 +1,7 @@
-import { type QueryClient, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { callProvider } from '../provider/callProvider.js';
 import { normalizeSessions } from '../provider/normalizeSessions.js';
 import { SessionsError } from '../provider/SessionsError.js';
-import type { RevokeSessionParams } from '../provider/types.js';
 import { retryTransient } from './retryTransient.js';
 import type { SessionsDataContextValue } from './SessionsDataContext.js';
 import {
@@ -11,25 +10,19 @@ import {
   type SessionsListData,
   shareUnchangedSessions,
 } from './sessionCache.js';
-import { type SessionsListFilters, sessionsKeys, sessionsMutationKeys } from './sessionsKeys.js';
-
-/** Ids whose revoke is still in flight: a refetch must not bring them back before the server answers. */
-function pendingRevocations(client: QueryClient, scope: string): Set<string> {
-  const pending = client
-    .getMutationCache()
-    .findAll({ mutationKey: sessionsMutationKeys.revokeSession(scope), status: 'pending' });
-  return new Set(pending.map((m) => (m.state.variables as Pick<RevokeSessionParams, 'sessionId'>).sessionId));
-}
+import { type SessionsListFilters, sessionsKeys } from './sessionsKeys.js';
 
 /**
  * The one place the list's key meets its fetcher: calls `listSessions`, validates the answer, reports
- * dropped entries, hides rows being revoked, and puts the current session first.
+ * dropped entries, keeps out rows whose sign-out is on its way (their owner says which), and puts the
+ * current session first.
  */
 export function sessionsListQueryOptions(
-  context: Pick<SessionsDataContextValue, 'dataProvider' | 'queryClient' | 'scope' | 'reportIssues'>,
+  context: Pick<SessionsDataContextValue, 'dataProvider' | 'queryClient' | 'scope' | 'reportIssues'> &
+    Partial<Pick<SessionsDataContextValue, 'revokes'>>,
   filters: SessionsListFilters = {},
 ) {
-  const { dataProvider, queryClient, scope, reportIssues } = context;
+  const { dataProvider, queryClient, scope, reportIssues, revokes } = context;
   return queryOptions<SessionsListData, SessionsError>({
     queryKey: sessionsKeys.list(scope, filters),
     queryFn: async ({ signal }) => {
@@ -44,7 +37,8 @@ export function sessionsListQueryOptions(
       });
       const { sessions, currentSessionId, issues } = normalizeSessions(raw);
       if (issues.length > 0) reportIssues(issues);
-      const hidden = pendingRevocations(queryClient, scope);
+      // A refetch that lands while a row's sign-out is on its way must not bring the row back.
+      const hidden = revokes?.leavingIds() ?? new Set();
       const visible = sessions.filter(
         (s) =>
           !hidden.has(s.id) &&

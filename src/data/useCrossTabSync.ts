@@ -36,24 +36,26 @@ function isTabMessage(data: unknown): data is TabMessage {
  * and calls the host's onSignedOut. Messages go over a BroadcastChannel; browsers without one skip this.
  */
 export function useCrossTabSync(
-  context: Pick<SessionsDataContextValue, 'queryClient' | 'scope' | 'signalSignedOut'>,
+  context: Pick<SessionsDataContextValue, 'queryClient' | 'scope' | 'signalSignedOut' | 'events'>,
   userScope: string | undefined,
   channelName: string | false,
 ): void {
-  const { queryClient, scope, signalSignedOut } = context;
+  const { queryClient, scope, signalSignedOut, events } = context;
   useEffect(() => {
     if (!channelName || typeof BroadcastChannel === 'undefined') return;
     const channel = new BroadcastChannel(channelName);
     const ownScope = userScope ?? null;
-
-    const unsubscribe = queryClient.getMutationCache().subscribe((event) => {
-      if (event.type !== 'updated' || event.action.type !== 'success') return;
-      const [root, keyScope, action] = event.mutation.options.mutationKey ?? [];
-      if (root !== 'profilekit' || keyScope !== scope || !ACTIONS.includes(action as SyncedAction)) return;
-      const variables = event.mutation.state.variables as { sessionId?: unknown } | undefined;
-      const message: TabMessage = { profilekit: 1, userScope: ownScope, action: action as SyncedAction };
-      if (typeof variables?.sessionId === 'string') message.sessionId = variables.sessionId;
+    const post = (action: SyncedAction, sessionId?: string) => {
+      const message: TabMessage = { profilekit: 1, userScope: ownScope, action };
+      if (sessionId !== undefined) message.sessionId = sessionId;
       channel.postMessage(message);
+    };
+
+    const unsubscribe = events.subscribe((event) => {
+      if (event.type === 'sessionRevoked') post('revokeSession', event.sessionId);
+      else if (event.type === 'otherSessionsRevoked') post('revokeOtherSessions');
+      else if (event.type === 'allSessionsRevoked') post('revokeAllSessions');
+      else if (event.type === 'signedOut') post('signOut');
     });
 
     channel.onmessage = ({ data }: MessageEvent) => {
@@ -80,5 +82,5 @@ export function useCrossTabSync(
       unsubscribe();
       channel.close();
     };
-  }, [queryClient, scope, signalSignedOut, userScope, channelName]);
+  }, [queryClient, scope, signalSignedOut, events, userScope, channelName]);
 }

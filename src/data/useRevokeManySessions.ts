@@ -3,7 +3,8 @@
 import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { callProvider } from '../provider/callProvider.js';
-import { SessionsError } from '../provider/SessionsError.js';
+import { readRevokedCount } from '../provider/readCount.js';
+import type { SessionsError } from '../provider/SessionsError.js';
 import type { RevokeManyResult } from '../provider/types.js';
 import { useSessionsData } from './SessionsDataContext.js';
 import { type SealedPassword, sealPassword, takePassword } from './sealPassword.js';
@@ -32,24 +33,13 @@ export type UseRevokeManySessionsResult = Omit<InnerResult, 'mutate' | 'mutateAs
   ) => Promise<RevokeManyResult>;
 };
 
-/** Checks the count a provider reported: the UI says "Signed out of N devices", so N must be real. */
-function readRevokedCount(result: unknown): RevokeManyResult {
-  const count = (result as Partial<RevokeManyResult> | null | undefined)?.revokedCount;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-    throw new SessionsError(
-      'INVALID_RESPONSE',
-      'The provider did not report how many sessions it signed out.',
-    );
-  }
-  return { revokedCount: count };
-}
-
 /** Shared by "sign out other devices" and "sign out everywhere": both wait for the server. */
 export function useRevokeManySessions(
   action: 'revokeOtherSessions' | 'revokeAllSessions',
   consumerName: string,
 ): UseRevokeManySessionsResult {
-  const { dataProvider, queryClient, scope, signalSignedOut, reportError } = useSessionsData(consumerName);
+  const { dataProvider, queryClient, scope, signalSignedOut, reportFailure, events } =
+    useSessionsData(consumerName);
   const mutationKey = useMemo(() => sessionsMutationKeys[action](scope), [action, scope]);
 
   const mutation = useMutation<RevokeManyResult, SessionsError, SealedVariables>(
@@ -61,20 +51,19 @@ export function useRevokeManySessions(
           ...(password === undefined ? {} : { password }),
           ...(applicationId === undefined ? {} : { applicationId }),
         };
-        return readRevokedCount(await callProvider(dataProvider, action, params));
+        return readRevokedCount(await callProvider(dataProvider, action, params), action);
       },
-      onSuccess: () => {
+      onSuccess: ({ revokedCount }) => {
         if (action === 'revokeAllSessions') {
+          events.emit({ type: 'allSessionsRevoked', revokedCount });
           signalSignedOut('revoked-all');
           return;
         }
+        events.emit({ type: 'otherSessionsRevoked', revokedCount });
         keepOnlyCurrentSession(queryClient, scope);
         void queryClient.invalidateQueries({ queryKey: sessionsKeys.lists(scope) });
       },
-      onError: (error) => {
-        if (error.code === 'UNAUTHORIZED') signalSignedOut('session-ended');
-        else reportError(error);
-      },
+      onError: reportFailure,
     },
     queryClient,
   );

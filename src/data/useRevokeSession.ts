@@ -1,25 +1,18 @@
 'use client';
 
 import { type UseMutationResult, useMutation } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
-import type { SessionsError } from '../provider/SessionsError.js';
-import {
-  isRevokePending,
-  type RevokeSessionContext,
-  type RevokeSessionData,
-  type RevokeSessionVariables,
-  revokeSessionMutationOptions,
-  type SealedRevokeVariables,
-} from './revokeSessionMutation.js';
-import { useSessionsData } from './SessionsDataContext.js';
-import { sealPassword } from './sealPassword.js';
-
-export type {
+import { useCallback } from 'react';
+import { SessionsError } from '../provider/SessionsError.js';
+import type {
   RevokeSessionContext,
   RevokeSessionData,
   RevokeSessionVariables,
   SealedRevokeVariables,
-} from './revokeSessionMutation.js';
+} from './SessionRevokes.js';
+import { useSessionsData } from './SessionsDataContext.js';
+import { sealPassword } from './sealPassword.js';
+
+export type { RevokeSessionData, RevokeSessionVariables } from './SessionRevokes.js';
 
 export interface UseRevokeSessionOptions {
   /**
@@ -38,7 +31,9 @@ type InnerResult = UseMutationResult<
 >;
 
 export type UseRevokeSessionResult = Omit<InnerResult, 'mutate' | 'mutateAsync' | 'variables'> & {
+  /** Does nothing while a sign-out of the same session is on its way. */
   mutate: (variables: RevokeSessionVariables, options?: Parameters<InnerResult['mutate']>[1]) => void;
+  /** Rejects while a sign-out of the same session is on its way. */
   mutateAsync: (
     variables: RevokeSessionVariables,
     options?: Parameters<InnerResult['mutateAsync']>[1],
@@ -48,41 +43,38 @@ export type UseRevokeSessionResult = Omit<InnerResult, 'mutate' | 'mutateAsync' 
 };
 
 /**
- * Signs one session out. Optimistic by default: the row leaves every cached list at once (cancel →
- * remove → put back on failure → refetch when settled). NOT_FOUND counts as success — the session is
- * already gone. UNAUTHORIZED means this device itself was signed out, and tells the host.
+ * Signs one session out, through the same owner as the kit's own rows (so they show it, and a second
+ * click anywhere sends nothing). Optimistic by default: the row leaves every cached list at once and
+ * comes back if the server refuses. NOT_FOUND counts as success — the session is already gone.
+ * UNAUTHORIZED means this device itself was signed out, and tells the host.
  *
  * @example
  * const revoke = useRevokeSession();
  * <button onClick={() => revoke.mutate({ sessionId: session.id })}>Sign out</button>
  */
 export function useRevokeSession(options: UseRevokeSessionOptions = {}): UseRevokeSessionResult {
-  const { dataProvider, queryClient, scope, signalSignedOut, reportError } =
-    useSessionsData('useRevokeSession');
+  const { revokes } = useSessionsData('useRevokeSession');
   const optimistic = options.optimistic !== false;
-  const mutationOptions = useMemo(
-    () =>
-      revokeSessionMutationOptions(
-        { dataProvider, queryClient, scope, signalSignedOut, reportError },
-        optimistic,
-      ),
-    [dataProvider, queryClient, scope, signalSignedOut, reportError, optimistic],
-  );
-  const mutation = useMutation(mutationOptions, queryClient);
+  const mutation = useMutation(revokes.options(optimistic), revokes.queryClient);
 
   const { mutate: innerMutate, mutateAsync: innerMutateAsync } = mutation;
+  const begin = useCallback(
+    (sessionId: string, password: string | undefined) =>
+      revokes.begin(sessionId, { optimistic, withPassword: password !== undefined }),
+    [revokes, optimistic],
+  );
   const mutate = useCallback<UseRevokeSessionResult['mutate']>(
     ({ sessionId, password }, callOptions) => {
-      // A double click or a repeated Enter must not send a second request for the same session.
-      if (isRevokePending(queryClient, scope, sessionId)) return;
-      innerMutate({ sessionId, sealed: sealPassword(password) }, callOptions);
+      if (begin(sessionId, password)) innerMutate({ sessionId, sealed: sealPassword(password) }, callOptions);
     },
-    [innerMutate, queryClient, scope],
+    [begin, innerMutate],
   );
   const mutateAsync = useCallback<UseRevokeSessionResult['mutateAsync']>(
     ({ sessionId, password }, callOptions) =>
-      innerMutateAsync({ sessionId, sealed: sealPassword(password) }, callOptions),
-    [innerMutateAsync],
+      begin(sessionId, password)
+        ? innerMutateAsync({ sessionId, sealed: sealPassword(password) }, callOptions)
+        : Promise.reject(new SessionsError('UNKNOWN', 'A sign-out of this session is already on its way.')),
+    [begin, innerMutateAsync],
   );
   return {
     ...mutation,

@@ -1,7 +1,6 @@
 'use client';
 
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import type { SessionsError } from '../provider/SessionsError.js';
 import { useSessionsData } from './SessionsDataContext.js';
 import type { SessionsListData } from './sessionCache.js';
@@ -27,7 +26,8 @@ export type UseSessionsResult = UseQueryResult<SessionsListData, SessionsError>;
 /**
  * The signed-in user's sessions, current first. Errors are `SessionsError`s: REAUTH_REQUIRED is a state to
  * show a password prompt for (see `getSessionsListView`), never an empty list; UNAUTHORIZED tells the
- * host through `onSignedOut`. Disabled when the provider cannot list.
+ * host through `onSignedOut`, and any other failure reaches `onError` once, however many readers the
+ * list has. Disabled when the provider cannot list.
  *
  * @example
  * const { data, error } = useSessions();
@@ -36,8 +36,9 @@ export type UseSessionsResult = UseQueryResult<SessionsListData, SessionsError>;
  */
 export function useSessions(options: UseSessionsOptions = {}): UseSessionsResult {
   const context = useSessionsData('useSessions');
-  const { capabilities, isSignedOut, queryClient, signalSignedOut, reportError } = context;
-  const query = useQuery(
+  const { capabilities, isSignedOut, queryClient } = context;
+  // Failures are reported once, by the query cache (see useSessionsDataValue), not by every reader.
+  return useQuery(
     {
       ...sessionsListQueryOptions(context, { applicationId: options.applicationId }),
       enabled: capabilities.canList && !isSignedOut && options.enabled !== false,
@@ -45,13 +46,6 @@ export function useSessions(options: UseSessionsOptions = {}): UseSessionsResult
     },
     queryClient,
   );
-  const { error } = query;
-  useEffect(() => {
-    if (!error) return;
-    if (error.code === 'UNAUTHORIZED') signalSignedOut('session-ended');
-    else reportError(error);
-  }, [error, signalSignedOut, reportError]);
-  return query;
 }
 
 /** What a sessions list should show right now. */

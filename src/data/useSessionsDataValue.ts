@@ -1,15 +1,18 @@
 'use client';
 
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createEmitter } from '../internal/createEmitter.js';
 import { isDevelopment } from '../internal/isDevelopment.js';
 import { getCapabilities } from '../provider/getCapabilities.js';
 import type { NormalizationIssue } from '../provider/normalizeSessions.js';
-import { SessionsError } from '../provider/SessionsError.js';
+import { isSessionsError, SessionsError } from '../provider/SessionsError.js';
 import type { SessionEndCause, SessionsDataProvider } from '../provider/types.js';
 import { cacheScope } from './cacheScope.js';
+import { SessionRevokes } from './SessionRevokes.js';
 import type { SessionsDataContextValue, SignedOutEvent, SignedOutReason } from './SessionsDataContext.js';
-import { sessionsKeys } from './sessionsKeys.js';
+import type { SessionsEvent } from './sessionsEvents.js';
+import { isScopeKey, sessionsKeys } from './sessionsKeys.js';
 import { DEFAULT_SYNC_CHANNEL, useCrossTabSync } from './useCrossTabSync.js';
 import { useLiveSessions } from './useLiveSessions.js';
 
@@ -86,84 +89,115 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
   useWarnOnProviderChurn(dataProvider, userScope);
 
   const [signedOutScope, setSignedOutScope] = useState<string | null>(null);
-  const signedOutRef = useRef<string | null>(null);
-  // Hosts pass inline callbacks; reading them through a ref keeps the context value stable.
-  const callbacks = useRef({ onSignedOut, onError, onReauthRequired });
-  callbacks.current = { onSignedOut, onError, onReauthRequired };
-  const hasSignOutHandler = onSignedOut !== undefined;
-  const hasReauthHandler = onReauthRequired !== undefined;
-  const stableReauth = useCallback(() => callbacks.current.onReauthRequired?.(), []);
-  const reportedIssues = useRef(new Set<string>());
-
-  const signalSignedOut = useCallback(
-    (reason: SignedOutReason, cause?: SessionEndCause) => {
-      if (signedOutRef.current === scope) return;
-      signedOutRef.current = scope;
-      setSignedOutScope(scope);
-      // The next user of this QueryClient must not see this user's sessions.
-      void queryClient.cancelQueries({ queryKey: sessionsKeys.scope(scope) });
-      queryClient.removeQueries({ queryKey: sessionsKeys.scope(scope) });
-      callbacks.current.onSignedOut?.(cause ? { reason, cause } : { reason });
-    },
+  // Hosts pass inline callbacks and providers; reading them through a ref keeps the context value stable.
+  const host = useRef<HostHandlers>({ dataProvider, onSignedOut, onError, onReauthRequired });
+  host.current = { dataProvider, onSignedOut, onError, onReauthRequired };
+  const scoped = useMemo(
+    () => createScopeServices(queryClient, scope, host, setSignedOutScope),
     [queryClient, scope],
   );
+  const { reportFailure, signalSignedOut, events } = scoped;
 
-  const reportError = useCallback((error: SessionsError) => callbacks.current.onError?.(error), []);
-
-  const reportIssues = useCallback(
-    (issues: readonly NormalizationIssue[]) => {
-      const fresh = issues.filter((issue) => {
-        const signature = `${scope}|${issue.reason}|${issue.id ?? `#${issue.index}`}`;
-        if (reportedIssues.current.has(signature)) return false;
-        reportedIssues.current.add(signature);
-        return true;
-      });
-      if (fresh.length === 0) return;
-      const detail = fresh.map((i) => `#${i.index}${i.id ? ` (${i.id})` : ''}: ${i.reason}`).join('; ');
-      const message = `listSessions returned ${fresh.length} malformed entr${fresh.length === 1 ? 'y' : 'ies'}, not shown: ${detail}`;
-      if (isDevelopment()) console.warn(`[profilekit] ${message}`);
-      callbacks.current.onError?.(new SessionsError('INVALID_RESPONSE', message));
-    },
-    [scope],
+  // A query's failure is reported here, once, however many components read the query: its cache says
+  // when a fetch failed for good (after retries), which no reader's effect can.
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'error') return;
+        // A cancelled fetch (CancelledError) is no failure of the backend.
+        if (isSessionsError(event.action.error) && isScopeKey(event.query.queryKey, scope))
+          reportFailure(event.action.error);
+      }),
+    [queryClient, scope, reportFailure],
   );
 
   useCrossTabSync(
-    { queryClient, scope, signalSignedOut },
+    { queryClient, scope, signalSignedOut, events },
     userScope,
     crossTabSync === true ? DEFAULT_SYNC_CHANNEL : crossTabSync,
   );
 
-  const capabilities = useMemo(() => getCapabilities(dataProvider), [dataProvider]);
+  const hasSignOutHandler = onSignedOut !== undefined;
+  const capabilities = useMemo(() => {
+    const own = getCapabilities(dataProvider);
+    // Without the provider's signOut, "Sign out" on this device hands over to the host's onSignedOut.
+    return { ...own, canSignOut: own.canSignOut || hasSignOutHandler };
+  }, [dataProvider, hasSignOutHandler]);
   const isSignedOut = signedOutScope === scope;
   useLiveSessions({ dataProvider, queryClient, scope, isSignedOut, signalSignedOut, live, pollIntervalMs });
+  const hasReauthHandler = onReauthRequired !== undefined;
 
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    const { reauth, ...services } = scoped;
+    return {
+      ...services,
       dataProvider,
       capabilities,
       queryClient,
-      scope,
       isSignedOut,
-      signalSignedOut,
-      reportError,
-      reportIssues,
-      hasSignOutHandler,
-      onReauthRequired: hasReauthHandler ? stableReauth : undefined,
-    }),
-    [
-      dataProvider,
-      capabilities,
-      queryClient,
-      scope,
-      isSignedOut,
-      signalSignedOut,
-      reportError,
-      reportIssues,
-      hasSignOutHandler,
-      hasReauthHandler,
-      stableReauth,
-    ],
-  );
+      onReauthRequired: hasReauthHandler ? reauth : undefined,
+    };
+  }, [scoped, dataProvider, capabilities, queryClient, isSignedOut, hasReauthHandler]);
+}
+
+interface HostHandlers {
+  dataProvider: SessionsDataProvider;
+  onSignedOut?: (event: SignedOutEvent) => void;
+  onError?: (error: SessionsError) => void;
+  onReauthRequired?: () => void | Promise<void>;
+}
+
+/**
+ * What belongs to one cache and one scope, made once for them: signing out (once per scope), reporting
+ * failures and dropped entries (each issue once), the owner of sign-outs, and the events channel.
+ */
+function createScopeServices(
+  queryClient: QueryClient,
+  scope: string,
+  host: { readonly current: HostHandlers },
+  setSignedOutScope: (scope: string) => void,
+) {
+  let signedOut = false;
+  const reportedIssues = new Set<string>();
+  const events = createEmitter<SessionsEvent>();
+
+  const signalSignedOut = (reason: SignedOutReason, cause?: SessionEndCause) => {
+    if (signedOut) return;
+    signedOut = true;
+    setSignedOutScope(scope);
+    // The next user of this QueryClient must not see this user's sessions.
+    void queryClient.cancelQueries({ queryKey: sessionsKeys.scope(scope) });
+    queryClient.removeQueries({ queryKey: sessionsKeys.scope(scope) });
+    host.current.onSignedOut?.(cause ? { reason, cause } : { reason });
+  };
+
+  const reportFailure = (error: SessionsError) => {
+    if (error.code === 'UNAUTHORIZED') signalSignedOut('session-ended');
+    else host.current.onError?.(error);
+  };
+
+  const reportIssues = (issues: readonly NormalizationIssue[]) => {
+    const fresh = issues.filter((issue) => {
+      const signature = `${issue.reason}|${issue.id ?? `#${issue.index}`}`;
+      if (reportedIssues.has(signature)) return false;
+      reportedIssues.add(signature);
+      return true;
+    });
+    if (fresh.length === 0) return;
+    const detail = fresh.map((i) => `#${i.index}${i.id ? ` (${i.id})` : ''}: ${i.reason}`).join('; ');
+    const message = `listSessions returned ${fresh.length} malformed entr${fresh.length === 1 ? 'y' : 'ies'}, not shown: ${detail}`;
+    if (isDevelopment()) console.warn(`[profilekit] ${message}`);
+    host.current.onError?.(new SessionsError('INVALID_RESPONSE', message));
+  };
+
+  const revokes = new SessionRevokes(queryClient, scope, () => ({
+    dataProvider: host.current.dataProvider,
+    reportFailure,
+    events,
+  }));
+  const reauth = () => host.current.onReauthRequired?.();
+
+  return { scope, signalSignedOut, reportFailure, reportIssues, revokes, events, reauth };
 }
 
 // A provider created inline (`dataProvider={createProvider()}`) is a new object every render, so every

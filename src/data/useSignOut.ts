@@ -3,6 +3,7 @@
 import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import { callProvider } from '../provider/callProvider.js';
 import type { SessionsError } from '../provider/SessionsError.js';
+import { endSession } from './alreadyGone.js';
 import { useSessionsData } from './SessionsDataContext.js';
 import { sessionsMutationKeys } from './sessionsKeys.js';
 
@@ -17,19 +18,23 @@ export type UseSignOutResult = UseMutationResult<void, SessionsError, void>;
  * <button onClick={() => signOut.mutate()}>Sign out</button>
  */
 export function useSignOut(): UseSignOutResult {
-  const { dataProvider, capabilities, queryClient, scope, signalSignedOut, reportError } =
+  const { dataProvider, queryClient, scope, signalSignedOut, reportFailure, events } =
     useSessionsData('useSignOut');
   return useMutation<void, SessionsError, void>(
     {
       mutationKey: sessionsMutationKeys.signOut(scope),
       mutationFn: async () => {
-        if (capabilities.canSignOut) await callProvider(dataProvider, 'signOut');
+        // Without the provider's signOut, the host's onSignedOut does the signing out.
+        if (dataProvider.signOut) await endSession(() => callProvider(dataProvider, 'signOut'));
       },
-      onSuccess: () => signalSignedOut('signed-out'),
+      onSuccess: () => {
+        events.emit({ type: 'signedOut' });
+        signalSignedOut('signed-out');
+      },
       onError: (error) => {
         // Already signed out on the server: that is what the user asked for.
-        if (error.code === 'UNAUTHORIZED' || error.code === 'NOT_FOUND') signalSignedOut('signed-out');
-        else reportError(error);
+        if (error.code === 'UNAUTHORIZED') signalSignedOut('signed-out');
+        else reportFailure(error);
       },
     },
     queryClient,

@@ -1,4 +1,4 @@
-import type { AdminSessionsDataProvider } from '../admin/types.js';
+import type { AdminSessionsDataProvider } from '../admin/provider/types.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import type {
   ConfirmableAction,
@@ -11,25 +11,7 @@ import type {
 
 import { createMemoryAdminProvider, type MemoryAdminMethod } from './memoryAdmin.js';
 import { randomId, sleep, toEpoch } from './memoryHelpers.js';
-import type {
-  MemoryBackendOptions,
-  MemoryFault,
-  MemorySession,
-  MemorySessionInput,
-  MemorySignInInput,
-  MemoryUser,
-  MemoryUserInput,
-} from './memoryTypes.js';
-
-export type {
-  MemoryBackendOptions,
-  MemoryFault,
-  MemorySession,
-  MemorySessionInput,
-  MemorySignInInput,
-  MemoryUser,
-  MemoryUserInput,
-} from './memoryTypes.js';
+import type * as Memory from './memoryTypes.js';
 
 /** Every method a fault can be injected into: the user-side ones and the admin ones. */
 export type MemoryMethod = SessionsMethod | MemoryAdminMethod;
@@ -43,17 +25,18 @@ const DEFAULT_LIFETIME_MS = 30 * DAY_MS;
  * stop working the moment they are revoked, application ids, trusted devices, latency and injected
  * faults. Each device gets its own `SessionsDataProvider` acting as its session.
  */
-export function createMemoryBackend(options: MemoryBackendOptions = {}) {
+export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
   const now = options.now ?? Date.now;
   const lifetime = options.sessionLifetimeMs ?? DEFAULT_LIFETIME_MS;
   const maxAttempts = options.maxPasswordAttempts ?? 5;
   const rateLimitSeconds = options.rateLimitSeconds ?? 60;
   let latency = options.latency ?? 0;
+  const random = options.random ?? Math.random;
   let passwordRequirements = { ...options.passwordRequirements };
 
-  const users = new Map<string, MemoryUser & { password: string }>();
-  const sessions = new Map<string, MemorySession>();
-  const faults = new Map<MemoryMethod, { fault: MemoryFault; remaining: number }[]>();
+  const users = new Map<string, Memory.MemoryUser & { password: string }>();
+  const sessions = new Map<string, Memory.MemorySession>();
+  const faults = new Map<MemoryMethod, { fault: Memory.MemoryFault; remaining: number }[]>();
   // Bumped on every change, so the admin list can cache its sorted views until the data moves.
   let version = 0;
   const attempts = new Map<string, { count: number; lockedUntil: number }>();
@@ -71,7 +54,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
     return undefined;
   }
 
-  function addUser(input: MemoryUserInput): MemoryUser {
+  function addUser(input: Memory.MemoryUserInput): Memory.MemoryUser {
     const user = {
       id: input.id ?? `user_${randomId(6)}`,
       email: input.email,
@@ -83,15 +66,18 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
     return publicUser(user);
   }
 
-  function publicUser({ password: _password, ...user }: MemoryUser & { password: string }): MemoryUser {
+  function publicUser({
+    password: _password,
+    ...user
+  }: Memory.MemoryUser & { password: string }): Memory.MemoryUser {
     return user;
   }
 
-  function addSession(input: MemorySessionInput): MemorySession {
+  function addSession(input: Memory.MemorySessionInput): Memory.MemorySession {
     const user = findUser(input.user);
     if (!user) throw new Error(`createMemoryBackend: no user "${input.user}" for a session.`);
     const createdAt = toEpoch(input.createdAt, now());
-    const session: MemorySession = {
+    const session: Memory.MemorySession = {
       id: input.id ?? `ses_${randomId()}`,
       userId: user.id,
       token: randomId(24),
@@ -115,11 +101,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
   for (const user of options.users ?? []) addUser(user);
   for (const session of options.sessions ?? []) addSession(session);
 
-  const isLive = (s: MemorySession) => s.expiresAt > now();
+  const isLive = (s: Memory.MemorySession) => s.expiresAt > now();
   const liveSessionsOf = (userId: string) =>
     [...sessions.values()].filter((s) => s.userId === userId && isLive(s));
 
-  function toWire(session: MemorySession, currentId: string): SessionInput {
+  function toWire(session: Memory.MemorySession, currentId: string): SessionInput {
     // As a JSON API would send it: ISO strings, copies of nested objects, never the token itself.
     return {
       id: session.id,
@@ -138,9 +124,13 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
     };
   }
 
-  async function enter(method: MemoryMethod, callerId: string, signal?: AbortSignal): Promise<MemorySession> {
+  async function enter(
+    method: MemoryMethod,
+    callerId: string,
+    signal?: AbortSignal,
+  ): Promise<Memory.MemorySession> {
     const delay =
-      typeof latency === 'number' ? latency : latency.min + Math.random() * (latency.max - latency.min);
+      typeof latency === 'number' ? latency : latency.min + random() * (latency.max - latency.min);
     await sleep(delay, signal);
     const queue = faults.get(method);
     const next = queue?.[0];
@@ -156,7 +146,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
     return caller;
   }
 
-  function checkPassword(caller: MemorySession, password: string | undefined): void {
+  function checkPassword(caller: Memory.MemorySession, password: string | undefined): void {
     const user = users.get(caller.userId);
     const state = attempts.get(caller.id) ?? { count: 0, lockedUntil: 0 };
     if (state.lockedUntil > now()) {
@@ -177,11 +167,15 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
     throw new SessionsError('INVALID_PASSWORD');
   }
 
-  function confirmIfRequired(action: ConfirmableAction, caller: MemorySession, password: string | undefined) {
+  function confirmIfRequired(
+    action: ConfirmableAction,
+    caller: Memory.MemorySession,
+    password: string | undefined,
+  ) {
     if (passwordRequirements[action] === 'required') checkPassword(caller, password);
   }
 
-  function revokeWhere(predicate: (s: MemorySession) => boolean): number {
+  function revokeWhere(predicate: (s: Memory.MemorySession) => boolean): number {
     let count = 0;
     for (const session of [...sessions.values()]) {
       if (isLive(session) && predicate(session)) {
@@ -262,7 +256,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
         revokeWhere,
       }),
     /** Signs in as another device would: checks the password and starts a session. */
-    signIn(input: MemorySignInInput): { sessionId: string; provider: SessionsDataProvider } {
+    signIn(input: Memory.MemorySignInInput): { sessionId: string; provider: SessionsDataProvider } {
       const user = findUser(input.email);
       if (!user || user.password !== input.password) throw new SessionsError('INVALID_PASSWORD');
       const { email: _email, password: _password, ...device } = input;
@@ -270,7 +264,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
       return { sessionId: session.id, provider: providerFor(session.id) };
     },
     addUser,
-    addSession: (input: MemorySessionInput): string => addSession(input).id,
+    addSession: (input: Memory.MemorySessionInput): string => addSession(input).id,
     /** Ends a session on the server, as if its device signed out. */
     endSession: (sessionId: string): boolean => revokeWhere((s) => s.id === sessionId) > 0,
     /** Makes the next list call of this session answer REAUTH_REQUIRED until `reauthenticate`. */
@@ -279,26 +273,26 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}) {
       if (session) session.freshUntil = now() - 1;
     },
     /** Fails the next `times` calls of `method` (across all devices) with `fault`. */
-    failNext(method: MemoryMethod, fault: MemoryFault, times = 1) {
+    failNext(method: MemoryMethod, fault: Memory.MemoryFault, times = 1) {
       const queue = faults.get(method) ?? [];
       queue.push({ fault, remaining: times });
       faults.set(method, queue);
     },
     clearFaults: () => faults.clear(),
-    setLatency: (value: MemoryBackendOptions['latency'] & {}) => {
+    setLatency: (value: Memory.MemoryBackendOptions['latency'] & {}) => {
       latency = value;
     },
     setPasswordRequirements: (value: Partial<Record<ConfirmableAction, PasswordRequirement>>) => {
       passwordRequirements = { ...value };
     },
     /** The server's truth: live sessions of a user (by id or email), oldest first. */
-    sessionsOf(user: string): MemorySession[] {
+    sessionsOf(user: string): Memory.MemorySession[] {
       const found = findUser(user);
       return found ? liveSessionsOf(found.id).map((s) => ({ ...s })) : [];
     },
     /** Every stored session, expired ones included. For admin views and tests. */
-    allSessions: (): MemorySession[] => [...sessions.values()].map((s) => ({ ...s })),
-    users: (): MemoryUser[] => [...users.values()].map(publicUser),
+    allSessions: (): Memory.MemorySession[] => [...sessions.values()].map((s) => ({ ...s })),
+    users: (): Memory.MemoryUser[] => [...users.values()].map(publicUser),
     /** Calls `listener` after every change of the stored sessions. Returns the unsubscribe. */
     subscribe(listener: () => void): () => void {
       listeners.add(listener);

@@ -1,4 +1,5 @@
-import { createMemoryBackend, type MemoryBackendOptions } from './createMemoryBackend.js';
+import { createMemoryBackend } from './createMemoryBackend.js';
+import type { MemoryBackendOptions } from './memoryTypes.js';
 
 /** Sign-in details of the demo user. */
 export const DEMO_USER = {

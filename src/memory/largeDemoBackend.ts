@@ -1,6 +1,6 @@
-import { createMemoryBackend, type MemoryBackendOptions } from './createMemoryBackend.js';
+import { createMemoryBackend } from './createMemoryBackend.js';
 import { DEMO_USER, DEMO_USER_AGENTS } from './demoBackend.js';
-import type { MemorySessionInput } from './memoryTypes.js';
+import type { MemoryBackendOptions, MemorySessionInput } from './memoryTypes.js';
 
 export interface LargeDemoBackendOptions extends Omit<MemoryBackendOptions, 'users' | 'sessions'> {
   /** Active sessions. @default 100_000 */

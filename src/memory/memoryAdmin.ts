@@ -1,9 +1,15 @@
+import {
+  type AdminSessionFacts,
+  countSessionStats,
+  pageAdminSessions,
+  selectAdminSessions,
+} from '../admin/provider/selectAdminSessions.js';
 import type {
+  AdminSessionFilters,
   AdminSessionInput,
   AdminSessionsDataProvider,
-  ListAllSessionsParams,
   SessionStats,
-} from '../admin/types.js';
+} from '../admin/provider/types.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import type { SessionInput } from '../provider/types.js';
 import type { MemorySession, MemoryUser } from './memoryTypes.js';
@@ -22,12 +28,10 @@ export interface MemoryAdminInternals {
   revokeWhere: (predicate: (s: MemorySession) => boolean) => number;
 }
 
-const SORT_KEYS = { lastActiveAt: 'lastActiveAt', createdAt: 'createdAt', expiresAt: 'expiresAt' } as const;
-
 /**
- * Seed 004's admin context over the memory backend: every user's sessions, paged by an opaque cursor,
- * searchable and sortable, fast at 100,000 sessions because each filtered and sorted view is cached
- * until the data changes, so a page is a slice.
+ * The admin console's provider over the memory backend: every user's sessions, paged by an opaque cursor,
+ * searchable and sortable (the admin list's shared rules), fast at 100,000 sessions because each filtered
+ * and sorted view is cached until the data changes, so a page is a slice.
  */
 export function createMemoryAdminProvider(internals: MemoryAdminInternals): AdminSessionsDataProvider {
   const { users, sessions, now, enter, toWire, revokeWhere } = internals;
@@ -49,31 +53,17 @@ export function createMemoryAdminProvider(internals: MemoryAdminInternals): Admi
     };
   }
 
-  function view(params: Omit<ListAllSessionsParams, 'signal' | 'cursor' | 'limit'>): MemorySession[] {
-    const key = JSON.stringify([
-      params.search,
-      params.userId,
-      params.applicationId,
-      params.status,
-      params.sort,
-    ]);
+  const factsOf = (s: MemorySession): AdminSessionFacts => {
+    const user = users.get(s.userId);
+    return { ...s, email: user?.email, name: user?.name };
+  };
+
+  function view(filters: AdminSessionFilters): MemorySession[] {
+    const { search, userId, applicationId, status, sort } = filters;
+    const key = JSON.stringify([search, userId, applicationId, status, sort]);
     const cached = views.get(key);
     if (cached && cached.version === internals.version()) return cached.list;
-    const at = now();
-    const needle = params.search?.trim().toLowerCase();
-    const field = SORT_KEYS[params.sort?.field ?? 'lastActiveAt'];
-    const direction = params.sort?.direction === 'asc' ? 1 : -1;
-    const list = [...sessions.values()].filter((s) => {
-      if ((params.status ?? 'active') === 'active' ? s.expiresAt <= at : s.expiresAt > at) return false;
-      if (params.userId !== undefined && s.userId !== params.userId) return false;
-      if (params.applicationId !== undefined && s.applicationId !== params.applicationId) return false;
-      if (!needle) return true;
-      const user = users.get(s.userId);
-      return [user?.email, user?.name, s.ipAddress, s.userAgent].some((v) =>
-        v?.toLowerCase().includes(needle),
-      );
-    });
-    list.sort((a, b) => direction * (a[field] - b[field]) || (a.id < b.id ? -1 : 1));
+    const list = selectAdminSessions(sessions.values(), factsOf, filters, now());
     views.set(key, { version: internals.version(), list });
     return list;
   }
@@ -81,16 +71,8 @@ export function createMemoryAdminProvider(internals: MemoryAdminInternals): Admi
   return {
     listAllSessions: async ({ signal, cursor, limit, ...filters }) => {
       const caller = await enterAsAdmin('listAllSessions', signal);
-      const list = view(filters);
-      const start = cursor ? Number.parseInt(cursor, 36) : 0;
-      if (!Number.isFinite(start) || start < 0)
-        throw new SessionsError('UNKNOWN', 'Bad cursor.', { status: 400 });
-      const end = Math.min(list.length, start + Math.max(1, limit));
-      return {
-        sessions: list.slice(start, end).map((s) => withUser(s, caller.id)),
-        nextCursor: end < list.length ? end.toString(36) : null,
-        total: list.length,
-      };
+      const { items, nextCursor, total } = pageAdminSessions(view(filters), cursor, limit);
+      return { sessions: items.map((s) => withUser(s, caller.id)), nextCursor, total };
     },
     getSession: async ({ sessionId, signal }) => {
       const caller = await enterAsAdmin('getSession', signal);
@@ -108,15 +90,7 @@ export function createMemoryAdminProvider(internals: MemoryAdminInternals): Admi
     },
     getSessionStats: async ({ signal } = {}): Promise<SessionStats> => {
       await enterAsAdmin('getSessionStats', signal);
-      const at = now();
-      const midnight = new Date(at).setHours(0, 0, 0, 0);
-      const active = [...sessions.values()].filter((s) => s.expiresAt > at);
-      return {
-        totalActive: active.length,
-        uniqueUsers: new Set(active.map((s) => s.userId)).size,
-        expired: sessions.size - active.length,
-        startedToday: [...sessions.values()].filter((s) => s.createdAt >= midnight).length,
-      };
+      return countSessionStats(sessions.values(), factsOf, now());
     },
   };
 }

@@ -35,10 +35,15 @@ export interface MemoryBackendOptions {
   users?: MemoryUserInput[];
   sessions?: MemorySessionInput[];
   /**
-   * Delay of every call in ms, fixed or a random value in `[min, max]`.
+   * Delay of every call in ms, fixed or a random value in `[min, max]` (drawn from `random`).
    * @default 0
    */
   latency?: number | { min: number; max: number };
+  /**
+   * Where random latencies come from: a seeded generator makes a run repeatable.
+   * @default Math.random
+   */
+  random?: () => number;
   /** @default every action 'none' */
   passwordRequirements?: Partial<Record<ConfirmableAction, PasswordRequirement>>;
   /**

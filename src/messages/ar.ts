@@ -33,6 +33,7 @@ export const arMessages: SessionsMessages = {
 
   deviceName: ({ browser, os }) => `${browser} على ${os}`,
   unknownDevice: 'جهاز غير معروف',
+  numberedDevice: (device, n) => `${device} (${number.format(n)})`,
   thisDevice: 'هذا الجهاز',
   trusted: 'موثوق',
   lastActive: (relative) => `آخر نشاط ${relative}`,

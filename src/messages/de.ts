@@ -18,6 +18,7 @@ export const deMessages: SessionsMessages = {
 
   deviceName: ({ browser, os }) => `${browser} unter ${os}`,
   unknownDevice: 'Unbekanntes Gerät',
+  numberedDevice: (device, n) => `${device} (${n})`,
   thisDevice: 'Dieses Gerät',
   trusted: 'Vertrauenswürdig',
   lastActive: (relative) => `Zuletzt aktiv ${relative}`,

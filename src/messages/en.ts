@@ -16,6 +16,7 @@ export const enMessages: SessionsMessages = {
 
   deviceName: ({ browser, os }) => `${browser} on ${os}`,
   unknownDevice: 'Unknown device',
+  numberedDevice: (device, n) => `${device} (${n})`,
   thisDevice: 'This device',
   trusted: 'Trusted',
   lastActive: (relative) => `Active ${relative}`,

@@ -19,6 +19,7 @@ export const esMessages: SessionsMessages = {
 
   deviceName: ({ browser, os }) => `${browser} en ${os}`,
   unknownDevice: 'Dispositivo desconocido',
+  numberedDevice: (device, n) => `${device} (${n})`,
   thisDevice: 'Este dispositivo',
   trusted: 'De confianza',
   lastActive: (relative) => `Activo ${relative}`,

@@ -18,6 +18,7 @@ export const frMessages: SessionsMessages = {
 
   deviceName: ({ browser, os }) => `${browser} sur ${os}`,
   unknownDevice: 'Appareil inconnu',
+  numberedDevice: (device, n) => `${device} (${n})`,
   thisDevice: 'Cet appareil',
   trusted: 'De confiance',
   lastActive: (relative) => `Actif ${relative}`,

@@ -28,6 +28,8 @@ export interface SessionsMessages {
   /** "Chrome on macOS". */
   deviceName: (parts: { browser: string; os: string }) => string;
   unknownDevice: string;
+  /** Two devices of one name, told apart in their buttons' names: "Safari on iPhone (2)". */
+  numberedDevice: (device: string, n: number) => string;
   thisDevice: string;
   trusted: string;
   /** "Active 5 minutes ago": `relative` comes from date-fns in the app's locale. */
@@ -48,9 +50,9 @@ export interface SessionsMessages {
   signingOut: string;
   /** Announced after a device was signed out: "Signed out Firefox on Windows". */
   sessionRevoked: (device: string) => string;
-  /** Announced and shown in the row when its sign-out failed. */
   /** Signing this device out failed: "Could not sign you out. <reason>". */
   signOutFailed: (reason: string) => string;
+  /** Announced and shown in the row when its sign-out failed. */
   sessionRevokeFailed: (device: string, reason: string) => string;
 
   revokeOthers: string;

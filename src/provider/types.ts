@@ -85,7 +85,7 @@ export interface Session {
 export interface ListSessionsParams {
   /** Aborted when the list is no longer wanted (unmount, a newer fetch). Pass it on to `fetch`. */
   signal: AbortSignal;
-  /** Only sessions of this application (seed 003's `applicationId`). */
+  /** Only sessions of this application (for a backend that serves several apps). */
   applicationId?: string;
 }
 
@@ -174,6 +174,10 @@ export interface SessionsCapabilities {
   canRevokeSession: boolean;
   canRevokeOtherSessions: boolean;
   canRevokeAllSessions: boolean;
+  /**
+   * This device can be signed out: the provider has `signOut` (and, in the kit's context, also when the
+   * host signs out through `onSignedOut`).
+   */
   canSignOut: boolean;
   canReauthenticate: boolean;
   /** The provider pushes live events (`subscribeToSessionEvents`). */

@@ -1,9 +1,11 @@
 'use client';
 
 import type { Locale } from 'date-fns';
-import { type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { SessionsDataContext, type SessionsDataContextValue } from '../data/SessionsDataContext.js';
+import { type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { SessionsDataContext } from '../data/SessionsDataContext.js';
 import { type SessionsDataOptions, useSessionsDataValue } from '../data/useSessionsDataValue.js';
+import { announcementOf } from '../format/announcement.js';
+import { useContentStable } from '../internal/useContentStable.js';
 import { enMessages } from '../messages/en.js';
 import type { SessionsMessagesOverride } from '../messages/types.js';
 import { mergeClassNames, type SessionsClassNames } from './classNames.js';
@@ -14,14 +16,16 @@ import {
 } from './defaultComponents.js';
 import { mergeMessages } from './mergeMessages.js';
 import { SessionsUIContext, type SessionsUIContextValue } from './SessionsUIContext.js';
-import { useMutationAnnouncements } from './useMutationAnnouncements.js';
 
 export interface SessionsProviderProps extends Partial<SessionsDataOptions> {
-  /** Replace any component; each override takes the props of the default it replaces. */
+  /**
+   * Replace any component; each override takes the props of the default it replaces. Compared by
+   * content, so an inline object renders nothing again (hoist the components themselves).
+   */
   components?: SessionsComponentOverrides;
-  /** Extra classes per part (`pk-<part>` stays unless `unstyled`). */
+  /** Extra classes per part (`pk-<part>` stays unless `unstyled`). Compared by content. */
   classNames?: SessionsClassNames;
-  /** Change any text; `errors` merge per code. @default English */
+  /** Change any text; `errors` merge per code. Compared by content. @default English */
   messages?: SessionsMessagesOverride;
   /** date-fns locale for relative times, in the app's language. @default en-US */
   locale?: Locale;
@@ -45,36 +49,16 @@ function DataScope({ children, ...options }: SessionsDataOptions & { children?: 
  * outermost provider needs a `dataProvider`; a nested one without it shares its parent's backend and
  * cache and merges its own components, classes and texts over the parent's.
  */
-export function SessionsProvider({
-  children,
-  dataProvider,
-  scope,
-  queryClient,
-  onSignedOut,
-  onError,
-  onReauthRequired,
-  crossTabSync,
-  live,
-  pollIntervalMs,
-  ...ui
-}: SessionsProviderProps) {
+export function SessionsProvider({ children, ...props }: SessionsProviderProps) {
   const parentData = useContext(SessionsDataContext);
+  const { dataProvider } = props;
   if (!dataProvider && !parentData)
     throw new Error('The outermost `SessionsProvider` needs a `dataProvider`.');
-  const content = <UIScope {...ui}>{children}</UIScope>;
+  // Each scope reads its own props and leaves the other's.
+  const content = <UIScope {...props}>{children}</UIScope>;
   if (!dataProvider) return content;
   return (
-    <DataScope
-      dataProvider={dataProvider}
-      scope={scope}
-      queryClient={queryClient}
-      onSignedOut={onSignedOut}
-      onError={onError}
-      onReauthRequired={onReauthRequired}
-      crossTabSync={crossTabSync}
-      live={live}
-      pollIntervalMs={pollIntervalMs}
-    >
+    <DataScope {...props} dataProvider={dataProvider}>
       {content}
     </DataScope>
   );
@@ -85,15 +69,11 @@ type UIProps = Pick<
   'components' | 'classNames' | 'messages' | 'locale' | 'dir' | 'unstyled'
 >;
 
-function UIScope({
-  children,
-  components,
-  classNames,
-  messages,
-  locale,
-  dir,
-  unstyled,
-}: UIProps & { children?: ReactNode }) {
+function UIScope({ children, locale, dir, unstyled, ...maps }: UIProps & { children?: ReactNode }) {
+  // Hosts pass these inline; by content, a new object with the same entries is the same value.
+  const components = useContentStable(maps.components);
+  const classNames = useContentStable(maps.classNames);
+  const messages = useContentStable(maps.messages);
   const parent = useContext(SessionsUIContext);
   const data = useContext(SessionsDataContext);
   // Only the provider that owns the data scope speaks; nested ones share its live region.
@@ -118,10 +98,18 @@ function UIScope({
     }),
     [parent, components, classNames, messages, locale, dir, unstyled, announce, data?.scope],
   );
-  useMutationAnnouncements(
-    ownsAnnouncer ? (data as SessionsDataContextValue | null) : null,
-    value.messages,
-    ownAnnounce,
+  // What the user's actions did, as the data layer tells it: heard even when the row that started it has
+  // left. Texts in force at the time of the event.
+  const latestMessages = useRef(value.messages);
+  latestMessages.current = value.messages;
+  const events = ownsAnnouncer ? data?.events : undefined;
+  useEffect(
+    () =>
+      events?.subscribe((event) => {
+        const text = announcementOf(event, latestMessages.current);
+        if (text) ownAnnounce(text);
+      }),
+    [events, ownAnnounce],
   );
   const { SessionsAnnouncer } = value.components;
   return (

@@ -1,41 +1,51 @@
 'use client';
 
 import type { Locale } from 'date-fns';
-import { createContext, useContext } from 'react';
-import type { AdminComponents } from '../admin/defaultAdminComponents.js';
+import { createRequiredContext } from '../internal/createRequiredContext.js';
 import type { SessionsMessages } from '../messages/types.js';
-import { cx, type SessionsClassNames, type SessionsPart } from './classNames.js';
+import { cx, type SessionsClassNames } from './classNames.js';
 import type { SessionsComponents } from './defaultComponents.js';
 
 export interface SessionsUIContextValue {
-  components: SessionsComponents & Partial<AdminComponents>;
+  components: SessionsComponents;
   classNames: SessionsClassNames;
   messages: SessionsMessages;
   /** date-fns locale for relative times; undefined means English. */
   locale?: Locale;
   dir?: 'ltr' | 'rtl';
   unstyled: boolean;
-  /** Says something through the live region. */
+  /** Says something through the live region of this data scope (the admin console's texts use it too). */
   announce: (message: string) => void;
   /** The data scope whose live region this context speaks through. */
   dataScope?: string;
 }
 
-export const SessionsUIContext = createContext<SessionsUIContextValue | null>(null);
-SessionsUIContext.displayName = 'SessionsUIContext';
+/** The UI context, and its reader for the kit's parts that throws with their name outside the provider. */
+export const [SessionsUIContext, useSessionsUIContext] = createRequiredContext<SessionsUIContextValue>(
+  'SessionsUIContext',
+  'SessionsProvider',
+);
 
-/** Reads the UI context; throws with the consumer's name outside `SessionsProvider`. */
-export function useSessionsUI(consumerName: string): SessionsUIContextValue {
-  const value = useContext(SessionsUIContext);
-  if (!value) throw new Error(`\`${consumerName}\` must be used within \`SessionsProvider\`.`);
-  return value;
+/**
+ * The components, classes, texts, locale and direction in force, for a host's own component or override.
+ * Throws outside `SessionsProvider`.
+ *
+ * @example
+ * const ui = useSessionsUI();
+ * <p className={partClass(ui, 'meta')}>{ui.messages.thisDevice}</p>
+ */
+export function useSessionsUI(): SessionsUIContextValue {
+  return useSessionsUIContext('useSessionsUI');
 }
 
-/** The class of one part: `pk-<part>` unless unstyled, plus the host's classNames and any extra. */
-export function partClass(
-  ui: Pick<SessionsUIContextValue, 'classNames' | 'unstyled'>,
-  part: SessionsPart,
+/**
+ * The class of one part: `pk-<part>` unless unstyled, plus the host's `classNames` for it and any extra,
+ * so an override styles like the default it replaces.
+ */
+export function partClass<Part extends string>(
+  ui: { classNames: Partial<Record<Part, string>>; unstyled: boolean },
+  part: Part,
   ...extra: (string | undefined)[]
-) {
+): string | undefined {
   return cx(ui.unstyled ? undefined : `pk-${part}`, ui.classNames[part], ...extra);
 }

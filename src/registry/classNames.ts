@@ -33,15 +33,6 @@ export const SESSIONS_PARTS = [
   'dialogActions',
   'result',
   'visuallyHidden',
-  // admin console
-  'stats',
-  'stat',
-  'toolbar',
-  'grid',
-  'gridHeader',
-  'gridRow',
-  'gridCell',
-  'detailsList',
 ] as const;
 
 export type SessionsPart = (typeof SESSIONS_PARTS)[number];
@@ -56,12 +47,12 @@ export function cx(...names: (string | false | null | undefined)[]): string | un
 }
 
 /** Merges two classNames maps: both classes apply where both name a part. */
-export function mergeClassNames(
-  outer: SessionsClassNames,
-  inner: SessionsClassNames | undefined,
-): SessionsClassNames {
+export function mergeClassNames<Part extends string>(
+  outer: Partial<Record<Part, string>>,
+  inner: Partial<Record<Part, string>> | undefined,
+): Partial<Record<Part, string>> {
   if (!inner) return outer;
-  const merged: SessionsClassNames = { ...outer };
-  for (const part of Object.keys(inner) as SessionsPart[]) merged[part] = cx(outer[part], inner[part]);
+  const merged: Partial<Record<Part, string>> = { ...outer };
+  for (const part of Object.keys(inner) as Part[]) merged[part] = cx(outer[part], inner[part]);
   return merged;
 }

@@ -1,10 +1,11 @@
 import type { ComponentProps, ComponentType } from 'react';
-import type { AdminComponents } from '../admin/defaultAdminComponents.js';
 import { DeviceIcon } from '../components/DeviceIcon.js';
 import { LastActive } from '../components/LastActive.js';
 import { PasswordConfirmDialog } from '../components/PasswordConfirmDialog.js';
+import { PasswordField } from '../components/PasswordField.js';
 import { ReauthPrompt } from '../components/ReauthPrompt.js';
-import { RevokeAllButton } from '../components/RevokeAllButton.js';
+import { RevokeAllSessionsButton } from '../components/RevokeAllSessionsButton.js';
+import { RevokeOtherSessionsButton } from '../components/RevokeOtherSessionsButton.js';
 import { RevokeSessionButton } from '../components/RevokeSessionButton.js';
 import { SessionList } from '../components/SessionList.js';
 import { SessionRow } from '../components/SessionRow.js';
@@ -19,10 +20,12 @@ export const defaultComponents = {
   SessionRowSkeleton,
   DeviceIcon,
   LastActive,
-  RevokeAllButton,
+  RevokeOtherSessionsButton,
+  RevokeAllSessionsButton,
   RevokeSessionButton,
   SignOutDeviceButton,
   PasswordConfirmDialog,
+  PasswordField,
   ReauthPrompt,
   SessionsAnnouncer,
 };
@@ -32,8 +35,5 @@ export type SessionsComponents = {
   [Name in keyof typeof defaultComponents]: ComponentType<ComponentProps<(typeof defaultComponents)[Name]>>;
 };
 
-/**
- * What `components` may replace: every user-facing component and, for the admin console (`profilekit/admin`),
- * its components too. Admin defaults live in the admin entry so the user-facing bundle stays small.
- */
-export type SessionsComponentOverrides = Partial<SessionsComponents & AdminComponents>;
+/** What `components` (on `SessionsProvider`, or on `SessionList` for one list) may replace. */
+export type SessionsComponentOverrides = Partial<SessionsComponents>;

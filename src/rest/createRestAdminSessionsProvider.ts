@@ -5,7 +5,7 @@ import type {
   ListAllSessionsParams,
   ListAllSessionsResult,
   SessionStats,
-} from '../admin/types.js';
+} from '../admin/provider/types.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import type { RevokeSessionParams } from '../provider/types.js';
 import {

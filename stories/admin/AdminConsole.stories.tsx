@@ -1,13 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ar, de } from 'date-fns/locale';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { AdminSessionStats } from '../../src/admin/components/AdminSessionStats.js';
 import { AdminSessionsTable } from '../../src/admin/components/AdminSessionsTable.js';
 import { RevokeUserSessionsButton } from '../../src/admin/components/RevokeUserSessionsButton.js';
 import { SessionDetails } from '../../src/admin/components/SessionDetails.js';
-import { SessionStats } from '../../src/admin/components/SessionStats.js';
-import type { AdminSession, AdminSessionsDataProvider } from '../../src/admin/types.js';
+import { adminArMessages } from '../../src/admin/messages/ar.js';
+import { adminDeMessages } from '../../src/admin/messages/de.js';
+import type { AdminSession, AdminSessionsDataProvider } from '../../src/admin/provider/types.js';
+import {
+  AdminSessionsProvider,
+  type AdminSessionsProviderProps,
+} from '../../src/admin/registry/AdminSessionsProvider.js';
 import { createLargeDemoBackend } from '../../src/memory/largeDemoBackend.js';
-import { SessionsProvider } from '../../src/registry/SessionsProvider.js';
 import { createTestQueryClient } from '../../src/testing/createTestQueryClient.js';
 
 type Large = ReturnType<typeof createLargeDemoBackend>;
@@ -18,10 +24,12 @@ interface ConsoleProps {
   /** Prepares the server and may return another provider (e.g. a non-admin one). */
   setup?: (large: Large) => AdminSessionsDataProvider | undefined;
   latency?: number;
+  /** The console's language (and the kit's, for its shared parts), date-fns locale, and direction. */
+  language?: Pick<AdminSessionsProviderProps, 'messages' | 'locale' | 'dir'>;
 }
 
 /** The whole admin console on its own memory server: stats, the table and the details dialog. */
-function AdminConsole({ sessions = 2_000, theme = 'light', setup, latency }: ConsoleProps) {
+function AdminConsole({ sessions = 2_000, theme = 'light', setup, latency, language }: ConsoleProps) {
   const [provider] = useState(() => {
     const large = createLargeDemoBackend({
       sessions,
@@ -37,11 +45,11 @@ function AdminConsole({ sessions = 2_000, theme = 'light', setup, latency }: Con
       data-theme={theme}
       style={{ background: theme === 'dark' ? '#09090b' : '#fff', padding: 16, width: 1100 }}
     >
-      <SessionsProvider dataProvider={provider} queryClient={queryClient}>
-        <SessionStats />
+      <AdminSessionsProvider dataProvider={provider} queryClient={queryClient} {...language}>
+        <AdminSessionStats />
         <AdminSessionsTable applications={['web', 'mobile']} onSelectSession={setSelected} height={420} />
         <SessionDetails sessionId={selected?.id} onClose={() => setSelected(undefined)} />
-      </SessionsProvider>
+      </AdminSessionsProvider>
     </div>
   );
 }
@@ -54,7 +62,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Every user’s sessions (seed 004): stats, a virtualized grid with server-side search, filters, sort and infinite loading, and one session’s details with the two ways to end it.',
+          'Every user’s sessions: stats, a virtualized grid with server-side search, filters, sort and infinite loading, and one session’s details with the two ways to end it.',
       },
     },
   },
@@ -75,6 +83,22 @@ export const HundredThousandSessions: Story = { args: { sessions: 100_000 } };
 export const Loading: Story = { args: { latency: 10 * 60_000 } };
 
 export const Dark: Story = { args: { theme: 'dark' } };
+
+export const German: Story = {
+  args: { language: { messages: adminDeMessages, locale: de } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('grid', { name: 'Alle Sitzungen' })).toBeVisible();
+    await expect(await canvas.findByText('2.001 Sitzungen')).toBeVisible();
+  },
+};
+
+export const Arabic: Story = {
+  args: { language: { messages: adminArMessages, locale: ar, dir: 'rtl' } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('grid', { name: 'كل الجلسات' })).toBeVisible();
+  },
+};
 
 export const Searching: Story = {
   play: async ({ canvasElement }) => {
@@ -134,9 +158,9 @@ export const DetailsAndSignOutAllOfAUser: Story = {
 
 export const UnknownSession: Story = {
   render: () => (
-    <SessionsProvider dataProvider={createLargeDemoBackend({ sessions: 10, users: 2 }).adminProvider}>
+    <AdminSessionsProvider dataProvider={createLargeDemoBackend({ sessions: 10, users: 2 }).adminProvider}>
       <SessionDetails sessionId="ses_no_such" onClose={() => {}} />
-    </SessionsProvider>
+    </AdminSessionsProvider>
   ),
   play: async ({ canvasElement }) => {
     await expect(await body(canvasElement).findByText('This session no longer exists.')).toBeVisible();
@@ -145,8 +169,8 @@ export const UnknownSession: Story = {
 
 export const RevokeUserSessions: Story = {
   render: () => (
-    <SessionsProvider dataProvider={createLargeDemoBackend({ sessions: 100, users: 5 }).adminProvider}>
+    <AdminSessionsProvider dataProvider={createLargeDemoBackend({ sessions: 100, users: 5 }).adminProvider}>
       <RevokeUserSessionsButton userId="user_1" userLabel="user1@example.org" />
-    </SessionsProvider>
+    </AdminSessionsProvider>
   ),
 };

@@ -4,7 +4,7 @@ import { ar } from 'date-fns/locale';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { RevokeAllButton } from '../../src/components/RevokeAllButton.js';
+import { RevokeOtherSessionsButton } from '../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../src/components/SessionList.js';
 import { createDemoBackend } from '../../src/memory/demoBackend.js';
 import type { SessionsDataProvider } from '../../src/provider/types.js';
@@ -32,7 +32,7 @@ function renderKit(
     <Page theme={theme}>
       <SessionsProvider dataProvider={dataProvider} queryClient={createTestQueryClient()} {...props}>
         <SessionList />
-        <RevokeAllButton />
+        <RevokeOtherSessionsButton />
       </SessionsProvider>
     </Page>,
   );
@@ -51,6 +51,9 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (theme) => {
     renderKit(theme, backend.provider);
     await expect.element(page.getByRole('heading', { name: 'Signed in on 5 devices' })).toBeVisible();
     expect(await violations()).toEqual([]);
+    // The theme's own defaults, not the other's: text and a row's surface.
+    const root = document.querySelector('.pk-root') as HTMLElement;
+    expect(getComputedStyle(root).color).toBe(theme === 'dark' ? 'rgb(250, 250, 250)' : 'rgb(9, 9, 11)');
 
     await userEvent.click(page.getByRole('button', { name: 'Sign out Firefox on Windows' }));
     await expect.element(page.getByText(/^Could not sign out Firefox on Windows/).first()).toBeVisible();

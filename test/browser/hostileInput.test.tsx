@@ -2,7 +2,8 @@ import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { AdminSessionsTable } from '../../src/admin/components/AdminSessionsTable.js';
-import type { AdminSessionsDataProvider } from '../../src/admin/types.js';
+import type { AdminSessionsDataProvider } from '../../src/admin/provider/types.js';
+import { AdminSessionsProvider } from '../../src/admin/registry/AdminSessionsProvider.js';
 import { SessionList } from '../../src/components/SessionList.js';
 import { cleanText } from '../../src/provider/normalizeSessions.js';
 import { SessionsProvider } from '../../src/registry/SessionsProvider.js';
@@ -159,9 +160,9 @@ describe(`${HOSTILE.length} hostile payloads in every field, rendered in Chromiu
     } as AdminSessionsDataProvider;
     const { container } = render(
       <main style={{ width: 1100 }}>
-        <SessionsProvider dataProvider={adminProvider} queryClient={createTestQueryClient()}>
+        <AdminSessionsProvider dataProvider={adminProvider} queryClient={createTestQueryClient()}>
           <AdminSessionsTable height={52 * (HOSTILE.length + 2)} />
-        </SessionsProvider>
+        </AdminSessionsProvider>
       </main>,
     );
     await expect.element(page.getByText(`${HOSTILE.length} sessions`)).toBeVisible();

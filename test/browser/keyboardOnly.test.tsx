@@ -1,7 +1,8 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { RevokeAllButton } from '../../src/components/RevokeAllButton.js';
+import { RevokeAllSessionsButton } from '../../src/components/RevokeAllSessionsButton.js';
+import { RevokeOtherSessionsButton } from '../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../src/components/SessionList.js';
 import { createDemoBackend, DEMO_USER } from '../../src/memory/demoBackend.js';
 import { SessionsProvider } from '../../src/registry/SessionsProvider.js';
@@ -24,8 +25,8 @@ function renderSecurityPage(onSignedOut = vi.fn()) {
         onSignedOut={onSignedOut}
       >
         <SessionList />
-        <RevokeAllButton />
-        <RevokeAllButton scope="all" />
+        <RevokeOtherSessionsButton />
+        <RevokeAllSessionsButton />
       </SessionsProvider>
     </main>,
   );

@@ -1,5 +1,6 @@
-import { createMemoryBackend, type MemoryBackendOptions } from '../../src/memory/createMemoryBackend.js';
+import { createMemoryBackend } from '../../src/memory/createMemoryBackend.js';
 import { DEMO_USER_AGENTS } from '../../src/memory/demoBackend.js';
+import type { MemoryBackendOptions } from '../../src/memory/memoryTypes.js';
 
 /** One user on three devices: a Mac (current), Firefox on Windows, an iPhone. */
 export function threeDevices(options: Omit<MemoryBackendOptions, 'users' | 'sessions'> = {}) {

@@ -8,4 +8,5 @@ afterEach(() => cleanup());
 configure({ asyncUtilTimeout: 3000 });
 
 // axe probes <canvas> for icon ligatures; jsdom has no canvas and would print "Not implemented" per run.
-HTMLCanvasElement.prototype.getContext = () => null;
+// (Files that run in Node, like the architecture checks, have no DOM at all.)
+if (typeof HTMLCanvasElement !== 'undefined') HTMLCanvasElement.prototype.getContext = () => null;

@@ -1,10 +1,18 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { UseSessionsResult } from '../../src/data/useSessions.js';
+import type { SessionsError } from '../../src/index.js';
 import { createMemoryBackend } from '../../src/memory/createMemoryBackend.js';
-import type { SessionsDataProvider } from '../../src/provider/types.js';
+import type {
+  ListSessionsResult,
+  RevokeManyResult,
+  RevokeSessionParams,
+  SessionsDataProvider,
+} from '../../src/provider/types.js';
 
 describe('the provider contract is checked at compile time', () => {
-  it('accepts a full provider and one with a single method (seed 001)', () => {
-    const full: SessionsDataProvider = {
+  it('accepts a full provider and one with a single method (revoke-all without a list)', () => {
+    // `satisfies` keeps each literal's own type, so the checks below compare two different types.
+    const full = {
       listSessions: async ({ signal }) => {
         signal.throwIfAborted();
         return { sessions: [{ id: 'a', createdAt: '2026-01-01T00:00:00Z' }], currentSessionId: 'a' };
@@ -14,34 +22,34 @@ describe('the provider contract is checked at compile time', () => {
       revokeAllSessions: async () => ({ revokedCount: 3 }),
       signOut: async () => {},
       passwordRequirements: { revokeSession: 'required' },
-    };
-    const onlyRevokeOthers: SessionsDataProvider = { revokeOtherSessions: async () => ({ revokedCount: 1 }) };
+    } satisfies SessionsDataProvider;
     expectTypeOf(full).toExtend<SessionsDataProvider>();
-    expectTypeOf(onlyRevokeOthers).toExtend<SessionsDataProvider>();
-    expectTypeOf(createMemoryBackend().providerFor('x')).toExtend<SessionsDataProvider>();
+    expectTypeOf({ revokeOtherSessions: async () => ({ revokedCount: 1 }) }).toExtend<SessionsDataProvider>();
+    expectTypeOf(createMemoryBackend().providerFor('x')).toEqualTypeOf<SessionsDataProvider>();
+  });
+
+  it('types each method as one params object in, a Promise out', () => {
+    type Method<K extends keyof SessionsDataProvider> = NonNullable<SessionsDataProvider[K]>;
+    expectTypeOf<Method<'revokeSession'>>().parameters.toEqualTypeOf<[RevokeSessionParams]>();
+    expectTypeOf<Method<'listSessions'>>().returns.toEqualTypeOf<Promise<ListSessionsResult>>();
+    expectTypeOf<Method<'revokeOtherSessions'>>().returns.toEqualTypeOf<Promise<RevokeManyResult>>();
+    expectTypeOf<UseSessionsResult['error']>().toEqualTypeOf<SessionsError | null>();
   });
 
   it('rejects a wrong method signature', () => {
-    const revokeById: SessionsDataProvider = {
-      // @ts-expect-error revokeSession takes one params object, not a bare id
-      revokeSession: async (id: string) => void id,
-    };
-    const listReturnsNumber: SessionsDataProvider = {
-      // @ts-expect-error listSessions resolves with { sessions }, not a number
-      listSessions: async () => 3,
-    };
-    const countAsString: SessionsDataProvider = {
-      // @ts-expect-error revokedCount is a number
+    expectTypeOf({ revokeSession: async (id: string) => void id }).not.toExtend<SessionsDataProvider>();
+    expectTypeOf({ listSessions: async () => 3 }).not.toExtend<SessionsDataProvider>();
+    expectTypeOf({
       revokeOtherSessions: async () => ({ revokedCount: '3' }),
-    };
-    const notAPromise: SessionsDataProvider = {
-      // @ts-expect-error every method returns a Promise
-      signOut: () => undefined,
-    };
-    const wrongRequirement: SessionsDataProvider = {
-      // @ts-expect-error a requirement is 'none' or 'required'
+    }).not.toExtend<SessionsDataProvider>();
+    expectTypeOf({ signOut: () => undefined }).not.toExtend<SessionsDataProvider>();
+    expectTypeOf({
       passwordRequirements: { revokeSession: 'sometimes' },
-    };
-    expectTypeOf([revokeById, listReturnsNumber, countAsString, notAPromise, wrongRequirement]).not.toBeAny();
+    }).not.toExtend<SessionsDataProvider>();
+    const provider = (value: SessionsDataProvider) => value;
+    // @ts-expect-error revokeSession takes one params object, not a bare id
+    provider({ revokeSession: async (id: string) => void id });
+    // @ts-expect-error a requirement is 'none' or 'required'
+    provider({ passwordRequirements: { revokeSession: 'sometimes' } });
   });
 });

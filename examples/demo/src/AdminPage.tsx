@@ -1,5 +1,10 @@
-import { SessionsProvider } from 'profilekit';
-import { type AdminSession, AdminSessionsTable, SessionDetails, SessionStats } from 'profilekit/admin';
+import {
+  type AdminSession,
+  AdminSessionStats,
+  AdminSessionsProvider,
+  AdminSessionsTable,
+  SessionDetails,
+} from 'profilekit/admin';
 import { createRestAdminSessionsProvider } from 'profilekit/rest';
 import { useState } from 'react';
 import type { DemoUser } from './api.js';
@@ -18,11 +23,11 @@ export function AdminPage({ user, onBack }: { user: DemoUser; onBack: () => void
         </button>
       </p>
       <h1>Sessions admin</h1>
-      <SessionsProvider dataProvider={adminApi} scope={`admin:${user.id}`}>
-        <SessionStats />
+      <AdminSessionsProvider dataProvider={adminApi} scope={`admin:${user.id}`}>
+        <AdminSessionStats />
         <AdminSessionsTable applications={['web', 'mobile']} onSelectSession={setSelected} height={520} />
         <SessionDetails sessionId={selected?.id} onClose={() => setSelected(undefined)} />
-      </SessionsProvider>
+      </AdminSessionsProvider>
     </main>
   );
 }

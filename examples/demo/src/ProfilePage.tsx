@@ -1,4 +1,9 @@
-import { RevokeAllButton, SessionList, SessionsProvider } from 'profilekit';
+import {
+  RevokeAllSessionsButton,
+  RevokeOtherSessionsButton,
+  SessionList,
+  SessionsProvider,
+} from 'profilekit';
 import { createRestSessionsProvider } from 'profilekit/rest';
 import type { DemoUser } from './api.js';
 import { signOut } from './api.js';
@@ -72,8 +77,8 @@ export function ProfilePage({
           >
             <SessionList headingLevel={3} />
             <div className="demo-actions">
-              <RevokeAllButton />
-              <RevokeAllButton scope="all" />
+              <RevokeOtherSessionsButton />
+              <RevokeAllSessionsButton />
             </div>
           </SessionsProvider>
         </section>

@@ -2,7 +2,12 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { RevokeAllButton, SessionList, SessionsProvider } from 'profilekit';
+import {
+  RevokeAllSessionsButton,
+  RevokeOtherSessionsButton,
+  SessionList,
+  SessionsProvider,
+} from 'profilekit';
 import { createRestSessionsProvider } from 'profilekit/rest';
 
 // Created once, outside render: the provider's identity is part of profilekit's cache scope.
@@ -35,8 +40,8 @@ export function ProfileSessions({ userId }: { userId: string }) {
     <SessionsProvider dataProvider={sessionsApi} scope={userId} onSignedOut={onSignedOut}>
       <SessionList headingLevel={3} refetchInterval={LIVE_REFRESH_MS} />
       <div className="demo-actions">
-        <RevokeAllButton />
-        <RevokeAllButton scope="all" />
+        <RevokeOtherSessionsButton />
+        <RevokeAllSessionsButton />
       </div>
       {injectMismatch && <p data-injected-mismatch="">Rendered at {Date.now()}</p>}
     </SessionsProvider>

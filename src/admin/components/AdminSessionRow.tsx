@@ -2,11 +2,12 @@
 
 import { formatDistanceStrict } from 'date-fns';
 import { type CSSProperties, type KeyboardEvent, memo } from 'react';
-import { describeDevice } from '../../components/describeDevice.js';
-import { formatDateTime } from '../../components/formatDateTime.js';
-import { formatPlace } from '../../components/formatPlace.js';
-import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
-import type { AdminSession } from '../types.js';
+import { describeDevice } from '../../format/describeDevice.js';
+import { formatDateTime } from '../../format/formatDateTime.js';
+import { formatPlace } from '../../format/formatPlace.js';
+import { partClass } from '../../registry/SessionsUIContext.js';
+import type { AdminSession } from '../provider/types.js';
+import { useAdminUIContext } from '../registry/AdminUIContext.js';
 
 export interface AdminSessionRowProps {
   session: AdminSession;
@@ -21,16 +22,9 @@ export interface AdminSessionRowProps {
 }
 
 /** One row of the admin grid: user, device, place or IP, last active, created, expiry, token preview. */
-export const AdminSessionRow = memo(function AdminSessionRow({
-  session,
-  rowIndex,
-  active,
-  style,
-  onSelect,
-  onKeyDown,
-  onFocus,
-}: AdminSessionRowProps) {
-  const ui = useSessionsUI('AdminSessionRow');
+export const AdminSessionRow = memo(function AdminSessionRow(props: AdminSessionRowProps) {
+  const { session, rowIndex, active, style, onSelect, onKeyDown, onFocus } = props;
+  const ui = useAdminUIContext('AdminSessionRow');
   const { messages, locale } = ui;
   const cell = partClass(ui, 'gridCell');
   const date = (value: Date | undefined) => (value ? formatDateTime(value, 'date', locale?.code) : '—');

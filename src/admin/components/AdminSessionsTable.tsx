@@ -2,16 +2,15 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { errorMessage } from '../../components/errorMessage.js';
-import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
-import { useAdminMessages } from '../adminMessages.js';
-import { DEFAULT_ADMIN_PAGE_SIZE, useAdminSessions } from '../data/useAdminSessions.js';
-import type { AdminSession, AdminSessionFilters, AdminSessionSortField } from '../types.js';
-import { useAdminComponents } from '../useAdminComponents.js';
-import { useDebouncedValue } from '../useDebouncedValue.js';
+import { useDebouncedValue } from '../../internal/useDebouncedValue.js';
+import { partClass } from '../../registry/SessionsUIContext.js';
+import { useAdminSessions } from '../data/useAdminSessions.js';
+import { adminErrorMessage } from '../format/adminErrorMessage.js';
+import type { AdminSession, AdminSessionFilters, AdminSessionSortField } from '../provider/types.js';
+import { useAdminUIContext } from '../registry/AdminUIContext.js';
 
 export interface AdminSessionsTableProps {
-  /** @default 100 */
+  /** Rows per request. @default 100 */
   pageSize?: number;
   /** Starting filters (the table owns them afterwards; watch `onFiltersChange`). */
   defaultFilters?: AdminSessionFilters;
@@ -49,7 +48,7 @@ const COLUMNS: { key: string; sort?: AdminSessionSortField }[] = [
  * sort, infinite loading, a sticky header, and rows reached by arrow keys, Home/End and PageUp/PageDown.
  */
 export function AdminSessionsTable({
-  pageSize = DEFAULT_ADMIN_PAGE_SIZE,
+  pageSize,
   defaultFilters = {},
   onFiltersChange,
   applications,
@@ -57,9 +56,9 @@ export function AdminSessionsTable({
   height = 480,
   className,
 }: AdminSessionsTableProps) {
-  const ui = useSessionsUI('AdminSessionsTable');
-  const text = useAdminMessages();
-  const { AdminSessionRow, AdminSessionsToolbar } = useAdminComponents();
+  const ui = useAdminUIContext('AdminSessionsTable');
+  const text = ui.messages.admin;
+  const { AdminSessionRow, AdminSessionsToolbar } = ui.components;
   const [filters, setFilters] = useState<AdminSessionFilters>(defaultFilters);
   const [searchText, setSearchText] = useState(defaultFilters.search ?? '');
   const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
@@ -67,8 +66,8 @@ export function AdminSessionsTable({
   useEffect(() => onFiltersChange?.(effective), [effective, onFiltersChange]);
 
   const query = useAdminSessions(effective, pageSize);
-  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.sessions) ?? [], [query.data]);
-  const total = query.data?.pages.at(-1)?.total;
+  const rows = useMemo(() => query.data?.sessions ?? [], [query.data]);
+  const total = query.data?.total;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -135,8 +134,7 @@ export function AdminSessionsTable({
     });
 
   let status: string | null = null;
-  if (query.error)
-    status = query.error.code === 'FORBIDDEN' ? text.forbidden : errorMessage(ui.messages, query.error);
+  if (query.error) status = adminErrorMessage(ui.messages, query.error);
   else if (query.isPending) status = text.loading;
   else if (rows.length === 0) status = text.empty;
 

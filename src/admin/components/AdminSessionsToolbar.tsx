@@ -1,9 +1,9 @@
 'use client';
 
-import { useId } from 'react';
-import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
-import { useAdminMessages } from '../adminMessages.js';
-import type { AdminSessionFilters } from '../types.js';
+import { type ReactNode, useId } from 'react';
+import { partClass } from '../../registry/SessionsUIContext.js';
+import type { AdminSessionFilters } from '../provider/types.js';
+import { useAdminUIContext } from '../registry/AdminUIContext.js';
 
 export interface AdminSessionsToolbarProps {
   /** The search text as typed (the table debounces it). */
@@ -19,71 +19,73 @@ export interface AdminSessionsToolbarProps {
 }
 
 /** Search, status and application filters above the admin table, and the match count. */
-export function AdminSessionsToolbar({
-  searchText,
-  onSearchTextChange,
-  filters,
-  onFiltersChange,
-  applications,
-  total,
-  className,
-}: AdminSessionsToolbarProps) {
-  const ui = useSessionsUI('AdminSessionsToolbar');
-  const text = useAdminMessages();
+export function AdminSessionsToolbar(props: AdminSessionsToolbarProps) {
+  const { searchText, onSearchTextChange, filters, onFiltersChange, applications, total, className } = props;
+  const ui = useAdminUIContext('AdminSessionsToolbar');
+  const text = ui.messages.admin;
   const ids = { search: useId(), status: useId(), app: useId() };
+  const control = { className: partClass(ui, 'input') };
+  // A labelled control: the label names the control by its id.
+  const field = (id: string, label: string, input: ReactNode) => (
+    <div className={partClass(ui, 'field')}>
+      <label className={partClass(ui, 'label')} htmlFor={id}>
+        {label}
+      </label>
+      {input}
+    </div>
+  );
+  const set = (change: Partial<AdminSessionFilters>) => onFiltersChange({ ...filters, ...change });
+  const select = (
+    id: string,
+    value: string,
+    onChange: (value: string) => void,
+    options: readonly (readonly [value: string, label: string])[],
+  ) => (
+    <select id={id} {...control} value={value} onChange={(event) => onChange(event.target.value)}>
+      {options.map(([option, label]) => (
+        <option key={option} value={option}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
   return (
     <div className={partClass(ui, 'toolbar', className)} role="search">
-      <div className={partClass(ui, 'field')}>
-        <label className={partClass(ui, 'label')} htmlFor={ids.search}>
-          {text.searchLabel}
-        </label>
+      {field(
+        ids.search,
+        text.searchLabel,
         <input
           id={ids.search}
-          className={partClass(ui, 'input')}
+          {...control}
           type="search"
           value={searchText}
           placeholder={text.searchPlaceholder}
           onChange={(event) => onSearchTextChange(event.target.value)}
-        />
-      </div>
-      <div className={partClass(ui, 'field')}>
-        <label className={partClass(ui, 'label')} htmlFor={ids.status}>
-          {text.statusLabel}
-        </label>
-        <select
-          id={ids.status}
-          className={partClass(ui, 'input')}
-          value={filters.status ?? 'active'}
-          onChange={(event) =>
-            onFiltersChange({ ...filters, status: event.target.value as 'active' | 'expired' })
-          }
-        >
-          <option value="active">{text.statusActive}</option>
-          <option value="expired">{text.statusExpired}</option>
-        </select>
-      </div>
-      {applications && applications.length > 0 && (
-        <div className={partClass(ui, 'field')}>
-          <label className={partClass(ui, 'label')} htmlFor={ids.app}>
-            {text.applicationLabel}
-          </label>
-          <select
-            id={ids.app}
-            className={partClass(ui, 'input')}
-            value={filters.applicationId ?? ''}
-            onChange={(event) =>
-              onFiltersChange({ ...filters, applicationId: event.target.value || undefined })
-            }
-          >
-            <option value="">{text.allApplications}</option>
-            {applications.map((app) => (
-              <option key={app} value={app}>
-                {app}
-              </option>
-            ))}
-          </select>
-        </div>
+        />,
       )}
+      {field(
+        ids.status,
+        text.statusLabel,
+        select(
+          ids.status,
+          filters.status ?? 'active',
+          (status) => set({ status: status as 'active' | 'expired' }),
+          [
+            ['active', text.statusActive],
+            ['expired', text.statusExpired],
+          ],
+        ),
+      )}
+      {applications &&
+        applications.length > 0 &&
+        field(
+          ids.app,
+          text.applicationLabel,
+          select(ids.app, filters.applicationId ?? '', (app) => set({ applicationId: app || undefined }), [
+            ['', text.allApplications],
+            ...applications.map((app) => [app, app] as const),
+          ]),
+        )}
       {total !== undefined && (
         <p className={partClass(ui, 'result')} role="status">
           {text.total(total)}

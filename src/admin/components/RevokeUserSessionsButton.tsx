@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
-import { useAdminMessages } from '../adminMessages.js';
+import { partClass } from '../../registry/SessionsUIContext.js';
 import { useRevokeUserSessions } from '../data/useRevokeUserSessions.js';
+import { useAdminUIContext } from '../registry/AdminUIContext.js';
 
 export interface RevokeUserSessionsButtonProps {
   userId: string;
@@ -13,18 +13,18 @@ export interface RevokeUserSessionsButtonProps {
   className?: string;
 }
 
-/** "Sign out all of this user's sessions": confirmed in the registry's dialog, then shows the count. */
-export function RevokeUserSessionsButton({
-  userId,
-  userLabel,
-  onRevoked,
-  className,
-}: RevokeUserSessionsButtonProps) {
-  const ui = useSessionsUI('RevokeUserSessionsButton');
-  const text = useAdminMessages();
+/**
+ * "Sign out all of this user's sessions": confirmed in the kit's dialog, then shows the count (and the
+ * live region says it).
+ */
+export function RevokeUserSessionsButton(props: RevokeUserSessionsButtonProps) {
+  const { userId, userLabel, onRevoked, className } = props;
+  const ui = useAdminUIContext('RevokeUserSessionsButton');
+  const text = ui.messages.admin;
   const { PasswordConfirmDialog } = ui.components;
   const revoke = useRevokeUserSessions();
-  const [result, setResult] = useState<string | null>(null);
+  // The server's count, not its text: the text follows the locale in force when it is shown.
+  const [result, setResult] = useState<{ revokedCount: number } | null>(null);
   return (
     <div className={partClass(ui, 'actions', className)}>
       <PasswordConfirmDialog
@@ -39,13 +39,11 @@ export function RevokeUserSessionsButton({
         confirmLabel={text.revokeUserSessions}
         onConfirm={async () => {
           const outcome = await revoke.mutateAsync({ userId });
-          const message = text.userSessionsRevoked(outcome.revokedCount);
-          setResult(message);
-          ui.announce(message);
+          setResult(outcome);
           onRevoked?.(outcome);
         }}
       />
-      {result && <p className={partClass(ui, 'result')}>{result}</p>}
+      {result && <p className={partClass(ui, 'result')}>{text.userSessionsRevoked(result.revokedCount)}</p>}
     </div>
   );
 }

@@ -3,15 +3,15 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { formatDistanceStrict } from 'date-fns';
 import { useState } from 'react';
-import { describeDevice } from '../../components/describeDevice.js';
-import { errorMessage } from '../../components/errorMessage.js';
-import { formatDateTime } from '../../components/formatDateTime.js';
-import { formatPlace } from '../../components/formatPlace.js';
-import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
-import { useAdminMessages } from '../adminMessages.js';
+import { describeDevice } from '../../format/describeDevice.js';
+import { errorMessage } from '../../format/errorMessage.js';
+import { formatDateTime } from '../../format/formatDateTime.js';
+import { formatPlace } from '../../format/formatPlace.js';
+import { partClass } from '../../registry/SessionsUIContext.js';
 import { useAdminRevokeSession } from '../data/useAdminRevokeSession.js';
 import { useAdminSession } from '../data/useAdminSession.js';
-import { useAdminComponents } from '../useAdminComponents.js';
+import { adminErrorMessage } from '../format/adminErrorMessage.js';
+import { useAdminUIContext } from '../registry/AdminUIContext.js';
 
 export interface SessionDetailsProps {
   /** The session to show; the dialog is open while it is set. */
@@ -20,21 +20,29 @@ export interface SessionDetailsProps {
   className?: string;
 }
 
+/** What the admin just did to the session on show. */
+type Outcome = { kind: 'sessionRevoked' } | { kind: 'userSessionsRevoked'; revokedCount: number };
+
 /**
- * One session in full (seed 004's session info): user, token preview, created / expires / age / valid,
- * device, IP or place, and the two ways to end it. "No longer exists" when the server does not know it.
+ * One session in full: user, token preview, created / expires / age / valid, device, IP or place, and
+ * the two ways to end it. "No longer exists" when the server does not know it.
  */
 export function SessionDetails({ sessionId, onClose, className }: SessionDetailsProps) {
-  const ui = useSessionsUI('SessionDetails');
-  const text = useAdminMessages();
-  const { RevokeUserSessionsButton } = useAdminComponents();
+  const ui = useAdminUIContext('SessionDetails');
+  const text = ui.messages.admin;
+  const { RevokeUserSessionsButton } = ui.components;
   const { data: session, error, isPending } = useAdminSession(sessionId);
   const revoke = useAdminRevokeSession();
-  // What the admin just did, for this session. Kept here, because the session (and its buttons) is gone
-  // once it worked; tied to the id so another session's dialog starts clean.
-  const [done, setDone] = useState<{ sessionId?: string; text: string } | null>(null);
-  const notice = done && done.sessionId === sessionId ? done.text : null;
-  const setNotice = (message: string) => setDone({ sessionId, text: message });
+  // What the admin just did, for this session — the outcome, not its text, which follows the locale in
+  // force. Kept here, because the session (and its buttons) is gone once it worked; tied to the id so
+  // another session's dialog starts clean.
+  const [done, setDone] = useState<{ sessionId?: string; outcome: Outcome } | null>(null);
+  const outcome = done && done.sessionId === sessionId ? done.outcome : null;
+  const notice =
+    outcome &&
+    (outcome.kind === 'sessionRevoked'
+      ? text.sessionRevoked
+      : text.userSessionsRevoked(outcome.revokedCount));
   const dateText = (date: Date | undefined) =>
     date ? formatDateTime(date, 'dateTime', ui.locale?.code) : '—';
   const userLabel = session ? (session.user.email ?? session.user.name ?? session.user.id) : '';
@@ -75,7 +83,7 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
           {isPending && <p role="status">{text.loading}</p>}
           {error && (
             <p role="alert" className={partClass(ui, 'error')}>
-              {error.code === 'FORBIDDEN' ? text.forbidden : errorMessage(ui.messages, error)}
+              {adminErrorMessage(ui.messages, error)}
             </p>
           )}
           {notice && <p className={partClass(ui, 'result')}>{notice}</p>}
@@ -107,12 +115,7 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
                     if (!revoke.isPending && sessionId) {
                       revoke.mutate(
                         { sessionId },
-                        {
-                          onSuccess: () => {
-                            setNotice(text.sessionRevoked);
-                            ui.announce(text.sessionRevoked);
-                          },
-                        },
+                        { onSuccess: () => setDone({ sessionId, outcome: { kind: 'sessionRevoked' } }) },
                       );
                     }
                   }}
@@ -122,7 +125,9 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
                 <RevokeUserSessionsButton
                   userId={session.user.id}
                   userLabel={userLabel}
-                  onRevoked={({ revokedCount }) => setNotice(text.userSessionsRevoked(revokedCount))}
+                  onRevoked={({ revokedCount }) =>
+                    setDone({ sessionId, outcome: { kind: 'userSessionsRevoked', revokedCount } })
+                  }
                 />
               </div>
             </>

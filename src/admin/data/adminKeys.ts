@@ -1,8 +1,11 @@
-import type { AdminSessionFilters } from '../types.js';
+import type { AdminSessionFilters } from '../provider/types.js';
 
-/** The admin console's cache keys, under the same `['profilekit', scope]` root as the rest. */
+/**
+ * The admin console's cache keys, under the same `['profilekit', scope]` root as the rest: scoped
+ * entries are functions of the scope, like `sessionsKeys`.
+ */
 export const adminKeys = {
-  all: (scope: string) => ['profilekit', scope, 'admin'] as const,
+  scope: (scope: string) => ['profilekit', scope, 'admin'] as const,
   lists: (scope: string) => ['profilekit', scope, 'admin', 'sessions'] as const,
   list: (scope: string, filters: AdminSessionFilters, pageSize: number) =>
     ['profilekit', scope, 'admin', 'sessions', { ...filters, pageSize }] as const,
@@ -11,6 +14,7 @@ export const adminKeys = {
   stats: (scope: string) => ['profilekit', scope, 'admin', 'stats'] as const,
 };
 
+/** Mutation keys, so a host can watch them (`useIsMutating`). */
 export const adminMutationKeys = {
   revokeSession: (scope: string) => ['profilekit', scope, 'admin', 'revokeSession'] as const,
   revokeUserSessions: (scope: string) => ['profilekit', scope, 'admin', 'revokeUserSessions'] as const,

@@ -1,58 +1,49 @@
 'use client';
 
-import { type InfiniteData, useMutation } from '@tanstack/react-query';
-import { useSessionsData } from '../../data/SessionsDataContext.js';
+import type { InfiniteData } from '@tanstack/react-query';
+import { endSession } from '../../data/alreadyGone.js';
 import { callProvider } from '../../provider/callProvider.js';
-import { isSessionsError, type SessionsError } from '../../provider/SessionsError.js';
-import type { AdminSessionsDataProvider } from '../types.js';
-import { adminKeys, adminMutationKeys } from './adminKeys.js';
-import type { AdminSessionsPage } from './useAdminSessions.js';
+import { adminKeys } from './adminKeys.js';
+import { type AdminMutationResult, useAdminMutation } from './useAdminMutation.js';
+import { type AdminSessionsPage, withoutSession } from './useAdminSessions.js';
+
+export type UseAdminRevokeSessionResult = AdminMutationResult<RevokedSession, { sessionId: string }>;
+
+/** The session signed out; `alreadyRevoked` when the server no longer knew it (NOT_FOUND). */
+interface RevokedSession {
+  sessionId: string;
+  alreadyRevoked: boolean;
+}
 
 /**
  * An admin signs any session out. Waits for the server (an admin acts on someone else's account, so the
- * table shows only what happened); NOT_FOUND counts as already gone. The row leaves every cached page and
- * the stats refresh.
+ * table shows only what happened); NOT_FOUND counts as already gone. The row leaves every loaded page,
+ * the count drops by one, the stats refresh, and the live region says so.
  *
  * @example
  * const revoke = useAdminRevokeSession();
  * revoke.mutate({ sessionId });
  */
-export function useAdminRevokeSession() {
-  const { dataProvider, queryClient, scope, reportError } = useSessionsData('useAdminRevokeSession');
-  const provider = dataProvider as AdminSessionsDataProvider;
-  return useMutation<{ sessionId: string; alreadyRevoked: boolean }, SessionsError, { sessionId: string }>(
-    {
-      mutationKey: adminMutationKeys.revokeSession(scope),
-      mutationFn: async ({ sessionId }) => {
-        try {
-          await callProvider(provider, 'revokeSession', { sessionId });
-          return { sessionId, alreadyRevoked: false };
-        } catch (error) {
-          if (isSessionsError(error) && error.code === 'NOT_FOUND')
-            return { sessionId, alreadyRevoked: true };
-          throw error;
-        }
+export function useAdminRevokeSession(): UseAdminRevokeSessionResult {
+  return useAdminMutation(
+    'useAdminRevokeSession',
+    'revokeSession',
+    ({ dataProvider, queryClient, scope, events }) => ({
+      mutationFn: async ({ sessionId }: { sessionId: string }) => {
+        const { alreadyRevoked } = await endSession(() =>
+          callProvider(dataProvider, 'revokeSession', { sessionId }),
+        );
+        return { sessionId, alreadyRevoked };
       },
-      onSuccess: ({ sessionId }) => {
+      onSuccess: ({ sessionId, alreadyRevoked }) => {
         queryClient.setQueriesData<InfiniteData<AdminSessionsPage>>(
           { queryKey: adminKeys.lists(scope) },
-          (data) =>
-            data
-              ? {
-                  ...data,
-                  pages: data.pages.map((page) => ({
-                    ...page,
-                    total: page.sessions.some((s) => s.id === sessionId) ? page.total - 1 : page.total,
-                    sessions: page.sessions.filter((s) => s.id !== sessionId),
-                  })),
-                }
-              : data,
+          (data) => withoutSession(data, sessionId),
         );
         queryClient.setQueryData(adminKeys.session(scope, sessionId), null);
         void queryClient.invalidateQueries({ queryKey: adminKeys.stats(scope) });
+        events.emit({ type: 'sessionRevoked', sessionId, alreadyRevoked });
       },
-      onError: reportError,
-    },
-    queryClient,
+    }),
   );
 }

@@ -1,31 +1,32 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { retryTransient } from '../../data/retryTransient.js';
-import { useSessionsData } from '../../data/SessionsDataContext.js';
 import { callProvider } from '../../provider/callProvider.js';
 import { isSessionsError, SessionsError } from '../../provider/SessionsError.js';
-import { normalizeAdminSessions } from '../normalizeAdminSessions.js';
-import type { AdminSession, AdminSessionsDataProvider } from '../types.js';
+import { normalizeAdminSessions } from '../provider/normalizeAdminSessions.js';
+import type { AdminSession } from '../provider/types.js';
+import { useAdminData } from './AdminDataContext.js';
 import { adminKeys } from './adminKeys.js';
 
+export type UseAdminSessionResult = UseQueryResult<AdminSession | null, SessionsError>;
+
 /**
- * One session with its user, fresh from the server; `null` when the server no longer knows it (seed 004's
- * nil), which is a state to show ("no longer exists"), not an error.
+ * One session with its user, fresh from the server; `null` when the server no longer knows it, which is
+ * a state to show ("no longer exists"), not an error. Other failures reach the host's `onError` once.
  *
  * @example
  * const { data } = useAdminSession(id);
  * if (data === null) return <p>This session no longer exists.</p>;
  */
-export function useAdminSession(sessionId: string | undefined) {
-  const { dataProvider, queryClient, scope, isSignedOut } = useSessionsData('useAdminSession');
-  const provider = dataProvider as AdminSessionsDataProvider;
+export function useAdminSession(sessionId: string | undefined): UseAdminSessionResult {
+  const { dataProvider, capabilities, queryClient, scope, isSignedOut } = useAdminData('useAdminSession');
   return useQuery<AdminSession | null, SessionsError>(
     {
       queryKey: adminKeys.session(scope, sessionId ?? ''),
       queryFn: async ({ signal }) => {
         try {
-          const raw = await callProvider(provider, 'getSession', { sessionId: sessionId ?? '', signal });
+          const raw = await callProvider(dataProvider, 'getSession', { sessionId: sessionId ?? '', signal });
           const [session] = normalizeAdminSessions([raw]).sessions;
           if (!session)
             throw new SessionsError('INVALID_RESPONSE', 'getSession returned a malformed session.');
@@ -35,7 +36,7 @@ export function useAdminSession(sessionId: string | undefined) {
           throw error;
         }
       },
-      enabled: sessionId !== undefined && typeof provider.getSession === 'function' && !isSignedOut,
+      enabled: sessionId !== undefined && capabilities.canGetSession && !isSignedOut,
       retry: retryTransient(queryClient),
     },
     queryClient,

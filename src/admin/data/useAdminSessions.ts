@@ -1,38 +1,62 @@
 'use client';
 
-import { type InfiniteData, useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { type InfiniteData, type UseInfiniteQueryResult, useInfiniteQuery } from '@tanstack/react-query';
 import { retryTransient } from '../../data/retryTransient.js';
-import { useSessionsData } from '../../data/SessionsDataContext.js';
 import { callProvider } from '../../provider/callProvider.js';
 import type { SessionsError } from '../../provider/SessionsError.js';
-import { normalizeAdminSessions } from '../normalizeAdminSessions.js';
-import type { AdminSession, AdminSessionFilters, AdminSessionsDataProvider } from '../types.js';
+import { normalizeAdminSessions } from '../provider/normalizeAdminSessions.js';
+import type { AdminSession, AdminSessionFilters } from '../provider/types.js';
+import { useAdminData } from './AdminDataContext.js';
 import { adminKeys } from './adminKeys.js';
 
+/** One page as the server sent it, validated. */
 export interface AdminSessionsPage {
   sessions: AdminSession[];
   nextCursor?: string;
+  /**
+   * How many sessions match the filters in all: a count of the whole list, which every page repeats
+   * (a sign-out lowers it on every page, whichever page held the row).
+   */
   total: number;
 }
 
-export const DEFAULT_ADMIN_PAGE_SIZE = 100;
+/** What the admin table reads: every loaded row in order, and how many match in all. */
+export interface AdminSessionsList {
+  sessions: AdminSession[];
+  total: number;
+}
+
+export type UseAdminSessionsResult = UseInfiniteQueryResult<AdminSessionsList, SessionsError>;
+
+// A page of 100 rows: a few screens of the table, small enough to arrive quickly.
+const DEFAULT_PAGE_SIZE = 100;
+
+// Module-level, so TanStack keeps the result until the pages change.
+const toList = (data: InfiniteData<AdminSessionsPage>): AdminSessionsList => ({
+  sessions: data.pages.flatMap((page) => page.sessions),
+  // The newest count the server gave (the last page's); every page's agrees after a local sign-out.
+  total: data.pages.at(-1)?.total ?? 0,
+});
 
 /**
- * Every user's sessions, a page at a time (server-side filters, sort and cursor), for the admin table.
+ * Every user's sessions, a page at a time (server-side filters, sort and cursor; `pageSize` rows a
+ * request, 100 by default), for the admin table. A failure reaches the host's `onError` once
+ * (UNAUTHORIZED: `onSignedOut`), however many read it.
  *
  * @example
  * const { data, fetchNextPage, hasNextPage } = useAdminSessions({ search: 'ana' });
- * const rows = data?.pages.flatMap((page) => page.sessions) ?? [];
+ * const rows = data?.sessions ?? [];
  */
-export function useAdminSessions(filters: AdminSessionFilters = {}, pageSize = DEFAULT_ADMIN_PAGE_SIZE) {
-  const { dataProvider, queryClient, scope, reportIssues, reportError, isSignedOut } =
-    useSessionsData('useAdminSessions');
-  const provider = dataProvider as AdminSessionsDataProvider;
-  const query = useInfiniteQuery<
+export function useAdminSessions(
+  filters: AdminSessionFilters = {},
+  pageSize = DEFAULT_PAGE_SIZE,
+): UseAdminSessionsResult {
+  const { dataProvider, capabilities, queryClient, scope, reportIssues, isSignedOut } =
+    useAdminData('useAdminSessions');
+  return useInfiniteQuery<
     AdminSessionsPage,
     SessionsError,
-    InfiniteData<AdminSessionsPage>,
+    AdminSessionsList,
     readonly unknown[],
     string | undefined
   >(
@@ -40,7 +64,7 @@ export function useAdminSessions(filters: AdminSessionFilters = {}, pageSize = D
       queryKey: adminKeys.list(scope, filters, pageSize),
       queryFn: async ({ signal, pageParam }) => {
         const raw: { sessions?: unknown; nextCursor?: unknown; total?: unknown } = await callProvider(
-          provider,
+          dataProvider,
           'listAllSessions',
           { ...filters, signal, cursor: pageParam, limit: pageSize },
         );
@@ -53,14 +77,26 @@ export function useAdminSessions(filters: AdminSessionFilters = {}, pageSize = D
       },
       initialPageParam: undefined,
       getNextPageParam: (last) => last.nextCursor,
-      enabled: typeof provider.listAllSessions === 'function' && !isSignedOut,
+      select: toList,
+      enabled: capabilities.canListAll && !isSignedOut,
       retry: retryTransient(queryClient),
     },
     queryClient,
   );
-  const { error } = query;
-  useEffect(() => {
-    if (error) reportError(error);
-  }, [error, reportError]);
-  return query;
+}
+
+/** Takes a signed-out session out of every loaded page, and one from the list's count on each page. */
+export function withoutSession(
+  data: InfiniteData<AdminSessionsPage> | undefined,
+  sessionId: string,
+): InfiniteData<AdminSessionsPage> | undefined {
+  if (!data?.pages.some((page) => page.sessions.some((s) => s.id === sessionId))) return data;
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({
+      ...page,
+      total: Math.max(0, page.total - 1),
+      sessions: page.sessions.filter((s) => s.id !== sessionId),
+    })),
+  };
 }

@@ -3,12 +3,12 @@ import axe from 'axe-core';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { AdminSessionStats } from '../../../src/admin/components/AdminSessionStats.js';
 import { AdminSessionsTable } from '../../../src/admin/components/AdminSessionsTable.js';
 import { SessionDetails } from '../../../src/admin/components/SessionDetails.js';
-import { SessionStats } from '../../../src/admin/components/SessionStats.js';
-import type { AdminSession } from '../../../src/admin/types.js';
+import type { AdminSession } from '../../../src/admin/provider/types.js';
+import { AdminSessionsProvider } from '../../../src/admin/registry/AdminSessionsProvider.js';
 import { createLargeDemoBackend } from '../../../src/memory/largeDemoBackend.js';
-import { SessionsProvider } from '../../../src/registry/SessionsProvider.js';
 import { createTestQueryClient } from '../../../src/testing/createTestQueryClient.js';
 
 const SESSIONS = 100_000;
@@ -18,11 +18,11 @@ function Console({ pageSize }: { pageSize: number }) {
   const [selected, setSelected] = useState<AdminSession | undefined>();
   return (
     <main style={{ width: 1200, background: '#fff', padding: 16 }}>
-      <SessionsProvider dataProvider={large.adminProvider} queryClient={createTestQueryClient()}>
-        <SessionStats />
+      <AdminSessionsProvider dataProvider={large.adminProvider} queryClient={createTestQueryClient()}>
+        <AdminSessionStats />
         <AdminSessionsTable pageSize={pageSize} onSelectSession={setSelected} height={480} />
         <SessionDetails sessionId={selected?.id} onClose={() => setSelected(undefined)} />
-      </SessionsProvider>
+      </AdminSessionsProvider>
     </main>
   );
 }

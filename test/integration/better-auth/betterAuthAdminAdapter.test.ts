@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AdminSessionsDataProvider } from '../../../src/admin/types.js';
+import type { AdminSessionsDataProvider } from '../../../src/admin/provider/types.js';
 import { createBetterAuthAdminSessionsProvider } from '../../../src/better-auth/createBetterAuthAdminSessionsProvider.js';
 import { startBetterAuth } from './betterAuthHarness.js';
 

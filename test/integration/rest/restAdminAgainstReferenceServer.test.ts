@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../examples/server/createApp.js';
 import { type Db, openDb } from '../../../examples/server/db.js';
 import { DEMO_CREDENTIALS, seedDemo } from '../../../examples/server/seed.js';
-import type { AdminSessionsDataProvider } from '../../../src/admin/types.js';
+import type { AdminSessionsDataProvider } from '../../../src/admin/provider/types.js';
 import { createRestAdminSessionsProvider } from '../../../src/rest/createRestAdminSessionsProvider.js';
 import { createRestSessionsProvider } from '../../../src/rest/createRestSessionsProvider.js';
 import { cookieJarFetch } from '../helpers/cookieJarFetch.js';

@@ -1,15 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { de } from 'date-fns/locale';
 import { useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AdminSessionStats } from '../../../src/admin/components/AdminSessionStats.js';
 import { AdminSessionsTable } from '../../../src/admin/components/AdminSessionsTable.js';
+import type { AdminSessionsToolbarProps } from '../../../src/admin/components/AdminSessionsToolbar.js';
 import { SessionDetails } from '../../../src/admin/components/SessionDetails.js';
-import { SessionStats } from '../../../src/admin/components/SessionStats.js';
-import type { AdminSession, AdminSessionsDataProvider } from '../../../src/admin/types.js';
+import { adminDeMessages } from '../../../src/admin/messages/de.js';
+import type { AdminSession, AdminSessionsDataProvider } from '../../../src/admin/provider/types.js';
 import { createMemoryBackend } from '../../../src/memory/createMemoryBackend.js';
 import { createLargeDemoBackend } from '../../../src/memory/largeDemoBackend.js';
 import { expectNoAxeViolations } from '../../helpers/axe.js';
-import { renderWithSessions } from '../../helpers/renderWithSessions.js';
+import { renderWithAdmin } from '../../helpers/renderWithSessions.js';
 
 // jsdom lays nothing out; the virtualizer reads the grid's size from client/offset width and height.
 const sizes = { clientHeight: 480, clientWidth: 1000, offsetHeight: 480, offsetWidth: 1000 } as const;
@@ -84,7 +87,7 @@ function Console({ onSelect }: { onSelect?: (s: AdminSession) => void }) {
   const [selected, setSelected] = useState<AdminSession | undefined>();
   return (
     <>
-      <SessionStats />
+      <AdminSessionStats />
       <AdminSessionsTable
         pageSize={2}
         applications={['web', 'mobile']}
@@ -98,15 +101,13 @@ function Console({ onSelect }: { onSelect?: (s: AdminSession) => void }) {
   );
 }
 
-const gridRows = () =>
-  within(screen.getByRole('grid', { name: 'All sessions' }))
-    .queryAllByRole('row')
-    .slice(1);
+const gridRows = (name = 'All sessions') =>
+  within(screen.getByRole('grid', { name })).queryAllByRole('row').slice(1);
 
 describe('the admin console', () => {
   it("shows every user's active sessions, the stats, and passes axe", async () => {
     const { admin } = smallBackend();
-    renderWithSessions(<Console />, { dataProvider: admin });
+    renderWithAdmin(<Console />, { dataProvider: admin });
     expect(await screen.findByText('4 sessions')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText('Active sessions').nextSibling).toHaveTextContent('4'));
     expect(screen.getByText('Signed-in users').nextSibling).toHaveTextContent('3');
@@ -121,7 +122,7 @@ describe('the admin console', () => {
     const listAllSessions = vi.spyOn(admin, 'listAllSessions' as never) as unknown as ReturnType<
       typeof vi.fn
     >;
-    renderWithSessions(<Console />, { dataProvider: admin });
+    renderWithAdmin(<Console />, { dataProvider: admin });
     await screen.findByText('4 sessions');
     const calls = listAllSessions.mock.calls.length;
     await userEvent.type(screen.getByLabelText('Search sessions'), 'bob');
@@ -135,7 +136,7 @@ describe('the admin console', () => {
 
   it('filters by status and application, and sorts by a column', async () => {
     const { admin } = smallBackend();
-    renderWithSessions(<Console />, { dataProvider: admin });
+    renderWithAdmin(<Console />, { dataProvider: admin });
     await screen.findByText('4 sessions');
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'Expired');
     expect(await screen.findByText('1 session')).toBeInTheDocument();
@@ -151,7 +152,7 @@ describe('the admin console', () => {
   it('loads the next page as the end nears, and moves between rows with the keyboard', async () => {
     const { admin } = smallBackend();
     const onSelect = vi.fn();
-    renderWithSessions(<Console onSelect={onSelect} />, { dataProvider: admin });
+    renderWithAdmin(<Console onSelect={onSelect} />, { dataProvider: admin });
     await waitFor(() => expect(gridRows()).toHaveLength(4));
     const [first, second] = gridRows();
     expect(first).toHaveAttribute('tabindex', '0');
@@ -169,7 +170,7 @@ describe('the admin console', () => {
 
   it("opens a session's details, signs it out, and signs out all of a user's sessions with a count", async () => {
     const { admin, backend } = smallBackend();
-    renderWithSessions(<Console />, { dataProvider: admin });
+    renderWithAdmin(<Console />, { dataProvider: admin });
     await waitFor(() => expect(gridRows()).toHaveLength(4));
     await userEvent.click(within(screen.getByRole('grid')).getAllByText('Ana Lima')[0] as HTMLElement);
     const dialog = await screen.findByRole('dialog', { name: 'Session of ana@example.com' });
@@ -195,16 +196,97 @@ describe('the admin console', () => {
 
   it('says a session no longer exists, instead of failing', async () => {
     const { admin } = smallBackend();
-    renderWithSessions(<SessionDetails sessionId="ses_gone" onClose={() => {}} />, { dataProvider: admin });
+    renderWithAdmin(<SessionDetails sessionId="ses_gone" onClose={() => {}} />, { dataProvider: admin });
     expect(await screen.findByText('This session no longer exists.')).toBeInTheDocument();
   });
 
   it('tells a non-admin they may not see all sessions', async () => {
     const { notAdmin } = smallBackend();
-    renderWithSessions(<Console />, { dataProvider: notAdmin });
+    renderWithAdmin(<Console />, { dataProvider: notAdmin });
     await waitFor(() =>
       expect(screen.getAllByText('You are not allowed to see all sessions.')).toHaveLength(2),
     );
+  });
+});
+
+describe("the admin console, by the user half's rules", () => {
+  it('keeps the total right after a row of the first of several loaded pages is signed out', async () => {
+    const { admin, backend } = smallBackend();
+    renderWithAdmin(<Console />, { dataProvider: admin });
+    // Two pages of two: every row loaded, the count from the server.
+    await waitFor(() => expect(gridRows()).toHaveLength(4));
+    expect(screen.getByText('4 sessions')).toBeInTheDocument();
+    const firstPageRow = gridRows()[1] as HTMLElement;
+    expect(within(firstPageRow).getByText('Ana Lima')).toBeInTheDocument();
+
+    await userEvent.click(firstPageRow);
+    const dialog = await screen.findByRole('dialog', { name: 'Session of ana@example.com' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out this session' }));
+    expect(await within(dialog).findByText('Session signed out.')).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+
+    // Without a refetch: the cached pages say it, and every one agrees.
+    expect(await screen.findByText('3 sessions')).toBeInTheDocument();
+    expect(screen.getByRole('grid')).toHaveAttribute('aria-rowcount', '4');
+    expect(gridRows()).toHaveLength(3);
+    expect(backend.allSessions().map((s) => s.id)).not.toContain('ana-1');
+    // Announced from the data layer, through the kit's live region.
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Session signed out.'),
+    );
+  });
+
+  it('hands UNAUTHORIZED on an admin call to onSignedOut, once, and nothing to onError', async () => {
+    const { admin, backend } = smallBackend();
+    backend.endSession('admin-mac');
+    const onSignedOut = vi.fn();
+    const onError = vi.fn();
+    renderWithAdmin(<Console />, { dataProvider: admin, onSignedOut, onError });
+    await waitFor(() => expect(onSignedOut).toHaveBeenCalledWith({ reason: 'session-ended' }));
+    expect(onSignedOut).toHaveBeenCalledTimes(1);
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('reports every failed read to onError once, the stats as much as the list', async () => {
+    const { notAdmin } = smallBackend();
+    const onError = vi.fn();
+    renderWithAdmin(<Console />, { dataProvider: notAdmin, onError });
+    await waitFor(() =>
+      expect(screen.getAllByText('You are not allowed to see all sessions.')).toHaveLength(2),
+    );
+    await waitFor(() => expect(onError).toHaveBeenCalledTimes(2));
+    expect(onError.mock.calls.map(([error]) => error.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+  });
+
+  it("speaks German, the kit's shared texts included, with adminDeMessages", async () => {
+    const { admin } = smallBackend();
+    renderWithAdmin(<Console />, { dataProvider: admin, messages: adminDeMessages, locale: de });
+    expect(await screen.findByRole('grid', { name: 'Alle Sitzungen' })).toBeInTheDocument();
+    expect(await screen.findByText('4 Sitzungen')).toBeInTheDocument();
+    expect(screen.getByText('Aktive Sitzungen')).toBeInTheDocument();
+    await waitFor(() => expect(gridRows('Alle Sitzungen')).toHaveLength(4));
+    await userEvent.click(within(gridRows('Alle Sitzungen')[1] as HTMLElement).getByText('Ana Lima'));
+    const dialog = await screen.findByRole('dialog', { name: 'Sitzung von ana@example.com' });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Alle Sitzungen dieses Nutzers abmelden' }),
+    );
+    // The confirmation is the kit's dialog: its Cancel speaks German too.
+    const confirm = await screen.findByRole('alertdialog', {
+      name: 'Alle Sitzungen von ana@example.com abmelden?',
+    });
+    expect(within(confirm).getByRole('button', { name: 'Abbrechen' })).toBeInTheDocument();
+  });
+
+  it('takes overrides of its own parts through its provider, typed from the defaults', async () => {
+    const { admin } = smallBackend();
+    // The table renders its toolbar and rows from the console's registry.
+    const Toolbar = (props: AdminSessionsToolbarProps) => <p>{props.total} in all</p>;
+    renderWithAdmin(<AdminSessionsTable />, {
+      dataProvider: admin,
+      components: { AdminSessionsToolbar: Toolbar },
+    });
+    expect(await screen.findByText('4 in all')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Search sessions')).not.toBeInTheDocument();
   });
 });
 

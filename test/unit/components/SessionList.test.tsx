@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SessionList } from '../../../src/components/SessionList.js';
+import { DEMO_USER_AGENTS } from '../../../src/memory/demoBackend.js';
 import { createTestDataProvider } from '../../../src/testing/createTestDataProvider.js';
 import { expectNoAxeViolations } from '../../helpers/axe.js';
 import { threeDevices } from '../../helpers/backends.js';
@@ -163,5 +164,38 @@ describe('SessionList', () => {
     await queryClient.refetchQueries();
     expect(await screen.findByRole('alert')).toHaveTextContent('The server could not be reached.');
     expect(rowNames()).toHaveLength(3);
+  });
+
+  it('gives every button its own name when two devices share one ("Safari on iPhone", twice)', async () => {
+    const backend = threeDevices();
+    backend.addSession({
+      id: 'iphone-2',
+      user: 'u1',
+      userAgent: DEMO_USER_AGENTS.safariIphone,
+      location: { city: 'Faro', country: 'Portugal' },
+      lastActiveAt: Date.now() - 2 * 86_400_000,
+    });
+    renderWithSessions(<SessionList />, { dataProvider: backend.provider });
+    await screen.findByRole('heading', { name: 'Signed in on 4 devices' });
+    const names = [
+      'Sign out of this device',
+      'Sign out Firefox on Windows',
+      'Sign out Safari on iPhone (1)',
+      'Sign out Safari on iPhone (2)',
+    ];
+    // getByRole fails when two elements share the name: each of the four buttons has its own.
+    expect(screen.getAllByRole('button')).toEqual(names.map((name) => screen.getByRole('button', { name })));
+    // The rows still read as the devices they are; the number is for the buttons' names.
+    expect(rowNames()).toEqual([
+      'Chrome on macOS',
+      'Firefox on Windows',
+      'Safari on iPhone',
+      'Safari on iPhone',
+    ]);
+
+    // The second one is signed out: the one left is "Safari on iPhone" again, and its button says so.
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out Safari on iPhone (2)' }));
+    expect(await screen.findByRole('button', { name: 'Sign out Safari on iPhone' })).toBeInTheDocument();
+    await waitFor(() => expect(backend.sessionsOf('u1').map((s) => s.id)).not.toContain('iphone-2'));
   });
 });

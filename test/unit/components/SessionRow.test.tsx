@@ -43,6 +43,10 @@ describe('SessionRow', () => {
     expect(within(windows).getByText('Active 3 hours ago')).toBeInTheDocument();
     expect(within(windows).queryByText('This device')).not.toBeInTheDocument();
     expect(windows).not.toHaveAttribute('data-current');
+    // Its button is described by the row's place and time.
+    expect(
+      within(windows).getByRole('button', { name: 'Sign out Firefox on Windows' }),
+    ).toHaveAccessibleDescription(/IP 192\.0\.2\.145/);
     await expectNoAxeViolations();
   });
 

@@ -1,8 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { SessionList } from '../../../src/components/SessionList.js';
 import { sessionsMutationKeys } from '../../../src/data/sessionsKeys.js';
+import { useRevokeSession } from '../../../src/data/useRevokeSession.js';
+import { useRevokeSessionState } from '../../../src/data/useRevokeSessionState.js';
 import { createMemoryBackend } from '../../../src/memory/createMemoryBackend.js';
+import { DEMO_USER_AGENTS } from '../../../src/memory/demoBackend.js';
 import { SessionsError } from '../../../src/provider/SessionsError.js';
 import { createTestDataProvider } from '../../../src/testing/createTestDataProvider.js';
 import { createListFake } from '../../helpers/createListFake.js';
@@ -148,5 +152,47 @@ describe('revoking one session', () => {
       .getAll()
       .map((m) => m.options.mutationKey);
     expect(keys[0]?.[2]).toBe(sessionsMutationKeys.revokeSession('x')[2]);
+  });
+
+  it('has one owner: a sign-out started by a row refuses a second from the hook, and both see it', async () => {
+    const server = deferred();
+    const fake = createListFake(
+      [
+        { id: 'mac', isCurrent: true, userAgent: DEMO_USER_AGENTS.chromeMac },
+        { id: 'phone', userAgent: DEMO_USER_AGENTS.safariIphone },
+      ],
+      () => server.promise,
+    );
+    const revokeSession = vi.spyOn(fake.provider, 'revokeSession');
+    /** A host's own control for the same session, beside the kit's list. */
+    function Again() {
+      const revoke = useRevokeSession();
+      const { state } = useRevokeSessionState('phone');
+      return (
+        <>
+          <button type="button" onClick={() => revoke.mutate({ sessionId: 'phone' })}>
+            Sign out the phone again
+          </button>
+          <p>The phone: {state}</p>
+        </>
+      );
+    }
+    renderWithSessions(
+      <>
+        <SessionList />
+        <Again />
+      </>,
+      { dataProvider: fake.provider },
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign out Safari on iPhone' }));
+    // The row left at once, and the host's component knows the sign-out is on its way.
+    expect(screen.queryByText('Safari on iPhone')).not.toBeInTheDocument();
+    expect(screen.getByText('The phone: revoking')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out the phone again' }));
+    expect(revokeSession).toHaveBeenCalledTimes(1);
+    server.resolve();
+    await waitFor(() => expect(screen.getByText('The phone: idle')).toBeInTheDocument());
+    expect(fake.ids()).toEqual(['mac']);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Signed out Safari on iPhone'));
   });
 });

@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enMessages, shippedLocales } from '../../../src/messages/index.js';
 import type { SessionsMessages } from '../../../src/messages/types.js';
-
-/** Keys of English missing from (or of another kind in) a translation, and keys English does not have. */
-function completeness(
-  translation: Record<string, unknown>,
-  reference: Record<string, unknown> = enMessages as never,
-) {
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(reference)) {
-    const other = translation[key];
-    if (other === undefined) problems.push(`missing ${key}`);
-    else if (typeof other !== typeof value)
-      problems.push(`${key} is a ${typeof other}, not a ${typeof value}`);
-    else if (typeof value === 'object' && value !== null) {
-      problems.push(
-        ...completeness(other as Record<string, unknown>, value as Record<string, unknown>).map(
-          (p) => `${key}.${p}`,
-        ),
-      );
-    }
-  }
-  for (const key of Object.keys(translation)) if (!(key in reference)) problems.push(`extra ${key}`);
-  return problems;
-}
+import { completeness } from '../../helpers/completeness.js';
 
 const counts = [0, 1, 2, 3, 5, 11, 21, 100];
 function allTexts(messages: SessionsMessages): string[] {
@@ -39,6 +17,7 @@ function allTexts(messages: SessionsMessages): string[] {
     messages.ipAddress('192.0.2.1'),
     messages.location({ city: 'Lisbon', country: 'Portugal' }),
     messages.signOutSessionLabel(device),
+    messages.numberedDevice(device, 2),
     messages.sessionRevoked(device),
     messages.sessionRevokeFailed(device, 'x'),
     messages.confirmRevokeSessionTitle(device),
@@ -52,7 +31,7 @@ function allTexts(messages: SessionsMessages): string[] {
 
 describe.each(Object.entries(shippedLocales))('the %s texts', (locale, messages) => {
   it('have every key English has, of the same kind, and no other', () => {
-    expect(completeness(messages as never)).toEqual([]);
+    expect(completeness(messages as never, enMessages as never)).toEqual([]);
   });
 
   it('give a non-empty text for every key and argument', () => {
@@ -85,7 +64,7 @@ it('the Arabic texts are Arabic and use all six plural forms', () => {
 it('the checker reports a key a translation lacks', () => {
   const { retry: _dropped, ...incomplete } = shippedLocales.de;
   const { NETWORK: _network, ...errors } = shippedLocales.de.errors;
-  expect(completeness({ ...incomplete, errors } as never)).toEqual([
+  expect(completeness({ ...incomplete, errors } as never, enMessages as never)).toEqual([
     'missing retry',
     'errors.missing NETWORK',
   ]);

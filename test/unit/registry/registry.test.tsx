@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DeviceIcon, type DeviceIconProps } from '../../../src/components/DeviceIcon.js';
-import { RevokeAllButton } from '../../../src/components/RevokeAllButton.js';
+import { RevokeOtherSessionsButton } from '../../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../../src/components/SessionList.js';
 import { SessionRow, type SessionRowProps } from '../../../src/components/SessionRow.js';
 import { SessionsProvider } from '../../../src/registry/SessionsProvider.js';
@@ -92,7 +92,7 @@ describe('the registry', () => {
     renderWithSessions(
       <>
         <SessionList />
-        <RevokeAllButton />
+        <RevokeOtherSessionsButton />
       </>,
       { dataProvider: threeDevices().provider, dir: 'rtl' },
     );
@@ -108,8 +108,8 @@ describe('the registry', () => {
     // React 18 also rethrows render errors inside a jsdom event, which jsdom prints unless handled.
     const handled = (event: ErrorEvent) => event.preventDefault();
     window.addEventListener('error', handled);
-    expect(() => render(<RevokeAllButton />)).toThrow(
-      '`RevokeAllButton` must be used within `SessionsProvider`.',
+    expect(() => render(<RevokeOtherSessionsButton />)).toThrow(
+      '`RevokeOtherSessionsButton` must be used within `SessionsProvider`.',
     );
     expect(() => render(<SessionList />)).toThrow('`SessionList` must be used within `SessionsProvider`.');
     expect(() => render(<SessionsProvider />)).toThrow(

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RevokeAllButton } from '../../../src/components/RevokeAllButton.js';
+import { RevokeAllSessionsButton } from '../../../src/components/RevokeAllSessionsButton.js';
+import { RevokeOtherSessionsButton } from '../../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../../src/components/SessionList.js';
 import { DEMO_USER_AGENTS } from '../../../src/memory/demoBackend.js';
 import { enMessages as en } from '../../../src/messages/en.js';
@@ -115,14 +116,33 @@ const MESSAGE: Record<Fault, string> = {
 };
 const FAULT_NAMES = Object.keys(FAULTS) as Fault[];
 
+// The adapter's own timeout, short so a hung request fails fast. Only the request the 'timeout' fault
+// hangs may be cut by it: every other request is passed on without the adapter's signal (see below), so
+// a loaded machine that answers slowly cannot turn a healthy request into a NETWORK failure.
+const TIMEOUT_MS = 400;
+
+/** Real fetch; the adapter's abort signal reaches only the request that the fault makes the server hang. */
+const fetchForTheMatrix: typeof fetch = (input, init) => {
+  const path = new URL(String(input)).pathname;
+  const method = init?.method ?? 'GET';
+  const hung =
+    fault?.kind === 'timeout' && endpointOf({ url: path, method } as IncomingMessage) === fault.endpoint;
+  return fetch(input, hung ? init : { ...init, signal: undefined });
+};
+
 function renderPage() {
   const onSignedOut = vi.fn();
-  const dataProvider = createRestSessionsProvider({ baseUrl, csrf: () => 'token', timeoutMs: 400 });
+  const dataProvider = createRestSessionsProvider({
+    baseUrl,
+    csrf: () => 'token',
+    timeoutMs: TIMEOUT_MS,
+    fetch: fetchForTheMatrix,
+  });
   const view = renderWithSessions(
     <>
       <SessionList showCount />
-      <RevokeAllButton />
-      <RevokeAllButton scope="all" />
+      <RevokeOtherSessionsButton />
+      <RevokeAllSessionsButton />
     </>,
     { dataProvider, onSignedOut },
   );

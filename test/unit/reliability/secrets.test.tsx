@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RevokeAllButton } from '../../../src/components/RevokeAllButton.js';
+import { RevokeAllSessionsButton } from '../../../src/components/RevokeAllSessionsButton.js';
+import { RevokeOtherSessionsButton } from '../../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../../src/components/SessionList.js';
 import { createMemoryBackend } from '../../../src/memory/createMemoryBackend.js';
 import { DEMO_USER_AGENTS } from '../../../src/memory/demoBackend.js';
@@ -50,8 +51,8 @@ describe('the password typed into a dialog is kept nowhere', () => {
     const { queryClient } = renderWithSessions(
       <>
         <SessionList />
-        <RevokeAllButton />
-        <RevokeAllButton scope="all" />
+        <RevokeOtherSessionsButton />
+        <RevokeAllSessionsButton />
       </>,
       { dataProvider: backend.providerFor('mac'), onError: (e) => errors.push(e), onSignedOut },
     );

@@ -1,7 +1,12 @@
 'use client';
 
-import { SessionsProvider } from 'profilekit';
-import { type AdminSession, AdminSessionsTable, SessionDetails, SessionStats } from 'profilekit/admin';
+import {
+  type AdminSession,
+  AdminSessionStats,
+  AdminSessionsProvider,
+  AdminSessionsTable,
+  SessionDetails,
+} from 'profilekit/admin';
 import { createRestAdminSessionsProvider } from 'profilekit/rest';
 import { useState } from 'react';
 
@@ -12,10 +17,10 @@ const adminApi = createRestAdminSessionsProvider({ baseUrl: '/api' });
 export function AdminConsole({ adminId }: { adminId: string }) {
   const [selected, setSelected] = useState<AdminSession | undefined>();
   return (
-    <SessionsProvider dataProvider={adminApi} scope={`admin:${adminId}`}>
-      <SessionStats />
+    <AdminSessionsProvider dataProvider={adminApi} scope={`admin:${adminId}`}>
+      <AdminSessionStats />
       <AdminSessionsTable applications={['web', 'mobile']} onSelectSession={setSelected} height={520} />
       <SessionDetails sessionId={selected?.id} onClose={() => setSelected(undefined)} />
-    </SessionsProvider>
+    </AdminSessionsProvider>
   );
 }

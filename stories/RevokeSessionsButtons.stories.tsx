@@ -1,11 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ComponentProps } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { RevokeAllButton } from '../src/components/RevokeAllButton.js';
+import { RevokeAllSessionsButton } from '../src/components/RevokeAllSessionsButton.js';
+import { RevokeOtherSessionsButton } from '../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../src/components/SessionList.js';
 import { DEMO_USER, SessionsStory, type SessionsStoryProps } from './support/SessionsStory.js';
 
-type Args = ComponentProps<typeof RevokeAllButton> & {
+type Args = ComponentProps<typeof RevokeOtherSessionsButton> & {
+  /** Render RevokeAllSessionsButton (this device included) instead of RevokeOtherSessionsButton. */
+  everywhere?: boolean;
   story?: Omit<SessionsStoryProps, 'children'>;
   withList?: boolean;
 };
@@ -15,22 +18,22 @@ const passwordEverywhere = {
 } as const;
 
 const meta = {
-  title: 'Components/RevokeAllButton',
-  component: RevokeAllButton,
+  title: 'Components/RevokeOtherSessionsButton and RevokeAllSessionsButton',
+  component: RevokeOtherSessionsButton,
   parameters: {
     docs: {
       description: {
         component:
-          '"Sign out other devices" or, with `scope="all"`, "Sign out everywhere": confirmed in a dialog (with the password when the provider asks), then shows the server\'s count. Works without a list.',
+          '`RevokeOtherSessionsButton` ("Sign out other devices") and `RevokeAllSessionsButton` ("Sign out everywhere"): confirmed in a dialog (with the password when the provider asks), then the server\'s count. They work without a list.',
       },
     },
   },
-  argTypes: { scope: { control: 'inline-radio', options: ['others', 'all'] } },
-  render: ({ story, withList, ...args }: Args) => (
+  argTypes: { everywhere: { control: 'boolean' } },
+  render: ({ story, withList, everywhere, ...args }: Args) => (
     <SessionsStory {...story}>
       {withList && <SessionList headingLevel={3} />}
       <div style={{ marginTop: 16 }}>
-        <RevokeAllButton {...args} />
+        {everywhere ? <RevokeAllSessionsButton {...args} /> : <RevokeOtherSessionsButton {...args} />}
       </div>
     </SessionsStory>
   ),
@@ -60,7 +63,7 @@ export const OtherDevices: Story = {
 };
 
 export const Everywhere: Story = {
-  args: { scope: 'all', story: { backend: passwordEverywhere, provider: { onSignedOut: fn() } } },
+  args: { everywhere: true, story: { backend: passwordEverywhere, provider: { onSignedOut: fn() } } },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Sign out everywhere' }));
@@ -125,13 +128,13 @@ export const AllStates: Story = {
   render: () => (
     <div style={{ display: 'grid', gap: 16 }}>
       <SessionsStory>
-        <RevokeAllButton />
+        <RevokeOtherSessionsButton />
       </SessionsStory>
       <SessionsStory>
-        <RevokeAllButton scope="all" />
+        <RevokeAllSessionsButton />
       </SessionsStory>
       <SessionsStory backend={{ otherDevices: 0 }}>
-        <RevokeAllButton />
+        <RevokeOtherSessionsButton />
       </SessionsStory>
     </div>
   ),

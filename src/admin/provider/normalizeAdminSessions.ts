@@ -1,5 +1,6 @@
-import { cleanText, type NormalizationIssue, normalizeSessions } from '../provider/normalizeSessions.js';
-import { SessionsError } from '../provider/SessionsError.js';
+import { cleanText, type NormalizationIssue, normalizeSessions } from '../../provider/normalizeSessions.js';
+import { isCount } from '../../provider/readCount.js';
+import { SessionsError } from '../../provider/SessionsError.js';
 import type { AdminSession, SessionStats, SessionUser } from './types.js';
 
 function readUser(raw: unknown): SessionUser | undefined {
@@ -56,8 +57,7 @@ export function readSessionStats(raw: unknown): SessionStats {
   const record = (raw ?? {}) as Record<string, unknown>;
   const keys = ['totalActive', 'uniqueUsers', 'expired', 'startedToday'] as const;
   for (const key of keys) {
-    const value = record[key];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    if (!isCount(record[key])) {
       throw new SessionsError('INVALID_RESPONSE', `Session stats: ${key} is not a count.`);
     }
   }

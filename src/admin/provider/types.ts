@@ -1,4 +1,4 @@
-import type { Session, SessionInput, SessionsDataProvider } from '../provider/types.js';
+import type { Session, SessionInput, SessionsDataProvider } from '../../provider/types.js';
 
 /** Who a session belongs to, as an admin sees it. */
 export interface SessionUser {
@@ -52,7 +52,7 @@ export interface ListAllSessionsResult {
   total: number;
 }
 
-/** Seed 004's statistics. */
+/** The admin console's counts of every session. */
 export interface SessionStats {
   totalActive: number;
   uniqueUsers: number;
@@ -73,21 +73,11 @@ export interface AdminSessionsDataProvider extends SessionsDataProvider {
   getSessionStats?: (params: { signal?: AbortSignal }) => Promise<SessionStats>;
 }
 
+/** What an admin provider can do, derived once from which methods it has. */
 export interface AdminCapabilities {
   canListAll: boolean;
   canGetSession: boolean;
   canRevoke: boolean;
   canRevokeUserSessions: boolean;
   canGetStats: boolean;
-}
-
-export function getAdminCapabilities(provider: AdminSessionsDataProvider): AdminCapabilities {
-  const has = (name: keyof AdminSessionsDataProvider) => typeof provider[name] === 'function';
-  return {
-    canListAll: has('listAllSessions'),
-    canGetSession: has('getSession'),
-    canRevoke: has('revokeSession'),
-    canRevokeUserSessions: has('revokeUserSessions'),
-    canGetStats: has('getSessionStats'),
-  };
 }

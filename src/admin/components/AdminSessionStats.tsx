@@ -1,24 +1,24 @@
 'use client';
 
-import { errorMessage } from '../../components/errorMessage.js';
-import { partClass, useSessionsUI } from '../../registry/SessionsUIContext.js';
-import { useAdminMessages } from '../adminMessages.js';
+import { partClass } from '../../registry/SessionsUIContext.js';
 import { useSessionStats } from '../data/useSessionStats.js';
+import { adminErrorMessage } from '../format/adminErrorMessage.js';
+import { useAdminUIContext } from '../registry/AdminUIContext.js';
 
-export interface SessionStatsProps {
+export interface AdminSessionStatsProps {
   className?: string;
 }
 
 /** Four cards: active sessions, signed-in users, expired sessions, sessions started today. */
-export function SessionStats({ className }: SessionStatsProps) {
-  const ui = useSessionsUI('SessionStats');
-  const text = useAdminMessages();
+export function AdminSessionStats({ className }: AdminSessionStatsProps) {
+  const ui = useAdminUIContext('AdminSessionStats');
+  const text = ui.messages.admin;
   const { data, error } = useSessionStats();
   const format = new Intl.NumberFormat(ui.locale?.code ?? 'en').format;
   if (error) {
     return (
       <p role="alert" className={partClass(ui, 'error', className)}>
-        {error.code === 'FORBIDDEN' ? text.forbidden : errorMessage(ui.messages, error)}
+        {adminErrorMessage(ui.messages, error)}
       </p>
     );
   }

@@ -1,20 +1,21 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { RevokeAllButton } from '../../../src/components/RevokeAllButton.js';
+import { RevokeAllSessionsButton } from '../../../src/components/RevokeAllSessionsButton.js';
+import { RevokeOtherSessionsButton } from '../../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../../src/components/SessionList.js';
 import { createDemoBackend } from '../../../src/memory/demoBackend.js';
 import { expectNoAxeViolations } from '../../helpers/axe.js';
 import { threeDevices } from '../../helpers/backends.js';
 import { renderWithSessions } from '../../helpers/renderWithSessions.js';
 
-describe('RevokeAllButton', () => {
+describe('RevokeOtherSessionsButton and RevokeAllSessionsButton', () => {
   it('signs out other devices after the password, and shows how many', async () => {
     const backend = createDemoBackend({ passwordRequirements: { revokeOtherSessions: 'required' } });
     renderWithSessions(
       <>
         <SessionList />
-        <RevokeAllButton />
+        <RevokeOtherSessionsButton />
       </>,
       { dataProvider: backend.provider },
     );
@@ -41,7 +42,7 @@ describe('RevokeAllButton', () => {
 
   it('confirms without a password field when the provider does not ask for one', async () => {
     const backend = threeDevices();
-    renderWithSessions(<RevokeAllButton />, { dataProvider: backend.provider });
+    renderWithSessions(<RevokeOtherSessionsButton />, { dataProvider: backend.provider });
     await userEvent.click(await screen.findByRole('button', { name: 'Sign out other devices' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Sign out other devices?' });
     expect(within(dialog).queryByLabelText('Password')).not.toBeInTheDocument();
@@ -54,7 +55,7 @@ describe('RevokeAllButton', () => {
     const backend = threeDevices();
     backend.endSession('windows');
     backend.endSession('iphone');
-    renderWithSessions(<RevokeAllButton />, { dataProvider: backend.provider });
+    renderWithSessions(<RevokeOtherSessionsButton />, { dataProvider: backend.provider });
     const button = await screen.findByRole('button', { name: 'Sign out other devices' });
     await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
     expect(button).toHaveAccessibleDescription('No other devices are signed in.');
@@ -63,9 +64,9 @@ describe('RevokeAllButton', () => {
     await expectNoAxeViolations();
   });
 
-  it('works when the provider cannot list sessions (seed 001)', async () => {
+  it('works when the provider cannot list sessions', async () => {
     const revokeOtherSessions = vi.fn(() => Promise.resolve({ revokedCount: 7 }));
-    renderWithSessions(<RevokeAllButton />, { dataProvider: { revokeOtherSessions } });
+    renderWithSessions(<RevokeOtherSessionsButton />, { dataProvider: { revokeOtherSessions } });
     await userEvent.click(screen.getByRole('button', { name: 'Sign out other devices' }));
     await userEvent.click(
       within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Sign out other devices' }),
@@ -76,7 +77,7 @@ describe('RevokeAllButton', () => {
   it('signs out everywhere and hands over to the host', async () => {
     const backend = threeDevices({ passwordRequirements: { revokeAllSessions: 'required' } });
     const onSignedOut = vi.fn();
-    renderWithSessions(<RevokeAllButton scope="all" />, { dataProvider: backend.provider, onSignedOut });
+    renderWithSessions(<RevokeAllSessionsButton />, { dataProvider: backend.provider, onSignedOut });
     await userEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Sign out everywhere?' });
     await userEvent.type(within(dialog).getByLabelText('Password'), 'right password{Enter}');
@@ -86,9 +87,9 @@ describe('RevokeAllButton', () => {
 
   it('renders the host element with asChild', async () => {
     renderWithSessions(
-      <RevokeAllButton asChild>
+      <RevokeOtherSessionsButton asChild>
         <a href="#sign-out">Log out all other browser sessions</a>
-      </RevokeAllButton>,
+      </RevokeOtherSessionsButton>,
       { dataProvider: threeDevices().provider },
     );
     const link = screen.getByRole('link', { name: 'Log out all other browser sessions' });
@@ -98,7 +99,7 @@ describe('RevokeAllButton', () => {
   });
 
   it('is not there when the provider cannot do it', () => {
-    renderWithSessions(<RevokeAllButton scope="all" />, { dataProvider: { revokeOtherSessions: vi.fn() } });
+    renderWithSessions(<RevokeAllSessionsButton />, { dataProvider: { revokeOtherSessions: vi.fn() } });
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 });

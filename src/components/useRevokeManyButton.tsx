@@ -1,20 +1,15 @@
 'use client';
 
 import { Slot } from '@radix-ui/react-slot';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactElement, type ReactNode, useId, useState } from 'react';
 import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useRevokeAllSessions } from '../data/useRevokeAllSessions.js';
 import { useRevokeOtherSessions } from '../data/useRevokeOtherSessions.js';
 import { useSessions } from '../data/useSessions.js';
-import { partClass, useSessionsUI } from '../registry/SessionsUIContext.js';
+import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 
-export interface RevokeAllButtonProps {
-  /**
-   * `'others'` signs out every device but this one; `'all'` signs out everywhere, this device included
-   * (the host's `onSignedOut` follows).
-   * @default 'others'
-   */
-  scope?: 'others' | 'all';
+/** The props of both buttons that sign out many devices at once. */
+export interface RevokeManyButtonProps {
   /** Only sessions of this application. */
   applicationId?: string;
   /**
@@ -22,7 +17,7 @@ export interface RevokeAllButtonProps {
    * @default false
    */
   asChild?: boolean;
-  /** The button's text, or with `asChild` the element to use. @default the scope's message */
+  /** The button's text, or with `asChild` the element to use. @default the action's message */
   children?: ReactNode;
   /** Called with the server's count after a successful sign-out. */
   onRevoked?: (result: { revokedCount: number }) => void;
@@ -30,40 +25,37 @@ export interface RevokeAllButtonProps {
 }
 
 /**
- * "Sign out other devices" (or, with `scope="all"`, "Sign out everywhere"): confirms in a dialog — with the
- * password when the provider requires it — waits for the server, then shows how many devices were signed
- * out. Disabled with a reason when there is nothing to sign out. Works when the provider cannot list.
+ * What "Sign out other devices" and "Sign out everywhere" share: a confirmation in the registry's dialog
+ * (with the password when the provider asks), waiting for the server, the server's count afterwards, and
+ * a disabled state with its reason when there is nothing to sign out. Works when the provider cannot list.
  */
-export function RevokeAllButton({
-  scope = 'others',
-  applicationId,
-  asChild = false,
-  children,
-  onRevoked,
-  className,
-}: RevokeAllButtonProps) {
-  const ui = useSessionsUI('RevokeAllButton');
-  const { capabilities } = useSessionsData('RevokeAllButton');
+export function useRevokeManyButton(
+  action: 'revokeOtherSessions' | 'revokeAllSessions',
+  consumerName: string,
+  { applicationId, asChild = false, children, onRevoked, className }: RevokeManyButtonProps,
+): ReactElement | null {
+  const ui = useSessionsUIContext(consumerName);
+  const { capabilities } = useSessionsData(consumerName);
   const { messages, components } = ui;
   const { PasswordConfirmDialog } = components;
+  const everywhere = action === 'revokeAllSessions';
   const revokeOthers = useRevokeOtherSessions();
   const revokeAll = useRevokeAllSessions();
-  const mutation = scope === 'all' ? revokeAll : revokeOthers;
-  const action = scope === 'all' ? 'revokeAllSessions' : 'revokeOtherSessions';
-  const supported = scope === 'all' ? capabilities.canRevokeAllSessions : capabilities.canRevokeOtherSessions;
+  const mutation = everywhere ? revokeAll : revokeOthers;
+  const supported = everywhere ? capabilities.canRevokeAllSessions : capabilities.canRevokeOtherSessions;
   const { data } = useSessions({ applicationId, enabled: supported });
   const [open, setOpen] = useState(false);
-  const [result, setResult] = useState<string | null>(null);
+  // The server's answer, not its text: the text follows the locale in force when it is shown.
+  const [result, setResult] = useState<{ revokedCount: number } | null>(null);
   const reasonId = useId();
 
   if (!supported) return null;
 
   // Only a list that loaded can say there is nothing to sign out; without one the server decides.
   const nothingToRevoke =
-    data !== undefined &&
-    (scope === 'all' ? data.sessions.length === 0 : data.sessions.every((s) => s.isCurrent));
+    data !== undefined && (everywhere ? data.sessions.length === 0 : data.sessions.every((s) => s.isCurrent));
   const disabled = nothingToRevoke || mutation.isPending;
-  const label = scope === 'all' ? messages.revokeAll : messages.revokeOthers;
+  const label = everywhere ? messages.revokeAll : messages.revokeOthers;
 
   const showReason = nothingToRevoke && result === null;
   const triggerProps = {
@@ -81,7 +73,7 @@ export function RevokeAllButton({
   );
 
   return (
-    <div className={partClass(ui, 'actions')} dir={ui.dir} data-scope={scope}>
+    <div className={partClass(ui, 'actions')} dir={ui.dir} data-action={action}>
       <PasswordConfirmDialog
         trigger={trigger}
         open={open}
@@ -91,16 +83,14 @@ export function RevokeAllButton({
           setOpen(next);
         }}
         requirePassword={capabilities.password[action] === 'required'}
-        title={scope === 'all' ? messages.confirmRevokeAllTitle : messages.confirmRevokeOthersTitle}
+        title={everywhere ? messages.confirmRevokeAllTitle : messages.confirmRevokeOthersTitle}
         description={
-          scope === 'all' ? messages.confirmRevokeAllDescription : messages.confirmRevokeOthersDescription
+          everywhere ? messages.confirmRevokeAllDescription : messages.confirmRevokeOthersDescription
         }
         confirmLabel={label}
         onConfirm={async (password) => {
           const outcome = await mutation.mutateAsync({ password, applicationId });
-          setResult(
-            scope === 'all' ? messages.signedOutEverywhere : messages.revokedCount(outcome.revokedCount),
-          );
+          setResult(outcome);
           onRevoked?.(outcome);
         }}
       />
@@ -109,7 +99,11 @@ export function RevokeAllButton({
           {messages.nothingToRevoke}
         </p>
       )}
-      {result && <p className={partClass(ui, 'result')}>{result}</p>}
+      {result && (
+        <p className={partClass(ui, 'result')}>
+          {everywhere ? messages.signedOutEverywhere : messages.revokedCount(result.revokedCount)}
+        </p>
+      )}
     </div>
   );
 }

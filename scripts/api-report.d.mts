@@ -1,0 +1,7 @@
+export interface EntryPoint {
+  specifier: string;
+  source: string;
+  report: string;
+}
+export function entryPoints(): EntryPoint[];
+export function staleReports(): { report: string; expected: string; committed: string }[];

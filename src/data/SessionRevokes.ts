@@ -1,0 +1,189 @@
+import { MutationObserver, type MutationOptions, type QueryClient } from '@tanstack/react-query';
+import { callProvider } from '../provider/callProvider.js';
+import type { SessionsError } from '../provider/SessionsError.js';
+import type { Session } from '../provider/types.js';
+import { endSession } from './alreadyGone.js';
+import type { SessionsDataContextValue } from './SessionsDataContext.js';
+import { type SealedPassword, sealPassword, takePassword } from './sealPassword.js';
+import {
+  findCachedSession,
+  type RemovedSession,
+  removeSessionFromLists,
+  restoreSessions,
+} from './sessionCache.js';
+import { sessionsKeys, sessionsMutationKeys } from './sessionsKeys.js';
+
+export interface RevokeSessionVariables {
+  sessionId: string;
+  /** The user's password, when the provider requires it for this action. Never kept in the cache. */
+  password?: string;
+}
+
+export interface RevokeSessionData {
+  sessionId: string;
+  /** The server no longer knew the session (NOT_FOUND): it was already gone, which is what was asked. */
+  alreadyRevoked: boolean;
+}
+
+/** What the mutation cache holds: the id and a sealed handle, never the password. */
+export interface SealedRevokeVariables {
+  sessionId: string;
+  sealed?: SealedPassword;
+}
+
+/** Kept on the mutation: where the row was, and the session itself so the outcome can be told by name. */
+export interface RevokeSessionContext {
+  removed: RemovedSession[];
+  session?: Session;
+}
+
+export type RevokeState = 'idle' | 'revoking' | 'error';
+
+export interface RevokeSessionState {
+  state: RevokeState;
+  /** The last failure, while `state` is 'error'. */
+  error?: SessionsError;
+  /** The last attempt carried a password (its dialog shows the failure). */
+  withPassword: boolean;
+  /** The row left the list at the click, before the server answered; a refusal brings it back. */
+  optimistic: boolean;
+}
+
+export type RevokeSessionMutationOptions = MutationOptions<
+  RevokeSessionData,
+  SessionsError,
+  SealedRevokeVariables,
+  RevokeSessionContext
+>;
+
+type Deps = Pick<SessionsDataContextValue, 'dataProvider' | 'reportFailure' | 'events'>;
+
+const IDLE: RevokeSessionState = { state: 'idle', withPassword: false, optimistic: false };
+
+/**
+ * The one owner of every sign-out of one session in a scope, whether a row's button or a host's
+ * `useRevokeSession` started it: it refuses a second one while the first is on its way, runs the
+ * mutation (TanStack's public `MutationObserver`, so the mutation cache, `useIsMutating` and devtools see
+ * it), knows where each one stands (the rows read that), tells the list which rows are leaving (a
+ * refetch must not bring them back), and says what happened.
+ *
+ * Optimistic: the row leaves every cached list at once (cancel → remove → put back on failure → refetch
+ * when the last one settles). NOT_FOUND counts as success — the session is already gone. UNAUTHORIZED
+ * means this device itself was signed out, and tells the host.
+ */
+export class SessionRevokes {
+  readonly #states = new Map<string, RevokeSessionState>();
+  readonly #listeners = new Set<() => void>();
+  readonly #options = new Map<boolean, RevokeSessionMutationOptions>();
+
+  constructor(
+    readonly queryClient: QueryClient,
+    readonly scope: string,
+    /** Read at call time, so a new provider object or callback takes effect without a new owner. */
+    private readonly deps: () => Deps,
+  ) {}
+
+  /** Where the latest sign-out of a session stands; the same object until it changes. */
+  get = (sessionId: string): RevokeSessionState => this.#states.get(sessionId) ?? IDLE;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** Sessions that left the list at once and whose server has not answered yet. */
+  leavingIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const [id, { state, optimistic }] of this.#states)
+      if (state === 'revoking' && optimistic) ids.add(id);
+    return ids;
+  }
+
+  /**
+   * Marks a sign-out as started, in the same frame as the click. False when one is already on its way
+   * (a double click or a repeated Enter sends one request).
+   */
+  begin(sessionId: string, { optimistic, withPassword }: { optimistic: boolean; withPassword: boolean }) {
+    if (this.get(sessionId).state === 'revoking') return false;
+    this.#set(sessionId, { state: 'revoking', optimistic, withPassword });
+    return true;
+  }
+
+  /** Starts a sign-out without a hook: a list of a thousand rows keeps no mutation observer per row. */
+  start(
+    { sessionId, password }: RevokeSessionVariables,
+    optimistic: boolean,
+  ): Promise<RevokeSessionData> | undefined {
+    if (!this.begin(sessionId, { optimistic, withPassword: password !== undefined })) return undefined;
+    const observer = new MutationObserver(this.queryClient, this.options(optimistic));
+    // Once settled, the observer lets go, so the mutation is garbage-collected like any other.
+    return observer.mutate({ sessionId, sealed: sealPassword(password) }).finally(() => observer.reset());
+  }
+
+  /** The mutation every sign-out of one session runs: `start()` and `useRevokeSession` alike. */
+  options(optimistic: boolean): RevokeSessionMutationOptions {
+    let options = this.#options.get(optimistic);
+    if (!options) {
+      options = this.#build(optimistic);
+      this.#options.set(optimistic, options);
+    }
+    return options;
+  }
+
+  #build(optimistic: boolean): RevokeSessionMutationOptions {
+    const { queryClient, scope } = this;
+    return {
+      mutationKey: sessionsMutationKeys.revokeSession(scope),
+      mutationFn: ({ sessionId, sealed }) => {
+        const password = takePassword(sealed);
+        const params = password === undefined ? { sessionId } : { sessionId, password };
+        return endSession(() => callProvider(this.deps().dataProvider, 'revokeSession', params)).then(
+          ({ alreadyRevoked }) => ({ sessionId, alreadyRevoked }),
+        );
+      },
+      onMutate: async ({ sessionId }) => {
+        const session = findCachedSession(queryClient, scope, sessionId);
+        if (!optimistic) return { removed: [], session };
+        // A list fetch already on its way would land after the removal and bring the row back.
+        await queryClient.cancelQueries({ queryKey: sessionsKeys.lists(scope) });
+        return { removed: removeSessionFromLists(queryClient, scope, sessionId), session };
+      },
+      onSuccess: ({ sessionId }, _variables, context) => {
+        removeSessionFromLists(queryClient, scope, sessionId);
+        this.#states.delete(sessionId);
+        this.#notify();
+        this.deps().events.emit({ type: 'sessionRevoked', sessionId, session: context?.session });
+      },
+      onError: (error, { sessionId, sealed }, context) => {
+        if (context) restoreSessions(queryClient, context.removed);
+        const withPassword = sealed !== undefined;
+        this.#set(sessionId, { state: 'error', error, withPassword, optimistic });
+        const { reportFailure, events } = this.deps();
+        reportFailure(error);
+        events.emit({
+          type: 'sessionRevokeFailed',
+          sessionId,
+          session: context?.session,
+          error,
+          withPassword,
+        });
+      },
+      onSettled: () => {
+        // Refetch only when the last one settles: an earlier refetch could return a row whose sign-out
+        // is still in flight, and it would blink back in.
+        if (![...this.#states.values()].some((s) => s.state === 'revoking')) {
+          void queryClient.invalidateQueries({ queryKey: sessionsKeys.lists(scope) });
+        }
+      },
+    };
+  }
+
+  #set(sessionId: string, state: RevokeSessionState) {
+    this.#states.set(sessionId, state);
+    this.#notify();
+  }
+
+  #notify() {
+    for (const listener of [...this.#listeners]) listener();
+  }
+}
