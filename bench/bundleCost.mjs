@@ -9,6 +9,16 @@ const KIT_DEPENDENCIES = Object.keys(
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).dependencies,
 );
 
+// What a host pays per adapter: the core plus the adapter it talks to its backend with. The adapters load
+// the user-agent parser (bowser) only when a row arrives without `device`, so it is measured apart.
+export const adapterImports = {
+  'core + rest':
+    "export { SessionsProvider, SessionList, RevokeOtherSessionsButton } from 'profilekit'; export { createRestSessionsProvider } from 'profilekit/rest';",
+  'core + better-auth':
+    "export { SessionsProvider, SessionList, RevokeOtherSessionsButton } from 'profilekit'; export { createBetterAuthSessionsProvider } from 'profilekit/better-auth';",
+  'the parser, loaded on demand': "export { default } from 'bowser';",
+};
+
 export const imports = {
   user: "export { SessionsProvider, SessionList, RevokeOtherSessionsButton } from 'profilekit';",
   admin:
@@ -21,7 +31,7 @@ function packageOf(path) {
 }
 
 /** Bundles one import; `ownOnly` leaves every dependency external to isolate the kit's own code. */
-export async function measure(contents, { ownOnly = false } = {}) {
+export async function measure(contents, { ownOnly = false, external = [] } = {}) {
   const result = await build({
     stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
     // No tsconfig paths: 'profilekit' resolves through package.json's exports to the built dist/, as in a host.
@@ -35,7 +45,10 @@ export async function measure(contents, { ownOnly = false } = {}) {
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
     // Own code alone: every dependency stays out, so only the kit's modules are left in the bundle.
-    external: [...HOST_PEERS, ...(ownOnly ? KIT_DEPENDENCIES : [])].flatMap((name) => [name, `${name}/*`]),
+    external: [...HOST_PEERS, ...external, ...(ownOnly ? KIT_DEPENDENCIES : [])].flatMap((name) => [
+      name,
+      `${name}/*`,
+    ]),
   });
   const code = result.outputFiles[0].contents;
   const byPackage = new Map();

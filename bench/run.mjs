@@ -6,7 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { imports, measure } from './bundleCost.mjs';
+import { adapterImports, imports, measure } from './bundleCost.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = (name) => path.join(root, 'bench/.out', name);
@@ -28,6 +28,11 @@ console.log('\n▶ bundle cost (esbuild, minified, gzip -9, brotli -11)');
 const bundles = {};
 for (const [name, contents] of Object.entries(imports)) {
   bundles[name] = { all: await measure(contents), own: await measure(contents, { ownOnly: true }) };
+}
+const perAdapter = {};
+for (const [name, contents] of Object.entries(adapterImports)) {
+  // The parser stays out of the adapters' figure: it is its own chunk, fetched only when needed.
+  perAdapter[name] = await measure(contents, { external: name.startsWith('the parser') ? [] : ['bowser'] });
 }
 run('render and admin scale in headless Chromium', 'node_modules/.bin/vitest', [
   'run',
@@ -89,6 +94,15 @@ for (const [name, label] of [
   const before = baseline.bundle[`${name}.${part}.gzip`];
   lines.push(row(label, kB(m.minified), kB(m.gzip), kB(m.brotli), before ? kB(before) : '–'));
 }
+lines.push(
+  '',
+  'Per adapter, what a host pays (everything but react, react-dom, react-query; the user-agent parser is',
+  'loaded only when a row arrives without `device`, which profilekit/server always sends):',
+  '',
+  row('Import', 'Minified', 'Gzip', 'Brotli'),
+  row('---', '---:', '---:', '---:'),
+  ...Object.entries(perAdapter).map(([name, m]) => row(name, kB(m.minified), kB(m.gzip), kB(m.brotli))),
+);
 lines.push('', 'Top contributors to the user-facing bundle (minified bytes in the output):', '');
 lines.push(row('Package', 'Minified'), row('---', '---:'));
 for (const [name, bytes] of bundles.user.all.top) lines.push(row(name, kB(bytes)));

@@ -12,6 +12,7 @@ import type {
   SessionStats,
 } from '../admin/provider/types.js';
 import { SessionsError } from '../provider/SessionsError.js';
+import { withParsedDevice, withParsedDevices } from '../userAgent/withParsedDevices.js';
 import {
   type BetterAuthResult,
   type BetterAuthSession,
@@ -133,14 +134,14 @@ export function createBetterAuthAdminSessionsProvider({
   return {
     listAllSessions: async (params): Promise<ListAllSessionsResult> => {
       const { items, nextCursor, total } = pageAdminSessions(await view(params), params.cursor, params.limit);
-      return { sessions: items, nextCursor, total };
+      return withParsedDevices({ sessions: items, nextCursor, total });
     },
     getSession: async ({ sessionId }) => {
       if (!known.has(sessionId)) await loadAll();
       const entry = known.get(sessionId);
       // Read it afresh from its user: a session ended since it was listed is NOT_FOUND, not a stale copy.
       if (!entry || !(await stillThere(entry))) throw new SessionsError('NOT_FOUND');
-      return entry.session;
+      return withParsedDevice(entry.session);
     },
     revokeSession: async ({ sessionId }) => {
       const entry = known.get(sessionId);

@@ -8,6 +8,7 @@ import type {
   SessionInput,
   SessionsDataProvider,
 } from '../provider/types.js';
+import { withParsedDevices } from '../userAgent/withParsedDevices.js';
 
 /** What every Better Auth client call resolves with. */
 export interface BetterAuthResult<T> {
@@ -136,10 +137,11 @@ export function createBetterAuthSessionsProvider(
     passwordRequirements: requirements,
     listSessions: async (): Promise<ListSessionsResult> => {
       const { sessions, currentId } = await listRaw();
-      return {
+      // Better Auth keeps only the user agent: the parser loads here, for its rows.
+      return withParsedDevices({
         sessions: sessions.map((s) => toSessionInput(s, currentId)),
         currentSessionId: currentId ?? null,
-      };
+      });
     },
     revokeSession: async ({ sessionId, password }) => {
       await confirm('revokeSession', password);

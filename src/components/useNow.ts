@@ -4,16 +4,21 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 
 // Relative times ("5 minutes ago") change by the minute; one shared timer serves every row on the page.
 const TICK_MS = 30_000;
+// A clock read this recently is as good as new for "5 minutes ago": no second render just to move it.
+const STALE_MS = 10_000;
 
 let now = Date.now();
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
+let readThisTask = false;
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
   if (!timer) {
-    // The clock stood still while nothing listened; React re-reads the snapshot after subscribing.
-    now = Date.now();
+    // The render that subscribes read a fresh time (getSnapshot below): moving it now would render every
+    // row a second time right after the first paint. Only a clock left standing (a hydration that used
+    // the server's time, a render long ago) is moved, and React renders again with it.
+    if (Date.now() - now > STALE_MS) now = Date.now();
     timer = setInterval(() => {
       now = Date.now();
       for (const l of listeners) l();
@@ -28,7 +33,21 @@ function subscribe(listener: () => void) {
   };
 }
 
-const getSnapshot = () => now;
+/**
+ * The time rows render against. While no timer runs (nothing mounted yet, or a while after the last row
+ * left), the clock stood still: read it afresh, once per task, so every row of one render sees the same
+ * instant and the mount commits once.
+ */
+function getSnapshot() {
+  if (!timer && !readThisTask) {
+    now = Date.now();
+    readThisTask = true;
+    queueMicrotask(() => {
+      readThisTask = false;
+    });
+  }
+  return now;
+}
 
 /**
  * When the rows on screen were fetched (SessionList passes the query's `dataUpdatedAt`). The server renders

@@ -8,7 +8,7 @@ import type {
   SessionsDataProvider,
   SessionsMethod,
 } from '../provider/types.js';
-
+import { withParsedDevices } from '../userAgent/withParsedDevices.js';
 import { createMemoryAdminProvider, type MemoryAdminMethod } from './memoryAdmin.js';
 import { randomId, sleep, toEpoch } from './memoryHelpers.js';
 import type * as Memory from './memoryTypes.js';
@@ -199,7 +199,11 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
         const list = liveSessionsOf(caller.userId).filter(
           (s) => applicationId === undefined || s.applicationId === applicationId,
         );
-        return { sessions: list.map((s) => toWire(s, caller.id)), currentSessionId: caller.id };
+        // Like a bare server, the memory backend keeps only user agents: rows get a device as an adapter's do.
+        return withParsedDevices({
+          sessions: list.map((s) => toWire(s, caller.id)),
+          currentSessionId: caller.id,
+        });
       },
       revokeSession: async ({ sessionId: target, password }) => {
         const caller = await enter('revokeSession', sessionId);

@@ -12,6 +12,7 @@ import type {
 } from '../admin/provider/types.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import type { SessionInput } from '../provider/types.js';
+import { withParsedDevice, withParsedDevices } from '../userAgent/withParsedDevices.js';
 import type { MemorySession, MemoryUser } from './memoryTypes.js';
 
 export type MemoryAdminMethod = 'listAllSessions' | 'getSession' | 'revokeUserSessions' | 'getSessionStats';
@@ -72,13 +73,13 @@ export function createMemoryAdminProvider(internals: MemoryAdminInternals): Admi
     listAllSessions: async ({ signal, cursor, limit, ...filters }) => {
       const caller = await enterAsAdmin('listAllSessions', signal);
       const { items, nextCursor, total } = pageAdminSessions(view(filters), cursor, limit);
-      return { sessions: items.map((s) => withUser(s, caller.id)), nextCursor, total };
+      return withParsedDevices({ sessions: items.map((s) => withUser(s, caller.id)), nextCursor, total });
     },
     getSession: async ({ sessionId, signal }) => {
       const caller = await enterAsAdmin('getSession', signal);
       const session = sessions.get(sessionId);
       if (!session) throw new SessionsError('NOT_FOUND');
-      return withUser(session, caller.id);
+      return withParsedDevice(withUser(session, caller.id));
     },
     revokeSession: async ({ sessionId }) => {
       await enterAsAdmin('revokeSession');

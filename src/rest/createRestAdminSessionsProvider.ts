@@ -8,6 +8,7 @@ import type {
 } from '../admin/provider/types.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import type { RevokeSessionParams } from '../provider/types.js';
+import { withParsedDevice, withParsedDevices } from '../userAgent/withParsedDevices.js';
 import {
   idHint,
   optionalPositiveInteger,
@@ -88,19 +89,21 @@ export function createRestAdminSessionsProvider(
           'GET /admin/sessions did not answer { sessions: [...], nextCursor, total }.',
         );
       }
-      return body as ListAllSessionsResult;
+      return withParsedDevices(body as ListAllSessionsResult);
     },
 
     getSession: async (params) => {
       const p = readParams('getSession', GET, params, { hint: idHint('getSession', 'sessionId') });
       const sessionId = requireId('getSession', GET, p, 'sessionId');
       const signal = optionalSignal('getSession', GET, p);
-      return (await requestJson(
-        'GET',
-        `/admin/sessions/${encodeURIComponent(sessionId)}`,
-        undefined,
-        signal,
-      )) as AdminSessionInput;
+      return withParsedDevice(
+        (await requestJson(
+          'GET',
+          `/admin/sessions/${encodeURIComponent(sessionId)}`,
+          undefined,
+          signal,
+        )) as AdminSessionInput,
+      );
     },
 
     revokeSession: async (params) => {

@@ -8,6 +8,7 @@ import type {
   RevokeSessionParams,
   SessionsDataProvider,
 } from '../provider/types.js';
+import { withParsedDevices } from '../userAgent/withParsedDevices.js';
 import { type EventSourceConstructor, subscribeToRestEvents } from './restEvents.js';
 import {
   idHint,
@@ -88,14 +89,15 @@ export function createRestSessionsProvider(options: RestSessionsProviderOptions)
       // Only the envelope's shape is checked here, so a wrong body is INVALID_RESPONSE at the adapter;
       // the entries are validated once, by normalizeSessions in the list query, which also reports the
       // dropped ones (normalizing here too would do the work twice, or lose those reports).
-      if (Array.isArray(body)) return { sessions: body }; // A bare array, as normalizeSessions accepts.
+      if (Array.isArray(body)) return withParsedDevices({ sessions: body }); // A bare array, as normalizeSessions accepts.
       if (!Array.isArray((body as { sessions?: unknown } | null)?.sessions)) {
         throw new SessionsError(
           'INVALID_RESPONSE',
           `GET /sessions${query} did not answer { sessions: [...] }.`,
         );
       }
-      return body as ListSessionsResult;
+      // Rows without `device` get one from their user agent (the parser loads only if one arrives so).
+      return withParsedDevices(body as ListSessionsResult);
     },
 
     revokeSession: async (params) => {

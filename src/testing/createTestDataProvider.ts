@@ -1,4 +1,5 @@
 import type { SessionsDataProvider, SessionsMethod } from '../provider/types.js';
+import { withParsedDevices } from '../userAgent/withParsedDevices.js';
 
 const METHODS: readonly SessionsMethod[] = [
   'listSessions',
@@ -15,6 +16,9 @@ const METHODS: readonly SessionsMethod[] = [
  */
 export function createTestDataProvider(overrides: Partial<SessionsDataProvider> = {}): SessionsDataProvider {
   const provider: SessionsDataProvider = { ...overrides };
+  // Rows with only a user agent read "Chrome on macOS", as through the kit's adapters.
+  const list = overrides.listSessions;
+  if (list) provider.listSessions = async (params) => withParsedDevices(await list(params));
   const record = provider as Record<SessionsMethod, unknown>;
   for (const method of METHODS) {
     if (typeof record[method] === 'function') continue;

@@ -29,3 +29,8 @@ export async function withParsedDevices<T extends { sessions: readonly unknown[]
     }),
   };
 }
+
+/** One row, as `withParsedDevices` fills a list's (an admin's session details). */
+export async function withParsedDevice<T>(entry: T): Promise<T> {
+  return (await withParsedDevices({ sessions: [entry] })).sessions[0] as T;
+}

@@ -9,9 +9,11 @@ const MAC =
 const PIXEL =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 
-/** A backend whose list the test changes, with a live stream the test drives. */
+/** A backend whose list the test changes (rows with `device`, as a server sends them), with a live stream the test drives. */
 function liveBackend() {
-  let sessions: SessionInput[] = [{ id: 'mac', isCurrent: true, userAgent: MAC }];
+  let sessions: SessionInput[] = [
+    { id: 'mac', isCurrent: true, userAgent: MAC, device: { browser: 'Chrome', os: 'macOS' } },
+  ];
   let emit: (event: SessionsLiveEvent) => void = () => {};
   const unsubscribe = vi.fn();
   const listSessions = vi.fn(async () => ({ sessions }));
@@ -39,8 +41,8 @@ describe('live events', () => {
     renderWithSessions(<SessionList />, { dataProvider: backend.dataProvider, pollIntervalMs: false });
     await screen.findByText('Chrome on macOS');
     backend.setSessions([
-      { id: 'mac', isCurrent: true, userAgent: MAC },
-      { id: 'pixel', userAgent: PIXEL },
+      { id: 'mac', isCurrent: true, userAgent: MAC, device: { browser: 'Chrome', os: 'macOS' } },
+      { id: 'pixel', userAgent: PIXEL, device: { browser: 'Chrome', os: 'Android' } },
     ]);
     await backend.emit({ type: 'session-started', sessionId: 'pixel' });
     expect(await screen.findByText('Chrome on Android')).toBeInTheDocument();
@@ -67,8 +69,8 @@ describe('live events', () => {
     await backend.emit({ type: 'connected' });
     expect(backend.listSessions).toHaveBeenCalledTimes(1);
     backend.setSessions([
-      { id: 'mac', isCurrent: true, userAgent: MAC },
-      { id: 'pixel', userAgent: PIXEL },
+      { id: 'mac', isCurrent: true, userAgent: MAC, device: { browser: 'Chrome', os: 'macOS' } },
+      { id: 'pixel', userAgent: PIXEL, device: { browser: 'Chrome', os: 'Android' } },
     ]);
     await backend.emit({ type: 'disconnected' });
     await backend.emit({ type: 'connected' });
@@ -90,11 +92,13 @@ describe('live events', () => {
 
 describe('polling where there is no stream', () => {
   it('refetches the list on an interval, and a device signed in elsewhere appears', async () => {
-    let sessions: SessionInput[] = [{ id: 'mac', isCurrent: true, userAgent: MAC }];
+    let sessions: SessionInput[] = [
+      { id: 'mac', isCurrent: true, userAgent: MAC, device: { browser: 'Chrome', os: 'macOS' } },
+    ];
     const listSessions = vi.fn(async () => ({ sessions }));
     renderWithSessions(<SessionList />, { dataProvider: { listSessions }, pollIntervalMs: 25 });
     await screen.findByText('Chrome on macOS');
-    sessions = [...sessions, { id: 'pixel', userAgent: PIXEL }];
+    sessions = [...sessions, { id: 'pixel', userAgent: PIXEL, device: { browser: 'Chrome', os: 'Android' } }];
     expect(await screen.findByText('Chrome on Android')).toBeInTheDocument();
   });
 });
