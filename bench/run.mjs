@@ -54,6 +54,9 @@ const admin = readJson(out('admin-scale.json'));
 const server = readJson(out('server-latency.json'));
 const sessionsBench = readJson(out('server-sessions.json'));
 const multi = readJson(out('multi-instance.json'));
+const floors = readJson(out('render-floors.json'));
+// The same bench before this stop's render work (issue 15), kept to show what each change bought.
+const floorsBefore = readJson(path.join(root, 'bench/floors-baseline.json'));
 const baseline = readJson(path.join(root, 'bench/baseline.json'));
 const pkg = readJson(path.join(root, 'package.json'));
 const version = (name) => readJson(path.join(root, 'node_modules', name, 'package.json')).version;
@@ -126,6 +129,65 @@ lines.push(
       ratio(before),
     );
   }),
+  '',
+  `### Against two floors, ${floors.rows.toLocaleString('en')} identical "Chrome on macOS" rows (bench/browser/floors.bench.test.tsx)`,
+  '',
+  `The plain floor is the list a developer writes by hand (${floors.nodesPerRow.plain} nodes a row); the identical floor copies the kit's`,
+  `markup (the bench fails if they drift apart). Medians of ${floors.runs} alternating runs; nodes are ${floors.nodeRule}.`,
+  `Goals (issue 15): warm mount and cold first frame ≤ 1.5× the plain floor, revoke to frame ≤ 1.2×, ≤ 9 nodes`,
+  'a row, one commit per mount.',
+  '',
+  row(
+    'Figure',
+    'Kit',
+    'Plain floor',
+    'Identical floor',
+    'Kit ÷ plain',
+    'Kit ÷ identical',
+    'Kit before',
+    '÷ plain before',
+  ),
+  row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:'),
+  ...[
+    ['warm mount to commit', 'warmMountToCommit'],
+    ['cold mount to first frame', 'coldMountToFirstFrame'],
+    ['revoke: click to the frame without the row', 'revokeToFrame'],
+    ['JS heap at 1,000 rows (MB)', 'heapMB'],
+  ].map(([label, key]) => {
+    const f = floors[key];
+    const b = floorsBefore[key];
+    const v = (x) => (f.unit === 'ms' ? ms(x) : x.toFixed(1));
+    return row(
+      label,
+      v(f.kit),
+      v(f.plain),
+      v(f.identical),
+      ratio(f.kitOverPlain),
+      ratio(f.kitOverIdentical),
+      v(b.kit),
+      ratio(b.kitOverPlain),
+    );
+  }),
+  row(
+    'DOM nodes per row',
+    floors.nodesPerRow.kit,
+    floors.nodesPerRow.plain,
+    floors.nodesPerRow.identical,
+    '–',
+    '–',
+    floorsBefore.nodesPerRow.kit,
+    '–',
+  ),
+  row(
+    'commits per warm mount (counted until quiet)',
+    floors.extra?.commitsUntilQuiet?.warm?.kit ?? floors.commitsPerMount.warm.kit,
+    floors.commitsPerMount.warm.plain,
+    floors.commitsPerMount.warm.identical,
+    '–',
+    '–',
+    floorsBefore.extra?.commitsUntilQuiet?.warm?.kit ?? floorsBefore.commitsPerMount.warm.kit,
+    '–',
+  ),
   '',
   `Revoke one row of ${revoke.rows} (React Profiler on every row):`,
   '',
