@@ -3,13 +3,17 @@ import { expect, within } from 'storybook/test';
 import { SessionRow } from '../src/components/SessionRow.js';
 import { DEMO_USER_AGENTS } from '../src/memory/demoBackend.js';
 import type { Session } from '../src/provider/types.js';
+import { parseUserAgent } from '../src/userAgent/parseUserAgent.js';
 import { SessionsStory } from './support/SessionsStory.js';
+
+// A row renders what the list hands it: a session whose adapter (or server) already read its device.
+const onAgent = (userAgent: string) => ({ userAgent, device: parseUserAgent(userAgent) ?? undefined });
 
 const base: Session = {
   id: 'ses_story',
   isCurrent: false,
   trusted: false,
-  userAgent: DEMO_USER_AGENTS.firefoxWindows,
+  ...onAgent(DEMO_USER_AGENTS.firefoxWindows),
   ipAddress: '192.0.2.145',
   lastActiveAt: new Date(Date.now() - 3 * 3_600_000),
 };
@@ -51,7 +55,7 @@ export const ThisDevice: Story = {
       ...base,
       isCurrent: true,
       trusted: true,
-      userAgent: DEMO_USER_AGENTS.chromeMac,
+      ...onAgent(DEMO_USER_AGENTS.chromeMac),
       lastActiveAt: new Date(),
     },
   },
@@ -62,7 +66,7 @@ export const TrustedWithPlace: Story = {
     session: {
       ...base,
       trusted: true,
-      userAgent: DEMO_USER_AGENTS.safariIphone,
+      ...onAgent(DEMO_USER_AGENTS.safariIphone),
       location: { city: 'Porto', country: 'Portugal' },
     },
   },
@@ -72,7 +76,7 @@ export const ServerNamedDevice: Story = {
   args: { session: { ...base, device: { name: "Ana's Pixel", type: 'mobile' } } },
 };
 
-export const Tablet: Story = { args: { session: { ...base, userAgent: DEMO_USER_AGENTS.safariIpad } } };
+export const Tablet: Story = { args: { session: { ...base, ...onAgent(DEMO_USER_AGENTS.safariIpad) } } };
 
 export const UnknownDevice: Story = {
   args: { session: { id: 'ses_unknown', isCurrent: false, trusted: false } },

@@ -1,3 +1,5 @@
+'use client';
+
 import { type RefObject, useEffect, useId } from 'react';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 

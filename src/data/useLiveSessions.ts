@@ -1,3 +1,5 @@
+'use client';
+
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { SessionEndCause, SessionsDataProvider } from '../provider/types.js';

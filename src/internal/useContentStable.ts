@@ -1,3 +1,5 @@
+'use client';
+
 import { useEffect, useRef } from 'react';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

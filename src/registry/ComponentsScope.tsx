@@ -1,3 +1,5 @@
+'use client';
+
 import { type ReactNode, useMemo } from 'react';
 import { useContentStable } from '../internal/useContentStable.js';
 import type { SessionsComponentOverrides } from './defaultComponents.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import type { SessionsError } from '../../provider/SessionsError.js';
 import { useAdminData } from './AdminDataContext.js';

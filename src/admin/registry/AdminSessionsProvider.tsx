@@ -1,3 +1,5 @@
+'use client';
+
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { createEmitter } from '../../internal/createEmitter.js';
 import { useContentStable } from '../../internal/useContentStable.js';
