@@ -8,6 +8,8 @@ import { DEMO_CREDENTIALS } from '../../examples/server/seed.js';
 import { chromiumLaunch } from '../../vitest.config.js';
 import { buildNextApp, type NextApp, startNextApp } from './nextApp.js';
 
+const SAFARI_ON_MAC =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
 const EDGE_ON_WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
 const { email, password } = DEMO_CREDENTIALS.user;
@@ -168,7 +170,9 @@ describe('the Next.js example (next build + next start)', () => {
   it('two devices sign each other out with the password; a wrong password keeps the dialog', async () => {
     const b = await device({ userAgent: EDGE_ON_WINDOWS });
     await signIn(b);
-    const a = await device();
+    // A device kind no earlier test signed in, so its button's name is unique on B's page (same-name
+    // devices get numbered names).
+    const a = await device({ userAgent: SAFARI_ON_MAC });
     await signIn(a);
     await expect(row(a, 'Microsoft Edge on Windows')).toBeVisible();
 
@@ -187,8 +191,8 @@ describe('the Next.js example (next build + next start)', () => {
 
     // And back: B signs in again and signs A out.
     await signIn(b);
-    await b.getByRole('button', { name: 'Sign out Chrome on Linux' }).first().click();
-    const other = b.getByRole('alertdialog', { name: 'Sign out Chrome on Linux?' });
+    await b.getByRole('button', { name: 'Sign out Safari on macOS', exact: true }).click();
+    const other = b.getByRole('alertdialog', { name: 'Sign out Safari on macOS?' });
     await other.getByLabel('Password').fill(password);
     await other.getByLabel('Password').press('Enter');
     await expect(other).toBeHidden();
