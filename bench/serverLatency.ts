@@ -65,7 +65,7 @@ for (let seen = 0; seen < 50_000; seen += 1_000) {
 const someSession = (await getJson('/api/admin/sessions?limit=1')).sessions[0]?.id;
 // A user with the most sessions (six), as an admin would open from a row.
 const { user_id: someUser } = db
-  .prepare('SELECT user_id FROM sessions GROUP BY user_id ORDER BY count(*) DESC LIMIT 1')
+  .prepare('SELECT user_id FROM profilekit_sessions GROUP BY user_id ORDER BY count(*) DESC LIMIT 1')
   .get() as { user_id: string };
 
 const cases: [string, string][] = [
