@@ -12,7 +12,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = (name) => path.join(root, 'bench/.out', name);
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
+// `--report-only` rewrites RESULTS.md from the figures already in bench/.out, measuring nothing.
+const reportOnly = process.argv.includes('--report-only');
+
 function run(title, command, args) {
+  if (reportOnly) return;
   console.log(`\n▶ ${title}`);
   const { status } = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (status !== 0) {
@@ -21,7 +25,7 @@ function run(title, command, args) {
   }
 }
 
-rmSync(path.join(root, 'bench/.out'), { recursive: true, force: true });
+if (!reportOnly) rmSync(path.join(root, 'bench/.out'), { recursive: true, force: true });
 run('library build', 'npm', ['run', '--silent', 'build']);
 run('chromium', 'node', ['scripts/ensure-chromium.mjs']);
 console.log('\n▶ bundle cost (esbuild, minified, gzip -9, brotli -11)');
@@ -41,6 +45,11 @@ run('render and admin scale in headless Chromium', 'node_modules/.bin/vitest', [
 ]);
 run('reference server admin latency at 100,000 sessions', 'node_modules/.bin/tsx', [
   'bench/serverLatency.ts',
+]);
+run('several instances over PostgreSQL: events across instances, 1,000,000 sessions', 'node', [
+  'scripts/with-postgres.mjs',
+  'node_modules/.bin/tsx',
+  'bench/multiInstance.ts',
 ]);
 run(
   'profilekit/server beside Better Auth at 100,000 sessions (SQLite, in process)',
