@@ -1,3 +1,4 @@
+import { fromColumns, type SessionColumns } from '../sessionColumns.js';
 import type {
   PasswordFailures,
   SessionCounts,
@@ -24,64 +25,7 @@ export interface PostgresSessionStore extends SessionStore {
   ready(): Promise<void>;
 }
 
-/** A row as node-postgres answers it: `bigint` columns arrive as strings. */
-interface SessionRow {
-  id: string;
-  user_id: string;
-  token_hash: string;
-  token_preview: string;
-  user_agent: string | null;
-  ip_address: string | null;
-  device_name: string | null;
-  device_type: string | null;
-  device_browser: string | null;
-  device_os: string | null;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  trusted: boolean;
-  application_id: string | null;
-  created_at: string | number;
-  last_active_at: string | number;
-  expires_at: string | number;
-  absolute_expires_at: string | number;
-  authenticated_at: string | number;
-}
-
 const SORT_COLUMNS = { lastActiveAt: 'last_active_at', createdAt: 'created_at', expiresAt: 'expires_at' };
-const definedOnly = <T extends object>(value: T): T | null => {
-  const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined);
-  return entries.length === 0 ? null : (Object.fromEntries(entries) as T);
-};
-
-function fromRow(r: SessionRow): StoredSession {
-  return {
-    id: r.id,
-    userId: r.user_id,
-    tokenHash: r.token_hash,
-    tokenPreview: r.token_preview,
-    userAgent: r.user_agent,
-    ipAddress: r.ip_address,
-    device: definedOnly({
-      name: r.device_name ?? undefined,
-      type: (r.device_type ?? undefined) as NonNullable<StoredSession['device']>['type'],
-      browser: r.device_browser ?? undefined,
-      os: r.device_os ?? undefined,
-    }),
-    location: definedOnly({
-      city: r.city ?? undefined,
-      region: r.region ?? undefined,
-      country: r.country ?? undefined,
-    }),
-    trusted: r.trusted,
-    applicationId: r.application_id,
-    createdAt: Number(r.created_at),
-    lastActiveAt: Number(r.last_active_at),
-    expiresAt: Number(r.expires_at),
-    absoluteExpiresAt: Number(r.absolute_expires_at),
-    authenticatedAt: Number(r.authenticated_at),
-  };
-}
 
 const activityValues = (a: Pick<StoredSession, 'device' | 'location' | 'ipAddress' | 'userAgent'>) => [
   a.userAgent,
@@ -162,7 +106,7 @@ export function createPostgresSessionStore(
     return pool.query(text, values);
   };
   const rows = async (text: string, values: unknown[]) =>
-    ((await query(text, values)).rows as SessionRow[]).map(fromRow);
+    ((await query(text, values)).rows as SessionColumns[]).map(fromColumns);
 
   return {
     ready,
@@ -262,9 +206,9 @@ export function createPostgresSessionStore(
          ORDER BY page.${column} ${order}, page.id ${order}`,
         p.values,
       );
-      const found = result.rows as (SessionRow & { profilekit_total: string | number })[];
+      const found = result.rows as (SessionColumns & { profilekit_total: string | number })[];
       return {
-        sessions: found.filter((row) => row.id !== null).map(fromRow),
+        sessions: found.filter((row) => row.id !== null).map(fromColumns),
         total: Number(found[0]?.profilekit_total ?? 0),
       };
     },

@@ -1,3 +1,4 @@
+import { fromColumns, type SessionColumns } from '../sessionColumns.js';
 import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
 import { SQLITE_MIGRATIONS } from './sqliteSchema.js';
 
@@ -16,66 +17,9 @@ export interface SqliteStatement {
   all(...params: unknown[]): unknown[];
 }
 
-interface SessionRecord {
-  id: string;
-  user_id: string;
-  token_hash: string;
-  token_preview: string;
-  user_agent: string | null;
-  ip_address: string | null;
-  device_name: string | null;
-  device_type: string | null;
-  device_browser: string | null;
-  device_os: string | null;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  trusted: number;
-  application_id: string | null;
-  created_at: number;
-  last_active_at: number;
-  expires_at: number;
-  absolute_expires_at: number;
-  authenticated_at: number;
-}
-
 const SORT_COLUMNS = { lastActiveAt: 'last_active_at', createdAt: 'created_at', expiresAt: 'expires_at' };
 // The trigram index answers substrings of three characters or more; shorter ones scan with LIKE.
 const TRIGRAM = 3;
-
-const definedOnly = <T extends object>(value: T): T | null => {
-  const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined);
-  return entries.length === 0 ? null : (Object.fromEntries(entries) as T);
-};
-
-function fromRecord(r: SessionRecord): StoredSession {
-  return {
-    id: r.id,
-    userId: r.user_id,
-    tokenHash: r.token_hash,
-    tokenPreview: r.token_preview,
-    userAgent: r.user_agent,
-    ipAddress: r.ip_address,
-    device: definedOnly({
-      name: r.device_name ?? undefined,
-      type: (r.device_type ?? undefined) as NonNullable<StoredSession['device']>['type'],
-      browser: r.device_browser ?? undefined,
-      os: r.device_os ?? undefined,
-    }),
-    location: definedOnly({
-      city: r.city ?? undefined,
-      region: r.region ?? undefined,
-      country: r.country ?? undefined,
-    }),
-    trusted: r.trusted === 1,
-    applicationId: r.application_id,
-    createdAt: r.created_at,
-    lastActiveAt: r.last_active_at,
-    expiresAt: r.expires_at,
-    absoluteExpiresAt: r.absolute_expires_at,
-    authenticatedAt: r.authenticated_at,
-  };
-}
 
 const activityParams = (a: Pick<StoredSession, 'device' | 'location' | 'ipAddress' | 'userAgent'>) => ({
   user_agent: a.userAgent,
@@ -128,10 +72,10 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
   migrate(db);
   const statement = cachedStatements(db);
   const all = (sql: string, params: object = {}) =>
-    (statement(sql).all(params) as SessionRecord[]).map(fromRecord);
+    (statement(sql).all(params) as SessionColumns[]).map(fromColumns);
   const one = (sql: string, params: object) => {
-    const row = statement(sql).get(params) as SessionRecord | undefined;
-    return row ? fromRecord(row) : null;
+    const row = statement(sql).get(params) as SessionColumns | undefined;
+    return row ? fromColumns(row) : null;
   };
   // Select-then-delete in one transaction: the rows answered are exactly the rows removed.
   const deleteWhere = db.transaction((where: string, params: object) => {
