@@ -13,14 +13,14 @@ const KIT_DEPENDENCIES = Object.keys(
 // the user-agent parser (bowser) only when a row arrives without `device`, so it is measured apart.
 export const adapterImports = {
   'core + rest':
-    "export { SessionsProvider, SessionList, RevokeOtherSessionsButton } from 'profilekit'; export { createRestSessionsProvider } from 'profilekit/rest';",
+    "export { SessionsProvider, SessionList, RevokeAllButton } from 'profilekit'; export { createRestSessionsProvider } from 'profilekit/rest';",
   'core + better-auth':
-    "export { SessionsProvider, SessionList, RevokeOtherSessionsButton } from 'profilekit'; export { createBetterAuthSessionsProvider } from 'profilekit/better-auth';",
+    "export { SessionsProvider, SessionList, RevokeAllButton } from 'profilekit'; export { createBetterAuthSessionsProvider } from 'profilekit/better-auth';",
   'the parser, loaded on demand': "export { default } from 'bowser';",
 };
 
 export const imports = {
-  user: "export { SessionsProvider, SessionList, RevokeOtherSessionsButton } from 'profilekit';",
+  user: "export { SessionsProvider, SessionList, RevokeAllButton } from 'profilekit';",
   admin:
     "export { AdminSessionsProvider, AdminSessionsTable, AdminSessionStats, SessionDetails } from 'profilekit/admin';",
 };

@@ -88,7 +88,7 @@ const lines = [
   '',
   '## 1. Bundle cost',
   '',
-  'What `import { SessionsProvider, SessionList, RevokeOtherSessionsButton } from "profilekit"` adds to a host app:',
+  'What `import { SessionsProvider, SessionList, RevokeAllButton } from "profilekit"` adds to a host app:',
   'bundled and minified by esbuild, react, react-dom and @tanstack/react-query left to the host.',
   '"Own code" leaves every dependency out too. Targets: own ≤ 8 kB gzip, all ≤ 25 kB gzip.',
   '',

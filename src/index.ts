@@ -12,6 +12,8 @@ export type { PasswordFieldProps } from './components/PasswordField.js';
 export { PasswordField } from './components/PasswordField.js';
 export type { ReauthPromptProps } from './components/ReauthPrompt.js';
 export { ReauthPrompt } from './components/ReauthPrompt.js';
+export type { RevokeAllButtonProps } from './components/RevokeAllButton.js';
+export { RevokeAllButton } from './components/RevokeAllButton.js';
 export type { RevokeAllSessionsButtonProps } from './components/RevokeAllSessionsButton.js';
 export { RevokeAllSessionsButton } from './components/RevokeAllSessionsButton.js';
 export type { RevokeOtherSessionsButtonProps } from './components/RevokeOtherSessionsButton.js';

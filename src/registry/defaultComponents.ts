@@ -4,6 +4,7 @@ import { LastActive } from '../components/LastActive.js';
 import { PasswordConfirmDialog } from '../components/PasswordConfirmDialog.js';
 import { PasswordField } from '../components/PasswordField.js';
 import { ReauthPrompt } from '../components/ReauthPrompt.js';
+import { RevokeAllButton } from '../components/RevokeAllButton.js';
 import { RevokeAllSessionsButton } from '../components/RevokeAllSessionsButton.js';
 import { RevokeOtherSessionsButton } from '../components/RevokeOtherSessionsButton.js';
 import { RevokeSessionButton } from '../components/RevokeSessionButton.js';
@@ -20,6 +21,7 @@ export const defaultComponents = {
   SessionRowSkeleton,
   DeviceIcon,
   LastActive,
+  RevokeAllButton,
   RevokeOtherSessionsButton,
   RevokeAllSessionsButton,
   RevokeSessionButton,

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { RevokeAllButton } from '../../../src/components/RevokeAllButton.js';
 import { RevokeAllSessionsButton } from '../../../src/components/RevokeAllSessionsButton.js';
 import { RevokeOtherSessionsButton } from '../../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../../src/components/SessionList.js';
@@ -101,5 +102,39 @@ describe('RevokeOtherSessionsButton and RevokeAllSessionsButton', () => {
   it('is not there when the provider cannot do it', () => {
     renderWithSessions(<RevokeAllSessionsButton />, { dataProvider: { revokeOtherSessions: vi.fn() } });
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+});
+
+describe('RevokeAllButton', () => {
+  it('signs out every other device by default, and this one too with includeThisDevice', async () => {
+    const backend = threeDevices();
+    const onSignedOut = vi.fn();
+    renderWithSessions(
+      <>
+        <RevokeAllButton />
+        <RevokeAllButton includeThisDevice />
+      </>,
+      { dataProvider: backend.provider, onSignedOut },
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out other devices' }));
+    const others = screen.getByRole('alertdialog', { name: 'Sign out other devices?' });
+    await userEvent.click(within(others).getByRole('button', { name: 'Sign out other devices' }));
+    expect(await screen.findByText('Signed out of 2 devices', { selector: 'p' })).toBeInTheDocument();
+    expect(backend.sessionsOf('u1')).toHaveLength(1);
+    expect(onSignedOut).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
+    const everywhere = screen.getByRole('alertdialog', { name: 'Sign out everywhere?' });
+    await userEvent.click(within(everywhere).getByRole('button', { name: 'Sign out everywhere' }));
+    await waitFor(() => expect(onSignedOut).toHaveBeenCalledWith({ reason: 'revoked-all' }));
+    expect(backend.sessionsOf('u1')).toHaveLength(0);
+  });
+
+  it("renders the registry's button, so an override of it reaches this one", () => {
+    renderWithSessions(<RevokeAllButton />, {
+      dataProvider: threeDevices().provider,
+      components: { RevokeOtherSessionsButton: () => <button type="button">Host sign-out</button> },
+    });
+    expect(screen.getByRole('button', { name: 'Host sign-out' })).toBeInTheDocument();
   });
 });

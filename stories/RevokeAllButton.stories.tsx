@@ -1,14 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ComponentProps } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { RevokeAllSessionsButton } from '../src/components/RevokeAllSessionsButton.js';
-import { RevokeOtherSessionsButton } from '../src/components/RevokeOtherSessionsButton.js';
+import { RevokeAllButton } from '../src/components/RevokeAllButton.js';
 import { SessionList } from '../src/components/SessionList.js';
 import { DEMO_USER, SessionsStory, type SessionsStoryProps } from './support/SessionsStory.js';
 
-type Args = ComponentProps<typeof RevokeOtherSessionsButton> & {
-  /** Render RevokeAllSessionsButton (this device included) instead of RevokeOtherSessionsButton. */
-  everywhere?: boolean;
+type Args = ComponentProps<typeof RevokeAllButton> & {
   story?: Omit<SessionsStoryProps, 'children'>;
   withList?: boolean;
 };
@@ -18,22 +15,22 @@ const passwordEverywhere = {
 } as const;
 
 const meta = {
-  title: 'Components/RevokeOtherSessionsButton and RevokeAllSessionsButton',
-  component: RevokeOtherSessionsButton,
+  title: 'Components/RevokeAllButton',
+  component: RevokeAllButton,
   parameters: {
     docs: {
       description: {
         component:
-          '`RevokeOtherSessionsButton` ("Sign out other devices") and `RevokeAllSessionsButton` ("Sign out everywhere"): confirmed in a dialog (with the password when the provider asks), then the server\'s count. They work without a list.',
+          '`RevokeAllButton`: "Sign out other devices" (it renders `RevokeOtherSessionsButton`), or with `includeThisDevice` "Sign out everywhere" (`RevokeAllSessionsButton`): confirmed in a dialog (with the password when the provider asks), then the server\'s count. They work without a list.',
       },
     },
   },
-  argTypes: { everywhere: { control: 'boolean' } },
-  render: ({ story, withList, everywhere, ...args }: Args) => (
+  argTypes: { includeThisDevice: { control: 'boolean' } },
+  render: ({ story, withList, ...args }: Args) => (
     <SessionsStory {...story}>
       {withList && <SessionList headingLevel={3} />}
       <div style={{ marginTop: 16 }}>
-        {everywhere ? <RevokeAllSessionsButton {...args} /> : <RevokeOtherSessionsButton {...args} />}
+        <RevokeAllButton {...args} />
       </div>
     </SessionsStory>
   ),
@@ -63,7 +60,7 @@ export const OtherDevices: Story = {
 };
 
 export const Everywhere: Story = {
-  args: { everywhere: true, story: { backend: passwordEverywhere, provider: { onSignedOut: fn() } } },
+  args: { includeThisDevice: true, story: { backend: passwordEverywhere, provider: { onSignedOut: fn() } } },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Sign out everywhere' }));
