@@ -125,13 +125,13 @@ export const AllStates: Story = {
   render: () => (
     <div style={{ display: 'grid', gap: 16 }}>
       <SessionsStory>
-        <RevokeOtherSessionsButton />
+        <RevokeAllButton />
       </SessionsStory>
       <SessionsStory>
-        <RevokeAllSessionsButton />
+        <RevokeAllButton includeThisDevice />
       </SessionsStory>
       <SessionsStory backend={{ otherDevices: 0 }}>
-        <RevokeOtherSessionsButton />
+        <RevokeAllButton />
       </SessionsStory>
     </div>
   ),
