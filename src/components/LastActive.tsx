@@ -1,8 +1,8 @@
 'use client';
 
-import { formatDistanceStrict } from 'date-fns';
 import { useId } from 'react';
 import { formatDateTime } from '../format/formatDateTime.js';
+import { formatRelativeTime } from '../format/formatRelativeTime.js';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 import { useIsServerRender, useNow } from './useNow.js';
 
@@ -28,7 +28,7 @@ export function LastActive({ date, className }: LastActiveProps) {
   const relative =
     now - date.getTime() < NOW_THRESHOLD_MS
       ? messages.activeNow
-      : messages.lastActive(formatDistanceStrict(date, now, { addSuffix: true, locale }));
+      : messages.lastActive(formatRelativeTime(date, now, locale?.code));
   const exact = formatDateTime(date, 'exact', locale?.code, serverRender ? 'UTC' : undefined);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard users can open the exact-time tooltip.

@@ -27,7 +27,7 @@ export interface SessionsProviderProps extends Partial<SessionsDataOptions> {
   classNames?: SessionsClassNames;
   /** Change any text; `errors` merge per code. Compared by content. @default English */
   messages?: SessionsMessagesOverride;
-  /** date-fns locale for relative times, in the app's language. @default en-US */
+  /** The app's language for relative and exact times: a date-fns locale (its `code` is used). @default en-US */
   locale?: Locale;
   /** Text direction of the kit's elements (dialogs are portalled, so they need it too). @default inherited */
   dir?: 'ltr' | 'rtl';

@@ -10,7 +10,7 @@ export interface SessionsUIContextValue {
   components: SessionsComponents;
   classNames: SessionsClassNames;
   messages: SessionsMessages;
-  /** date-fns locale for relative times; undefined means English. */
+  /** The language of relative and exact times (a date-fns locale; its `code` is used); undefined means US English. */
   locale?: Locale;
   dir?: 'ltr' | 'rtl';
   unstyled: boolean;

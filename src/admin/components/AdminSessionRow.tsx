@@ -1,10 +1,10 @@
 'use client';
 
-import { formatDistanceStrict } from 'date-fns';
 import { type CSSProperties, type KeyboardEvent, memo } from 'react';
 import { describeDevice } from '../../format/describeDevice.js';
 import { formatDateTime } from '../../format/formatDateTime.js';
 import { formatPlace } from '../../format/formatPlace.js';
+import { formatRelativeTime } from '../../format/formatRelativeTime.js';
 import { partClass } from '../../registry/SessionsUIContext.js';
 import type { AdminSession } from '../provider/types.js';
 import { useAdminUIContext } from '../registry/AdminUIContext.js';
@@ -58,9 +58,7 @@ export const AdminSessionRow = memo(function AdminSessionRow(props: AdminSession
         <bdi>{place}</bdi>
       </div>
       <div role="gridcell" className={cell}>
-        {session.lastActiveAt
-          ? formatDistanceStrict(session.lastActiveAt, Date.now(), { addSuffix: true, locale })
-          : '—'}
+        {session.lastActiveAt ? formatRelativeTime(session.lastActiveAt, Date.now(), locale?.code) : '—'}
       </div>
       <div role="gridcell" className={cell}>
         {date(session.createdAt)}
