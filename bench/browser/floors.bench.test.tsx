@@ -37,6 +37,7 @@ import {
   sleep,
   startOfFrame,
 } from './floorsMeasure.js';
+import { type FloorRow, IdenticalRow, readKitRows } from './identicalRows.js';
 import { median } from './measure.js';
 
 const ROWS = 1_000;
@@ -194,21 +195,6 @@ function PlainFloor({ initial, load }: FloorProps<PlainRow>) {
   );
 }
 
-/** One row of the identical floor: the strings SessionList rendered, read back from its DOM. */
-interface FloorRow {
-  id: string;
-  current: boolean;
-  trusted: boolean;
-  type: string;
-  path: string;
-  name: string;
-  place: string;
-  iso: string;
-  active: string;
-  exact: string;
-  label: string;
-}
-
 /**
  * The identical floor: SessionList's list markup (root, heading, list, rows), attribute for attribute, as
  * one flat map over precomputed strings (no components, no hooks in rows, no formatting at render). When
@@ -224,101 +210,11 @@ function IdenticalFloor({ initial, load }: FloorProps<FloorRow>) {
       </h2>
       <ul className="pk-list" tabIndex={-1} aria-labelledby="floor-heading">
         {rows.map((row) => (
-          <li
-            key={row.id}
-            className="pk-row"
-            data-state="idle"
-            data-current={row.current ? '' : undefined}
-            data-session-id={row.id}
-          >
-            <svg
-              className="pk-icon"
-              data-device-type={row.type}
-              aria-hidden="true"
-              focusable="false"
-              viewBox="0 0 24 24"
-              width="24"
-              height="24"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.75"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            >
-              <path d={row.path} />
-            </svg>
-            <div className="pk-details">
-              <p className="pk-name">
-                <bdi>{row.name}</bdi>
-                {(row.current || row.trusted) && (
-                  <span className="pk-badges">
-                    {row.current && (
-                      <span className="pk-badge" data-badge="current">
-                        This device
-                      </span>
-                    )}
-                    {row.trusted && (
-                      <span className="pk-badge" data-badge="trusted">
-                        Trusted
-                      </span>
-                    )}
-                  </span>
-                )}
-              </p>
-              <p id={`meta-${row.id}`} className="pk-meta">
-                <bdi>{row.place}</bdi>
-                {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the same markup as LastActive's focusable time. */}
-                <span className="pk-time" tabIndex={0} aria-describedby={`tip-${row.id}`}>
-                  <time dateTime={row.iso}>{row.active}</time>
-                  <span role="tooltip" id={`tip-${row.id}`} className="pk-tooltip">
-                    {row.exact}
-                  </span>
-                </span>
-              </p>
-            </div>
-            <div className="pk-actions">
-              {row.current ? (
-                <button type="button" className="pk-button" aria-label={row.label}>
-                  Sign out
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="pk-button"
-                  data-variant="destructive"
-                  aria-label={row.label}
-                  aria-describedby={`meta-${row.id}`}
-                  onClick={() => remove(row.id)}
-                >
-                  Sign out
-                </button>
-              )}
-            </div>
-          </li>
+          <IdenticalRow key={row.id} row={row} onRemove={remove} />
         ))}
       </ul>
     </div>
   );
-}
-
-/** The identical floor's rows, read from a mounted SessionList by element, not by class. */
-function readKitRows(host: Element): FloorRow[] {
-  return rowsIn(host).map((li) => {
-    const bdis = li.querySelectorAll('bdi');
-    return {
-      id: li.getAttribute('data-session-id') ?? '',
-      current: li.hasAttribute('data-current'),
-      trusted: li.querySelector('[data-badge="trusted"]') !== null,
-      type: li.querySelector('svg')?.getAttribute('data-device-type') ?? '',
-      path: li.querySelector('path')?.getAttribute('d') ?? '',
-      name: bdis[0]?.textContent ?? '',
-      place: bdis[1]?.textContent ?? '',
-      iso: li.querySelector('time')?.getAttribute('datetime') ?? '',
-      active: li.querySelector('time')?.textContent ?? '',
-      exact: li.querySelector('[role="tooltip"]')?.textContent ?? '',
-      label: li.querySelector('button')?.getAttribute('aria-label') ?? '',
-    };
-  });
 }
 
 // ——— Mounting and timing ———
@@ -474,7 +370,7 @@ it(`SessionList beside a plain floor and an identical-markup floor at ${ROWS.toL
   await sleep(200); // the clock refresh after the first paint, if any, has committed
   expect(rowsIn(kitMount.host), 'the kit rendered every row').toHaveLength(ROWS);
   expect(kitMount.rowsAtFirstCommit, 'a warm kit commits its rows in its first commit').toBe(ROWS);
-  const kitRows = readKitRows(kitMount.host);
+  const kitRows = readKitRows(rowsIn(kitMount.host));
   const kitHtml = normalizedMarkup(kitMount.host);
   unmount(kitMount);
   const kitRowsJson = JSON.stringify(kitRows);
@@ -484,7 +380,7 @@ it(`SessionList beside a plain floor and an identical-markup floor at ${ROWS.toL
   unmount(identicalProbe);
   expect(
     drift,
-    "SessionList's markup changed: update IdenticalFloor in bench/browser/floors.bench.test.tsx (and readKitRows) to the kit's new markup, attribute for attribute, so the identical floor does the same DOM work",
+    "SessionList's markup changed: update IdenticalRow in bench/browser/identicalRows.tsx (and readKitRows) to the kit's new markup, attribute for attribute, so the identical floor does the same DOM work",
   ).toBeNull();
 
   const plainRows = Array.from({ length: ROWS }, (_, i) => toPlainRow(sessionInput(i)));

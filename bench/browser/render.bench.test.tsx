@@ -11,6 +11,7 @@ import { DEMO_USER_AGENTS } from '../../src/memory/demoBackend.js';
 import type { SessionsDataProvider } from '../../src/provider/types.js';
 import { SessionsProvider } from '../../src/registry/SessionsProvider.js';
 import '../../src/styles.css';
+import { type FloorRow, IdenticalRow, readKitRows } from './identicalRows.js';
 import { median, nextFrame } from './measure.js';
 
 // Kit and floor alternate run by run; each run's ratio compares two mounts a few milliseconds apart, so
@@ -36,20 +37,6 @@ function backendWith(count: number) {
   return { backend, provider: backend.providerFor(ids[0] as string) };
 }
 
-interface FloorRow {
-  id: string;
-  current: boolean;
-  trusted: boolean;
-  type: string;
-  path: string;
-  name: string;
-  place: string;
-  iso: string;
-  active: string;
-  exact: string;
-  label: string;
-}
-
 /**
  * The floor: the markup SessionList renders, attribute for attribute, written by hand as one flat map
  * over precomputed strings (no components, no hooks, no formatting at render).
@@ -62,76 +49,7 @@ function Floor({ rows }: { rows: FloorRow[] }) {
       </h2>
       <ul className="pk-list" tabIndex={-1} aria-labelledby="floor-heading">
         {rows.map((row) => (
-          <li
-            key={row.id}
-            className="pk-row"
-            data-state="idle"
-            data-current={row.current ? '' : undefined}
-            data-session-id={row.id}
-          >
-            <svg
-              className="pk-icon"
-              data-device-type={row.type}
-              aria-hidden="true"
-              focusable="false"
-              viewBox="0 0 24 24"
-              width="24"
-              height="24"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.75"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            >
-              <path d={row.path} />
-            </svg>
-            <div className="pk-details">
-              <p className="pk-name">
-                <bdi>{row.name}</bdi>
-                {(row.current || row.trusted) && (
-                  <span className="pk-badges">
-                    {row.current && (
-                      <span className="pk-badge" data-badge="current">
-                        This device
-                      </span>
-                    )}
-                    {row.trusted && (
-                      <span className="pk-badge" data-badge="trusted">
-                        Trusted
-                      </span>
-                    )}
-                  </span>
-                )}
-              </p>
-              <p id={`meta-${row.id}`} className="pk-meta">
-                <bdi>{row.place}</bdi>
-                {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the same markup as LastActive's focusable time. */}
-                <span className="pk-time" tabIndex={0} aria-describedby={`tip-${row.id}`}>
-                  <time dateTime={row.iso}>{row.active}</time>
-                  <span role="tooltip" id={`tip-${row.id}`} className="pk-tooltip">
-                    {row.exact}
-                  </span>
-                </span>
-              </p>
-            </div>
-            <div className="pk-actions">
-              {row.current ? (
-                <button type="button" className="pk-button" aria-label={row.label}>
-                  Sign out
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="pk-button"
-                  data-variant="destructive"
-                  aria-label={row.label}
-                  aria-describedby={`meta-${row.id}`}
-                >
-                  Sign out
-                </button>
-              )}
-            </div>
-          </li>
+          <IdenticalRow key={row.id} row={row} />
         ))}
       </ul>
     </div>
@@ -172,19 +90,7 @@ async function mountTimes(count: number) {
   );
   root.render(kit(provider));
   await expect.poll(() => host.querySelectorAll('[data-session-id]').length).toBe(count);
-  const rows: FloorRow[] = [...host.querySelectorAll('[data-session-id]')].map((li) => ({
-    id: li.getAttribute('data-session-id') ?? '',
-    current: li.hasAttribute('data-current'),
-    trusted: li.querySelector('[data-badge="trusted"]') !== null,
-    type: li.querySelector('svg')?.getAttribute('data-device-type') ?? '',
-    path: li.querySelector('path')?.getAttribute('d') ?? '',
-    name: li.querySelector('.pk-name bdi')?.textContent ?? '',
-    place: li.querySelector('.pk-meta bdi')?.textContent ?? '',
-    iso: li.querySelector('time')?.getAttribute('datetime') ?? '',
-    active: li.querySelector('time')?.textContent ?? '',
-    exact: li.querySelector('[role="tooltip"]')?.textContent ?? '',
-    label: li.querySelector('button')?.getAttribute('aria-label') ?? '',
-  }));
+  const rows = readKitRows([...host.querySelectorAll('[data-session-id]')]);
   const kitHtml = markup(host);
   root.unmount();
   // The floor must really be the same markup, or the ratio compares different work.

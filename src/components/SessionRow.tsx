@@ -8,6 +8,7 @@ import { errorMessage } from '../format/errorMessage.js';
 import { formatPlace } from '../format/formatPlace.js';
 import type { Session } from '../provider/types.js';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
+import { DeviceIcon as DefaultDeviceIcon } from './DeviceIcon.js';
 import { SessionRowContext } from './SessionRowContext.js';
 
 export interface SessionRowProps {
@@ -23,7 +24,8 @@ export interface SessionRowProps {
 
 /**
  * One device: its icon, "Chrome on macOS", place or IP, last activity, "This device" and "Trusted"
- * badges, and a sign-out button named after the row. The current row signs this device out through
+ * badges, and a sign-out button named after the row — nine DOM nodes for a typical row (the list item, its
+ * name, its place and time, its button, and their texts), laid out by the stylesheet's grid. The current row signs this device out through
  * the host instead of revoking itself. A list item: render it inside `SessionList` or a `<ul>`.
  * Memoized: when one row leaves, the others do not render again.
  */
@@ -51,49 +53,57 @@ export const SessionRow = memo(function SessionRow({ session, label, className }
     action = <RevokeSessionButton session={session} label={label ?? device.label} />;
   }
 
+  // The default glyph is drawn by the stylesheet from `data-device-type` (no element of its own); a host's
+  // DeviceIcon renders in its place.
+  const icon = DeviceIcon === DefaultDeviceIcon ? null : <DeviceIcon type={device.type} />;
+  const badges = (session.isCurrent || session.trusted) && (
+    <>
+      {session.isCurrent && (
+        <span className={partClass(ui, 'badge')} data-badge="current">
+          {messages.thisDevice}
+        </span>
+      )}
+      {session.trusted && (
+        <span className={partClass(ui, 'badge')} data-badge="trusted">
+          {messages.trusted}
+        </span>
+      )}
+    </>
+  );
+
   return (
     <li
       className={partClass(ui, 'row', className)}
       data-state={revokeState.state}
       data-current={session.isCurrent ? '' : undefined}
+      data-device-type={device.type}
       data-session-id={session.id}
     >
-      <DeviceIcon type={device.type} />
-      <div className={partClass(ui, 'details')}>
+      {icon}
+      {/* The name takes its direction from its own text ("Safari on iPhone (2)" stays whole in an RTL
+          page); beside badges, which follow the page, it is isolated on its own instead. */}
+      {badges ? (
         <p className={partClass(ui, 'name')}>
           <bdi>{device.label}</bdi>
-          {(session.isCurrent || session.trusted) && (
-            <span className={partClass(ui, 'badges')}>
-              {session.isCurrent && (
-                <span className={partClass(ui, 'badge')} data-badge="current">
-                  {messages.thisDevice}
-                </span>
-              )}
-              {session.trusted && (
-                <span className={partClass(ui, 'badge')} data-badge="trusted">
-                  {messages.trusted}
-                </span>
-              )}
-            </span>
-          )}
+          {badges}
         </p>
-        {hasMeta && (
-          <p id={metaId} className={partClass(ui, 'meta')}>
-            {place && <bdi>{place}</bdi>}
-            {lastSeen && <LastActive date={lastSeen} />}
-          </p>
-        )}
-        {revokeState.state === 'error' && revokeState.error && !revokeState.withPassword && (
-          <p className={partClass(ui, 'error')}>
-            {messages.sessionRevokeFailed(device.label, errorMessage(messages, revokeState.error))}
-          </p>
-        )}
-      </div>
-      {action && (
-        <SessionRowContext.Provider value={rowContext}>
-          <div className={partClass(ui, 'actions')}>{action}</div>
-        </SessionRowContext.Provider>
+      ) : (
+        <p className={partClass(ui, 'name')} dir="auto">
+          {device.label}
+        </p>
       )}
+      {hasMeta && (
+        <p id={metaId} className={partClass(ui, 'meta')}>
+          {place}
+          {lastSeen && <LastActive date={lastSeen} />}
+        </p>
+      )}
+      {revokeState.state === 'error' && revokeState.error && !revokeState.withPassword && (
+        <p className={partClass(ui, 'error')}>
+          {messages.sessionRevokeFailed(device.label, errorMessage(messages, revokeState.error))}
+        </p>
+      )}
+      {action && <SessionRowContext.Provider value={rowContext}>{action}</SessionRowContext.Provider>}
     </li>
   );
 });

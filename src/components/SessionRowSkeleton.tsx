@@ -16,10 +16,8 @@ export function SessionRowSkeleton({ className }: SessionRowSkeletonProps) {
       data-state="loading"
     >
       <span data-skeleton="icon" />
-      <span className={partClass(ui, 'details')}>
-        <span data-skeleton="name" />
-        <span data-skeleton="meta" />
-      </span>
+      <span data-skeleton="name" />
+      <span data-skeleton="meta" />
     </li>
   );
 }

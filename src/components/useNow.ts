@@ -62,17 +62,3 @@ export function useNow(): number {
   const renderedAt = useContext(RenderedAtContext);
   return useSyncExternalStore(subscribe, getSnapshot, () => renderedAt ?? now);
 }
-
-const subscribeNever = () => () => {};
-
-/**
- * True while rendering on the server and while hydrating its HTML: what renders then must not depend on
- * the browser (its clock, its time zone), or the two disagree and React throws the server's HTML away.
- */
-export function useIsServerRender(): boolean {
-  return useSyncExternalStore(
-    subscribeNever,
-    () => false,
-    () => true,
-  );
-}

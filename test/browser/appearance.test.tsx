@@ -152,10 +152,15 @@ describe('layout', () => {
     );
     await expect.element(page.getByRole('heading', { name: 'Signed in on 5 devices' })).toBeVisible();
     const row = document.querySelector('[data-session-id="ses_windows"]') as HTMLElement;
-    const icon = row.querySelector('svg')?.getBoundingClientRect();
+    // The glyph is the row's ::before, painted with the device's icon as a mask.
+    const glyph = getComputedStyle(row, '::before');
+    expect(glyph.maskImage).toContain('data:image/svg+xml');
+    expect(glyph.width).toBe('24px');
+    const name = row.querySelector('p')?.getBoundingClientRect();
     const button = row.querySelector('button')?.getBoundingClientRect();
-    // Icon on the right, action on the left.
-    expect(icon?.left).toBeGreaterThan(button?.left ?? Number.POSITIVE_INFINITY);
+    // Name on the right, action on the left; the glyph's column (24 px and a gap) right of the name.
+    expect(name?.left).toBeGreaterThan(button?.right ?? Number.POSITIVE_INFINITY);
+    expect(row.getBoundingClientRect().right - (name?.right ?? 0)).toBeGreaterThanOrEqual(24 + 12);
     expect(await violations()).toEqual([]);
   });
 });

@@ -80,8 +80,14 @@ describe('a keyboard-only user (no mouse) on the Sessions page', () => {
     await expect.element(page.getByRole('heading', { name: 'Signed in on 5 devices' })).toBeVisible();
     await userEvent.keyboard('{Tab}');
     const tooltip = document.getElementById(document.activeElement?.getAttribute('aria-describedby') ?? '');
-    expect(tooltip).not.toBeNull();
-    await expect.poll(() => getComputedStyle(tooltip as HTMLElement).visibility).toBe('visible');
+    expect(tooltip).toHaveRole('tooltip');
+    await expect.element(page.getByRole('tooltip')).toBeVisible();
+    expect(tooltip?.textContent).toMatch(/\d{4}/);
+    // Escape dismisses it; focus stays on the time.
+    const time = document.activeElement;
+    await userEvent.keyboard('{Escape}');
+    await expect.element(page.getByRole('tooltip')).not.toBeInTheDocument();
+    expect(document.activeElement).toBe(time);
   });
 
   it('signs a device out with the password: wrong, Escape, again, right — focus never lost', async () => {

@@ -7,13 +7,12 @@ import { createTestDataProvider } from '../../../src/testing/createTestDataProvi
 import { expectNoAxeViolations } from '../../helpers/axe.js';
 import { threeDevices } from '../../helpers/backends.js';
 import { deferred } from '../../helpers/deferred.js';
+import { deviceNameOf } from '../../helpers/deviceNameOf.js';
 import { renderWithSessions } from '../../helpers/renderWithSessions.js';
 
 function rowNames() {
   const list = screen.getByRole('list');
-  return within(list)
-    .getAllByRole('listitem')
-    .map((row) => row.querySelector('bdi')?.textContent);
+  return within(list).getAllByRole('listitem').map(deviceNameOf);
 }
 
 describe('SessionList', () => {

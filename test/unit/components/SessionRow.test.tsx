@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { de } from 'date-fns/locale';
 import { describe, expect, it, vi } from 'vitest';
+import { DeviceIcon } from '../../../src/components/DeviceIcon.js';
 import { SessionList } from '../../../src/components/SessionList.js';
 import { SessionRow } from '../../../src/components/SessionRow.js';
 import { createMemoryBackend } from '../../../src/memory/createMemoryBackend.js';
@@ -60,8 +61,7 @@ describe('SessionRow', () => {
       { dataProvider: provider() },
     );
     expect(screen.getByText("Ana's Pixel")).toBeInTheDocument();
-    expect(document.querySelector('svg')).toHaveAttribute('data-device-type', 'mobile');
-    expect(document.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
+    expect(screen.getByRole('listitem')).toHaveAttribute('data-device-type', 'mobile');
     expect(screen.getByRole('button', { name: "Sign out Ana's Pixel" })).toBeInTheDocument();
   });
 
@@ -69,27 +69,51 @@ describe('SessionRow', () => {
     renderRow({ id: 'x', userAgent: 'zzz' }, { dataProvider: provider() });
     expect(screen.getByText('Unknown device')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sign out Unknown device' })).toBeInTheDocument();
-    expect(document.querySelector('svg')).toHaveAttribute('data-device-type', 'unknown');
+    expect(screen.getByRole('listitem')).toHaveAttribute('data-device-type', 'unknown');
   });
 
   it('picks the icon from the device type: phone, tablet, desktop', async () => {
     renderWithSessions(<SessionList />, { dataProvider: threeDevices().provider });
     await screen.findByText('Safari on iPhone');
-    const types = [...document.querySelectorAll('svg')].map((svg) => svg.getAttribute('data-device-type'));
+    const types = screen.getAllByRole('listitem').map((row) => row.getAttribute('data-device-type'));
     expect(types).toEqual(['desktop', 'desktop', 'mobile']);
+    // The glyph is the stylesheet's: no element to read out, nothing for a screen reader.
+    expect(document.querySelector('svg')).toBeNull();
+  });
+
+  it("renders a host's DeviceIcon in the glyph's place, and the default SVG when asked for", () => {
+    renderRow(
+      { id: 'x', device: { name: 'Work laptop', type: 'desktop' } },
+      {
+        dataProvider: provider(),
+        components: { DeviceIcon: (props) => <DeviceIcon {...props} className="host-icon" /> },
+      },
+    );
+    const row = screen.getByRole('listitem');
+    expect(row.querySelector('svg.host-icon')).toHaveAttribute('aria-hidden', 'true');
+    expect(row.querySelector('svg')).toHaveAttribute('data-device-type', 'desktop');
   });
 
   it('shows last activity in the app locale with the exact time on focus', async () => {
     const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000 - 60_000);
     renderRow({ id: 'x', lastActiveAt: twoHoursAgo }, { dataProvider: provider(), locale: de });
     const relative = screen.getByText('Active vor 2 Stunden');
-    const focusable = relative.closest('[tabindex="0"]') as HTMLElement;
-    await userEvent.tab();
-    expect(focusable).toHaveFocus();
-    const tooltip = screen.getByRole('tooltip', { hidden: true });
-    expect(focusable).toHaveAccessibleDescription(tooltip.textContent ?? '');
-    expect(tooltip.textContent).toContain(String(twoHoursAgo.getFullYear()));
     expect(relative).toHaveAttribute('datetime', twoHoursAgo.toISOString());
+    // No tooltip until asked for: a long list carries none.
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
+    await userEvent.tab();
+    expect(relative).toHaveFocus();
+    const tooltip = screen.getByRole('tooltip');
+    expect(relative).toHaveAccessibleDescription(tooltip.textContent ?? '');
+    expect(tooltip.textContent).toContain(String(twoHoursAgo.getFullYear()));
+    // Escape dismisses it without moving focus; leaving takes it away.
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
+    expect(relative).toHaveFocus();
+    await userEvent.hover(relative);
+    expect(screen.getByRole('tooltip')).toHaveTextContent(String(twoHoursAgo.getFullYear()));
+    await userEvent.unhover(relative);
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
   });
 
   it('renders hostile strings as text', () => {

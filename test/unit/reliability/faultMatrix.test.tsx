@@ -9,6 +9,7 @@ import { SessionList } from '../../../src/components/SessionList.js';
 import { DEMO_USER_AGENTS } from '../../../src/memory/demoBackend.js';
 import { enMessages as en } from '../../../src/messages/en.js';
 import { createRestSessionsProvider } from '../../../src/rest/createRestSessionsProvider.js';
+import { deviceNameOf } from '../../helpers/deviceNameOf.js';
 import { renderWithSessions } from '../../helpers/renderWithSessions.js';
 
 /**
@@ -152,7 +153,7 @@ function renderPage() {
 const rowNames = () =>
   within(screen.getByRole('list', { hidden: true }))
     .queryAllByRole('listitem', { hidden: true })
-    .map((li) => li.querySelector('bdi')?.textContent);
+    .map(deviceNameOf);
 
 describe('fault matrix through the REST adapter: 10 failures × 6 methods, each seen by the user', () => {
   it.each(FAULT_NAMES)('listing: %s', { timeout: 10_000 }, async (kind) => {

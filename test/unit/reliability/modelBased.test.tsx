@@ -9,6 +9,7 @@ import { createMemoryBackend } from '../../../src/memory/createMemoryBackend.js'
 import type { SessionsErrorCode } from '../../../src/provider/SessionsError.js';
 import { SessionsProvider } from '../../../src/registry/SessionsProvider.js';
 import { createTestQueryClient } from '../../../src/testing/createTestQueryClient.js';
+import { deviceNameOf } from '../../helpers/deviceNameOf.js';
 
 // 200 sequences in the test command; `npm run test:fuzz` sets FUZZ_RUNS=1000 (or more).
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -66,7 +67,7 @@ function renderedDevices(): string[] {
   if (!list) return [];
   return within(list)
     .queryAllByRole('listitem')
-    .map((row) => row.querySelector('bdi')?.textContent ?? '?')
+    .map((row) => deviceNameOf(row) ?? '?')
     .sort();
 }
 

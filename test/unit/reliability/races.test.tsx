@@ -8,6 +8,7 @@ import { SessionsError } from '../../../src/provider/SessionsError.js';
 import type { SessionInput } from '../../../src/provider/types.js';
 import { createTestDataProvider } from '../../../src/testing/createTestDataProvider.js';
 import { deferred } from '../../helpers/deferred.js';
+import { deviceNameOf } from '../../helpers/deviceNameOf.js';
 import { renderWithSessions } from '../../helpers/renderWithSessions.js';
 
 const MAC = { id: 'mac', isCurrent: true, userAgent: DEMO_USER_AGENTS.chromeMac };
@@ -37,10 +38,7 @@ function slowServer() {
   };
 }
 
-const rowNames = () =>
-  within(screen.getByRole('list'))
-    .queryAllByRole('listitem')
-    .map((li) => li.querySelector('bdi')?.textContent);
+const rowNames = () => within(screen.getByRole('list')).queryAllByRole('listitem').map(deviceNameOf);
 
 describe('races between a revoke and a refetch', () => {
   it('a revoke that succeeds after a refetch neither brings its row back nor drops the new one', async () => {
