@@ -1,4 +1,5 @@
 import { MutationObserver, type MutationOptions, type QueryClient } from '@tanstack/react-query';
+import { afterNextPaint } from '../internal/afterNextPaint.js';
 import { callProvider } from '../provider/callProvider.js';
 import type { SessionsError } from '../provider/SessionsError.js';
 import type { Session } from '../provider/types.js';
@@ -134,12 +135,19 @@ export class SessionRevokes {
     const { queryClient, scope } = this;
     return {
       mutationKey: sessionsMutationKeys.revokeSession(scope),
-      mutationFn: ({ sessionId, sealed }) => {
+      mutationFn: async ({ sessionId, sealed }) => {
         const password = takePassword(sealed);
         const params = password === undefined ? { sessionId } : { sessionId, password };
-        return endSession(() => callProvider(this.deps().dataProvider, 'revokeSession', params)).then(
+        const answer = endSession(() => callProvider(this.deps().dataProvider, 'revokeSession', params)).then(
           ({ alreadyRevoked }) => ({ sessionId, alreadyRevoked }),
         );
+        if (!optimistic) return answer;
+        // The row left the list at the click. The request goes out now, but its answer is taken only once
+        // that frame has painted: it brings a refetch of the whole list (a thousand rows re-read), which
+        // would otherwise run first and hold the frame back.
+        answer.catch(() => {});
+        await afterNextPaint();
+        return answer;
       },
       onMutate: async ({ sessionId }) => {
         const session = findCachedSession(queryClient, scope, sessionId);

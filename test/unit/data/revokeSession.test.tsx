@@ -80,6 +80,39 @@ describe('revoking one session', () => {
     expect(screen.queryByText(/Revoke failed/)).not.toBeInTheDocument();
   });
 
+  it('sends the request at the click but lets the frame without the row paint before the refetch', async () => {
+    // Frames and timers under the test's control: nothing paints until a frame is advanced to.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
+    try {
+      const revoked = new Set<string>();
+      const listSessions = vi.fn(() =>
+        Promise.resolve({ sessions: listed.sessions.filter(({ id }) => !revoked.has(id)) }),
+      );
+      const revokeSession = vi.fn(async ({ sessionId }: { sessionId: string }) => {
+        revoked.add(sessionId);
+      });
+      const dataProvider = createTestDataProvider({ listSessions, revokeSession });
+      renderWithSessions(<SessionList />, { dataProvider });
+      await vi.advanceTimersByTimeAsync(0);
+      const button = screen.getByRole('button', { name: /^Sign out .*\(2\)$/ });
+      const row = button.closest('li');
+
+      button.click();
+      await vi.advanceTimersByTimeAsync(0);
+      // Gone at once and the request sent, though the server's answer is not taken before the frame.
+      expect(row).not.toBeInTheDocument();
+      expect(revokeSession).toHaveBeenCalledTimes(1);
+      expect(listSessions).toHaveBeenCalledTimes(1);
+
+      await vi.advanceTimersByTimeAsync(20);
+      // Painted: the answer is taken and the list refetched, without the row.
+      expect(listSessions).toHaveBeenCalledTimes(2);
+      expect(screen.getByRole('heading', { name: 'Signed in on 2 devices' })).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('sends one request for a double click', async () => {
     const server = deferred();
     const revokeSession = vi.fn(() => server.promise);
