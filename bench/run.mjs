@@ -64,6 +64,7 @@ const server = readJson(out('server-latency.json'));
 const sessionsBench = readJson(out('server-sessions.json'));
 const multi = readJson(out('multi-instance.json'));
 const floors = readJson(out('render-floors.json'));
+const rowCost = readJson(out('row-cost.json'));
 // The same bench before this stop's render work (issue 15), kept to show what each change bought.
 const floorsBefore = readJson(path.join(root, 'bench/floors-baseline.json'));
 const baseline = readJson(path.join(root, 'bench/baseline.json'));
@@ -196,6 +197,18 @@ lines.push(
     '–',
     floorsBefore.extra?.commitsUntilQuiet?.warm?.kit ?? floorsBefore.commitsPerMount.warm.kit,
     '–',
+  ),
+  '',
+  `### Where a row's time goes: ${rowCost.rows.toLocaleString('en')} cached rows, parts replaced through \`components\` (bench/browser/rowCost.bench.test.tsx)`,
+  '',
+  `${rowCost.method}; ${rowCost.runs} runs. The measured cause of the mount figures above: the list,`,
+  "provider and query are the last line; the rest is per row — SessionRow's own work and the registry's",
+  'per-row parts, each a component with its own hooks and subscriptions so that each can be replaced.',
+  '',
+  row('Variant', 'Render + commit', 'Share of the kit'),
+  row('---', '---:', '---:'),
+  ...Object.values(rowCost.variants).map((v) =>
+    row(v.description, ms(v.medianMs), `${Math.round((100 * v.medianMs) / rowCost.variants.kit.medianMs)} %`),
   ),
   '',
   `Revoke one row of ${revoke.rows} (React Profiler on every row):`,
