@@ -1,10 +1,10 @@
 'use client';
 
 import { useSessionsData } from '../data/SessionsDataContext.js';
-import { useRevokeSessionState } from '../data/useRevokeSessionState.js';
+import { useRevokeSessionStateUnlessKnown } from '../data/useRevokeSessionState.js';
 import type { Session } from '../provider/types.js';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
-import { useSessionRowDescription } from './SessionRowContext.js';
+import { useSessionRow } from './SessionRowContext.js';
 
 export interface RevokeSessionButtonProps {
   session: Session;
@@ -21,9 +21,12 @@ export interface RevokeSessionButtonProps {
 export function RevokeSessionButton({ session, label, className }: RevokeSessionButtonProps) {
   const ui = useSessionsUIContext('RevokeSessionButton');
   const { capabilities, revokes } = useSessionsData('RevokeSessionButton');
-  const { state } = useRevokeSessionState(session.id);
-  // Inside a row, its place and time describe the button.
-  const describedBy = useSessionRowDescription();
+  // Inside its row, the row's place and time describe the button, and the row's reading of the sign-out
+  // is the button's too.
+  const row = useSessionRow();
+  const inItsRow = row.sessionId === session.id;
+  const { state } = useRevokeSessionStateUnlessKnown(session.id, inItsRow ? row.revokeState : undefined);
+  const describedBy = row.descriptionId;
   const { messages, components } = ui;
   const needsPassword = capabilities.password.revokeSession === 'required';
   const revoking = state === 'revoking';

@@ -9,8 +9,8 @@ import { contentEqual } from '../internal/useContentStable.js';
 import { ComponentsScope } from '../registry/ComponentsScope.js';
 import type { SessionsComponentOverrides } from '../registry/defaultComponents.js';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
+import { ListClock } from './ListClock.js';
 import { useKeepFocusInList } from './useKeepFocusInList.js';
-import { RenderedAtContext } from './useNow.js';
 import { visuallyHidden } from './visuallyHidden.js';
 
 export interface SessionListProps {
@@ -135,7 +135,7 @@ function SessionListView({
           </button>
         </div>
       )}
-      <RenderedAtContext.Provider value={renderedAt}>
+      <ListClock renderedAt={renderedAt}>
         <ul
           ref={listRef}
           className={partClass(ui, 'list')}
@@ -147,7 +147,7 @@ function SessionListView({
             <SessionRow key={session.id} session={session} label={labels.get(session.id)} />
           ))}
         </ul>
-      </RenderedAtContext.Provider>
+      </ListClock>
     </>,
   );
 }

@@ -41,7 +41,10 @@ export const SessionRow = memo(function SessionRow({ session, label, className }
   // The place and time describe the row's action when read out.
   const metaId = useId();
   const hasMeta = Boolean(place || lastSeen);
-  const rowContext = useMemo(() => ({ descriptionId: hasMeta ? metaId : undefined }), [hasMeta, metaId]);
+  const rowContext = useMemo(
+    () => ({ sessionId: session.id, descriptionId: hasMeta ? metaId : undefined, revokeState }),
+    [session.id, hasMeta, metaId, revokeState],
+  );
   // Gone from the click on, in the same frame; the cache removal that follows unmounts the row, and a
   // refusal brings it back with its error.
   if (revokeState.state === 'revoking' && revokeState.optimistic) return null;

@@ -49,16 +49,34 @@ function getSnapshot() {
   return now;
 }
 
-/**
- * When the rows on screen were fetched (SessionList passes the query's `dataUpdatedAt`). The server renders
- * relative times against it and the browser hydrates against the same instant — it came along in the
- * dehydrated cache — so "5 minutes ago" reads the same on both, whatever either clock says; the browser's
- * own clock takes over right after hydration.
- */
-export const RenderedAtContext = createContext<number | undefined>(undefined);
+const subscribeNever = () => () => {};
 
-/** The current time, refreshed every 30 s for everything that shows a relative time. */
-export function useNow(): number {
-  const renderedAt = useContext(RenderedAtContext);
+/**
+ * The time a list's rows render against, from the list's one subscription to the clock (a thousand rows
+ * keep no thousand subscriptions): provided by `ListClock` around a list's rows.
+ */
+export const ListNowContext = createContext<number | undefined>(undefined);
+
+/**
+ * The clock for a list, read once for all its rows. `renderedAt` is when the rows on screen were fetched
+ * (SessionList passes the query's `dataUpdatedAt`): the server renders relative times against it and the
+ * browser hydrates against the same instant — it came along in the dehydrated cache — so "5 minutes ago"
+ * reads the same on both, whatever either clock says; the browser's own clock takes over right after.
+ */
+export function useListClock(renderedAt: number | undefined): number {
   return useSyncExternalStore(subscribe, getSnapshot, () => renderedAt ?? now);
+}
+
+/**
+ * The current time, refreshed every 30 s for everything that shows a relative time: inside a list, the
+ * list's clock; elsewhere, this reader's own subscription.
+ */
+export function useNow(): number {
+  const listNow = useContext(ListNowContext);
+  const own = useSyncExternalStore(
+    listNow === undefined ? subscribe : subscribeNever,
+    getSnapshot,
+    () => now,
+  );
+  return listNow ?? own;
 }

@@ -16,7 +16,20 @@ export type { RevokeSessionState, RevokeState } from './SessionRevokes.js';
  * <li data-state={state}>{error && <RevokeError error={error} />}</li>
  */
 export function useRevokeSessionState(sessionId: string): RevokeSessionState {
+  return useRevokeSessionStateUnlessKnown(sessionId, undefined);
+}
+
+const subscribeNever = () => () => {};
+
+/**
+ * The same, but `known` (a state the caller's row already reads) is taken as is, with no subscription of
+ * its own. Internal: a row's button reads its row's.
+ */
+export function useRevokeSessionStateUnlessKnown(
+  sessionId: string,
+  known: RevokeSessionState | undefined,
+): RevokeSessionState {
   const { revokes } = useSessionsData('useRevokeSessionState');
-  const getSnapshot = useCallback(() => revokes.get(sessionId), [revokes, sessionId]);
-  return useSyncExternalStore(revokes.subscribe, getSnapshot, getSnapshot);
+  const getSnapshot = useCallback(() => known ?? revokes.get(sessionId), [known, revokes, sessionId]);
+  return useSyncExternalStore(known ? subscribeNever : revokes.subscribe, getSnapshot, getSnapshot);
 }
