@@ -92,16 +92,16 @@ function SessionListView({
     return root(<p className={partClass(ui, 'empty')}>{messages.listUnavailable}</p>);
   if (view === 'signed-out') return root(<p className={partClass(ui, 'empty')}>{messages.signedOut}</p>);
   if (view === 'reauth') return root(<ReauthPrompt />);
-  if (view === 'error') {
-    return root(
-      <div className={partClass(ui, 'error')} role="alert">
-        <p>{errorMessage(messages, query.error)}</p>
-        <button type="button" className={partClass(ui, 'button')} onClick={() => void query.refetch()}>
-          {messages.retry}
-        </button>
-      </div>,
-    );
-  }
+  // A failed load, or a failed refresh beside the list still worth showing: the error and a retry.
+  const failure = () => (
+    <div className={partClass(ui, 'error')} role="alert">
+      <p>{errorMessage(messages, query.error)}</p>
+      <button type="button" className={partClass(ui, 'button')} onClick={() => void query.refetch()}>
+        {messages.retry}
+      </button>
+    </div>
+  );
+  if (view === 'error') return root(failure());
   if (view === 'loading') {
     return root(
       <>
@@ -126,15 +126,7 @@ function SessionListView({
           {messages.countHeading(sessions.length)}
         </Heading>
       )}
-      {query.error && (
-        // The list is still worth showing after a failed refresh; say the refresh failed beside it.
-        <div className={partClass(ui, 'error')} role="alert">
-          <p>{errorMessage(messages, query.error)}</p>
-          <button type="button" className={partClass(ui, 'button')} onClick={() => void query.refetch()}>
-            {messages.retry}
-          </button>
-        </div>
-      )}
+      {query.error && failure()}
       <ListClock renderedAt={renderedAt}>
         <ul
           ref={listRef}

@@ -202,19 +202,26 @@ function createScopeServices(
 
 // A provider created inline (`dataProvider={createProvider()}`) is a new object every render, so every
 // render starts a new, empty cache. Say so once instead of leaving the host with a list that never loads.
+// Development builds only: hosts' bundlers replace `process.env.NODE_ENV`, and production bundles drop
+// the check altogether.
+// Declared here, not through @types/node: the library build has no Node types.
+declare const process: { env: { NODE_ENV?: string } };
 const CHURN_LIMIT = 3;
-function useWarnOnProviderChurn(dataProvider: SessionsDataProvider, userScope: string | undefined) {
-  const last = useRef({ dataProvider, userScope, changes: 0, warned: false });
-  useEffect(() => {
-    const seen = last.current;
-    if (seen.dataProvider !== dataProvider && seen.userScope === userScope) seen.changes += 1;
-    seen.dataProvider = dataProvider;
-    seen.userScope = userScope;
-    if (seen.changes >= CHURN_LIMIT && !seen.warned && isDevelopment()) {
-      seen.warned = true;
-      console.warn(
-        '[profilekit] `dataProvider` is a new object on every render, so every render starts an empty cache. Create it once (module scope or useMemo).',
-      );
-    }
-  });
-}
+const useWarnOnProviderChurn: (dataProvider: SessionsDataProvider, userScope: string | undefined) => void =
+  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+    ? (dataProvider, userScope) => {
+        const last = useRef({ dataProvider, userScope, changes: 0, warned: false });
+        useEffect(() => {
+          const seen = last.current;
+          if (seen.dataProvider !== dataProvider && seen.userScope === userScope) seen.changes += 1;
+          seen.dataProvider = dataProvider;
+          seen.userScope = userScope;
+          if (seen.changes >= CHURN_LIMIT && !seen.warned) {
+            seen.warned = true;
+            console.warn(
+              '[profilekit] `dataProvider` is a new object on every render, so every render starts an empty cache. Create it once (module scope or useMemo).',
+            );
+          }
+        });
+      }
+    : () => {};
