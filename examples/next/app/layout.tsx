@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: 'Acme — profilekit on Next.js' };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    // This host's design is light only: data-theme tells the kit, which otherwise follows the OS.
+    <html lang="en" data-theme="light">
       <body>
         <Providers>{children}</Providers>
       </body>
