@@ -28,15 +28,13 @@ const EPOCH_SECONDS_BELOW = 1e11;
 // place contains them, and bidi overrides can make "exe.txt" read as "txt.exe".
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const HAS_UNSAFE_CHARACTER = new RegExp(UNSAFE_CHARACTERS.source);
 
 const DEVICE_TYPES: readonly DeviceType[] = ['desktop', 'mobile', 'tablet', 'unknown'];
 
 /** Cleans an untrusted display string: absent unless it is a non-empty string after cleaning. */
 export function cleanText(value: unknown, maxLength: number = MAX_LENGTH.label): string | undefined {
   if (typeof value !== 'string') return undefined;
-  // Most strings are clean: test before replacing, so they are not copied.
-  const cleaned = (HAS_UNSAFE_CHARACTER.test(value) ? value.replace(UNSAFE_CHARACTERS, '') : value).trim();
+  const cleaned = value.replace(UNSAFE_CHARACTERS, '').trim();
   if (cleaned === '') return undefined;
   return cleaned.length > maxLength ? `${cleaned.slice(0, maxLength - 1)}…` : cleaned;
 }
@@ -149,28 +147,24 @@ export function normalizeSessions(raw: unknown): NormalizedSessions {
     }
     if (isCurrent) currentSessionId = id;
 
-    // Built field by field, leaving absent ones out, always in the same order: every session object has
-    // one of few shapes, and none is turned into a slow dictionary by deleting keys.
-    const session = { id, isCurrent } as Session;
-    const fields: [keyof Session, unknown][] = [
-      ['createdAt', dates.createdAt],
-      ['lastActiveAt', dates.lastActiveAt],
-      ['expiresAt', dates.expiresAt],
-      ['ipAddress', cleanText(item.ipAddress, MAX_LENGTH.ipAddress)],
-      ['userAgent', cleanText(item.userAgent, MAX_LENGTH.userAgent)],
-      ['device', normalizeDevice(item.device)],
-      ['location', normalizeLocation(item.location)],
-      ['trusted', item.trusted === true],
-      ['applicationId', cleanText(item.applicationId)],
-      ['tenant', cleanText(item.tenant)],
-      [
-        'tokenPreview',
-        cleanText(item.tokenPreview, Number.POSITIVE_INFINITY)?.slice(0, MAX_LENGTH.tokenPreview),
-      ],
-      ['meta', asRecord(item.meta)],
-    ];
-    for (const [key, value] of fields)
-      if (value !== undefined) (session as unknown as Record<string, unknown>)[key] = value;
+    const meta = asRecord(item.meta);
+    const session: Session = {
+      id,
+      isCurrent,
+      ...dates,
+      ipAddress: cleanText(item.ipAddress, MAX_LENGTH.ipAddress),
+      userAgent: cleanText(item.userAgent, MAX_LENGTH.userAgent),
+      device: normalizeDevice(item.device),
+      location: normalizeLocation(item.location),
+      trusted: item.trusted === true,
+      applicationId: cleanText(item.applicationId),
+      tenant: cleanText(item.tenant),
+      tokenPreview: cleanText(item.tokenPreview, Number.POSITIVE_INFINITY)?.slice(0, MAX_LENGTH.tokenPreview),
+      meta,
+    };
+    for (const key of Object.keys(session) as (keyof Session)[]) {
+      if (session[key] === undefined) delete session[key];
+    }
     sessions.push(session);
   });
 
