@@ -50,6 +50,7 @@ function getSnapshot() {
 }
 
 const subscribeNever = () => () => {};
+const readNothing = () => 0;
 
 /**
  * The time a list's rows render against, from the list's one subscription to the clock (a thousand rows
@@ -73,10 +74,13 @@ export function useListClock(renderedAt: number | undefined): number {
  */
 export function useNow(): number {
   const listNow = useContext(ListNowContext);
+  // In a list this reader neither subscribes nor reads the clock: a read of its own after the list's
+  // first paint would see a fresh time and render every row a second time.
+  const inList = listNow !== undefined;
   const own = useSyncExternalStore(
-    listNow === undefined ? subscribe : subscribeNever,
-    getSnapshot,
-    () => now,
+    inList ? subscribeNever : subscribe,
+    inList ? readNothing : getSnapshot,
+    inList ? readNothing : () => now,
   );
   return listNow ?? own;
 }
