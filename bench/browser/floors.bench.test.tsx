@@ -21,6 +21,7 @@ import {
   SessionsProvider,
 } from '../../src/index.js';
 import '../../src/styles.css';
+import { chromeOnMacSession, STEP_MS, USER_AGENT } from './chromeOnMacSessions.js';
 import {
   countRowNodes,
   finiteMedian,
@@ -49,30 +50,15 @@ const COMMIT_WINDOW_MS = 500;
 // late commit on a loaded machine).
 const QUIET_MS = 500;
 const QUIET_CAP_MS = 4_000;
-const USER_AGENT =
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const SCOPE = 'bench-user';
 const NOW = Date.now();
-// 1,000 rows 15 s apart: the last one a little over four hours ago.
-const STEP_MS = 15_000;
 
 type Variant = 'kit' | 'plain' | 'identical';
 const VARIANTS: Variant[] = ['kit', 'plain', 'identical'];
 
 // ——— Data ———
 
-function sessionInput(i: number): SessionInput {
-  const lastActive = NOW - i * STEP_MS;
-  return {
-    id: `s${i}`,
-    isCurrent: i === 0,
-    createdAt: new Date(lastActive - 6 * 3_600_000).toISOString(),
-    lastActiveAt: new Date(lastActive).toISOString(),
-    ipAddress: `198.51.100.${i % 256}`,
-    userAgent: USER_AGENT,
-    device: { browser: 'Chrome', os: 'macOS', type: 'desktop' },
-  };
-}
+const sessionInput = (i: number) => chromeOnMacSession(i, NOW);
 
 /**
  * A backend answering at once, with no password asked. Each answer is built fresh (as from a response),

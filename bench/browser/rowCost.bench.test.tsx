@@ -9,39 +9,24 @@ import { expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import {
   prefetchSessions,
-  type SessionInput,
   SessionList,
   type SessionsComponentOverrides,
   type SessionsDataProvider,
   SessionsProvider,
 } from '../../src/index.js';
 import '../../src/styles.css';
+import { chromeOnMacSession } from './chromeOnMacSessions.js';
 import { sleep } from './floorsMeasure.js';
 import { median } from './measure.js';
 
 const ROWS = 1_000;
 const RUNS = 15;
 const NOW = Date.now();
-const USER_AGENT =
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-
-function sessionInput(i: number): SessionInput {
-  const lastActive = NOW - i * 15_000;
-  return {
-    id: `s${i}`,
-    isCurrent: i === 0,
-    createdAt: new Date(lastActive - 6 * 3_600_000).toISOString(),
-    lastActiveAt: new Date(lastActive).toISOString(),
-    ipAddress: `198.51.100.${i % 256}`,
-    userAgent: USER_AGENT,
-    device: { browser: 'Chrome', os: 'macOS', type: 'desktop' },
-  };
-}
 
 const provider: SessionsDataProvider = {
   listSessions: () =>
     Promise.resolve({
-      sessions: Array.from({ length: ROWS }, (_, i) => sessionInput(i)),
+      sessions: Array.from({ length: ROWS }, (_, i) => chromeOnMacSession(i, NOW)),
       currentSessionId: 's0',
     }),
   revokeSession: () => Promise.resolve(),
