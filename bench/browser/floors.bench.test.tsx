@@ -382,15 +382,16 @@ it(`SessionList beside a plain floor and an identical-markup floor at ${ROWS.toL
   const warmQuiet = samples();
   const clockCommitAt: number[] = [];
   const clockCommitDuration: number[] = [];
+  // What each variant mounts, warm: the kit with its cache filled, the floors with their rows at hand.
+  const warmSetup = async (variant: Variant) =>
+    variant === 'kit'
+      ? await warmKit()
+      : {
+          ui: variant === 'plain' ? <PlainFloor initial={plainRows} /> : <IdenticalFloor initial={kitRows} />,
+          cleanup: () => {},
+        };
   await rounds(async (variant, counted) => {
-    const setup =
-      variant === 'kit'
-        ? await warmKit()
-        : {
-            ui:
-              variant === 'plain' ? <PlainFloor initial={plainRows} /> : <IdenticalFloor initial={kitRows} />,
-            cleanup: () => {},
-          };
+    const setup = await warmSetup(variant);
     await heapAfterGc(); // every timed run starts from a collected heap
     const mounted = await timedMount(setup.ui, setup.cleanup);
     const commitCount = await commitsInWindow(mounted);
@@ -475,14 +476,7 @@ it(`SessionList beside a plain floor and an identical-markup floor at ${ROWS.toL
   const revokeFrames = samples();
   const revokeLaidOut = samples();
   await rounds(async (variant, counted) => {
-    const setup =
-      variant === 'kit'
-        ? await warmKit()
-        : {
-            ui:
-              variant === 'plain' ? <PlainFloor initial={plainRows} /> : <IdenticalFloor initial={kitRows} />,
-            cleanup: () => {},
-          };
+    const setup = await warmSetup(variant);
     const mounted = await timedMount(setup.ui, setup.cleanup);
     await sleep(300); // past the kit's clock refresh: the click meets a settled list
     // The kit lists this device first; the floors keep the same order.
