@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { setClientAddress } from 'profilekit/server';
 import { createHost, type HostOptions } from './host';
 
@@ -21,6 +22,28 @@ export function createApp({ staticDir, ...options }: AppOptions) {
   const { auth, handler } = host;
 
   const app = new Hono<Env>();
+  // The page's own headers are the host's to send (the contract handler adds no-store and nosniff to
+  // its answers): no framing (clickjacking a "Sign out everywhere" button), scripts from this origin
+  // only, no referrer beyond the origin. Inline style attributes stay allowed: React renders a few.
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: false, // plain-HTTP localhost; behind TLS a host sends it
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
   // The peer address for the session rows (Hono's Node server keeps the socket in `env.incoming`).
   app.use('/api/*', async (c, next) => {
     setClientAddress(c.req.raw, c.env.incoming?.socket.remoteAddress);

@@ -2,9 +2,12 @@
 // modules, and Turbopack does not map './db.js' to db.ts as TypeScript, tsx and Vite do.
 import {
   createCsrfGuard,
-  createPasswordLimiter,
   createSessionManager,
   createSessionsHandler,
+  createSignInLimiter,
+  getClientAddress,
+  RequestBodyError,
+  readJsonBody,
   type SessionEventBus,
   type SessionManagerOptions,
   type SessionStore,
@@ -45,12 +48,13 @@ export function createHost({ db, now, clientIp, sessions, events, ...options }: 
   const store = options.store ?? createSqliteSessionStore(db);
   // Plain-HTTP localhost: the demo's cookies cannot be Secure.
   const manager = createSessionManager({ store, events, now, clientIp, cookie: { secure: false } });
-  const passwordLimiter = createPasswordLimiter(store, {}, now);
+  // The sign-in form's own limits: keyed on the account and the client, slowing a guesser down; they never
+  // touch a signed-in user's confirmations (the handler counts those per session).
+  const signInLimiter = createSignInLimiter(store, {}, now);
   const handler = createSessionsHandler({
     manager,
     basePath: '/api',
     verifyPassword: users.verifyPassword,
-    passwordLimiter,
     admin: { isAdmin: users.isAdmin, describeUsers: users.describe, searchUsers: users.search },
     ...sessions,
   });
@@ -94,24 +98,33 @@ export function createHost({ db, now, clientIp, sessions, events, ...options }: 
     }),
     /** POST /api/auth/sign-in `{ email, password }` */
     signIn: guarded(async (request) => {
-      const body = (await request.json().catch(() => null)) as { email?: unknown; password?: unknown } | null;
-      if (typeof body?.email !== 'string')
+      let body: Record<string, unknown>;
+      try {
+        // Read before anyone is signed in, so its size is capped: a sign-in form is two short fields.
+        body = await readJsonBody(request, { maxBytes: 4096 });
+      } catch (error) {
+        if (!(error instanceof RequestBodyError)) throw error;
+        return json({ code: 'UNKNOWN', message: error.message }, error.status);
+      }
+      const { email, password } = body;
+      if (typeof email !== 'string' || typeof password !== 'string' || email.length > 320)
         return json({ code: 'UNKNOWN', message: 'Send { email, password }.' }, 400);
-      const user = users.byEmail(body.email);
-      // The same answer for an unknown email as for a wrong password: never confirm who has an account.
-      if (!user)
-        return json({ code: 'INVALID_PASSWORD', message: 'The email or password is not correct.' }, 422);
-      const check = await passwordLimiter.check(`password:${user.id}`, body.password, (pw) =>
-        users.verifyPassword(user.id, pw),
+      // Known and unknown emails take the same path, through the same limits, at the same cost: neither
+      // the answer nor its timing tells who has an account.
+      const outcome = await signInLimiter.attempt(
+        { identifier: email, client: clientIp?.(request) ?? getClientAddress(request) },
+        () => users.checkCredentials(email, password),
       );
-      if (check.ok) {
-        const { setCookie } = await manager.signIn({ userId: user.id, request });
-        return json({ user: publicUser(user) }, 200, { 'Set-Cookie': setCookie });
+      if (outcome.ok) {
+        const { setCookie } = await manager.signIn({ userId: outcome.user.id, request });
+        return json({ user: publicUser(outcome.user) }, 200, { 'Set-Cookie': setCookie });
       }
       const message = 'The email or password is not correct.';
-      if (check.code === 'RATE_LIMITED')
-        return json({ code: check.code, message }, 429, { 'Retry-After': String(check.retryAfter) });
-      return json({ code: check.code, message }, 422);
+      if (outcome.code === 'RATE_LIMITED')
+        return json({ code: outcome.code, message: 'Too many attempts. Try again shortly.' }, 429, {
+          'Retry-After': String(outcome.retryAfter),
+        });
+      return json({ code: 'INVALID_PASSWORD', message }, 422);
     }),
     /** POST /api/auth/sign-out */
     signOut: guarded(async (request) => {
@@ -123,7 +136,7 @@ export function createHost({ db, now, clientIp, sessions, events, ...options }: 
     }),
   };
 
-  return { users, store, manager, passwordLimiter, handler, csrf, auth, currentUser };
+  return { users, store, manager, signInLimiter, handler, csrf, auth, currentUser };
 }
 
 export type Host = ReturnType<typeof createHost>;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db';
-import { verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 
 /** The host's own users: profilekit never sees this table, only ids and the callbacks below. */
 export interface User {
@@ -12,6 +12,10 @@ export interface User {
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+// An unknown email is checked against this hash, so it costs what a known one does: the sign-in's timing
+// never tells which emails have accounts.
+const unknownUserHash = hashPassword('no such user: this hash only burns the time a real check takes');
 
 export function createUsers(db: Db) {
   db.exec(`CREATE TABLE IF NOT EXISTS users (
@@ -32,6 +36,12 @@ export function createUsers(db: Db) {
       const id = user.id ?? `usr_${randomBytes(8).toString('hex')}`;
       insert.run(id, user.email, user.name, user.role, user.password_hash);
       return id;
+    },
+    /** The user with this email and password, or null; as slow for an unknown email as for a known one. */
+    async checkCredentials(email: string, password: string) {
+      const user = byEmail.get(email);
+      const right = await verifyPassword(password, user?.password_hash ?? (await unknownUserHash));
+      return user && right ? user : null;
     },
     async verifyPassword(userId: string, password: string) {
       const user = byId.get(userId);

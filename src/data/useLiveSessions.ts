@@ -21,7 +21,7 @@ interface LiveSessionsOptions {
 /**
  * Keeps the list current: through the provider's live events when it has them (a new sign-in shows at
  * once; this device, signed out elsewhere, goes to `onSignedOut` at once), and by polling when it has none
- * or while its stream is down. A reconnect refetches, so nothing that happened meanwhile is missed.
+ * or while its stream is down. Every (re)connect refetches, so nothing that happened meanwhile is missed.
  */
 export function useLiveSessions(options: LiveSessionsOptions): void {
   const { dataProvider, queryClient, scope, isSignedOut, signalSignedOut, live, pollIntervalMs } = options;
@@ -45,15 +45,14 @@ export function useLiveSessions(options: LiveSessionsOptions): void {
       startPolling();
       return stopPolling;
     }
-    let connectedBefore = false;
     let unsubscribe = () => {};
     try {
       unsubscribe = subscribe.call(dataProvider, (event) => {
         if (event.type === 'connected') {
           stopPolling();
-          // The first connect follows the first fetch; a reconnect may have missed events: refetch.
-          if (connectedBefore) refresh();
-          connectedBefore = true;
+          // Every connect refetches, the first one too: a device that signed in between the list's fetch
+          // (a server render seconds ago, say) and the stream's start sent its event to nobody.
+          refresh();
         } else if (event.type === 'disconnected') startPolling();
         else if (event.type === 'signed-out') signalSignedOut('session-ended', event.cause);
         else refresh();

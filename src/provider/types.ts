@@ -118,7 +118,15 @@ export type ConfirmableAction = 'revokeSession' | 'revokeOtherSessions' | 'revok
 export type PasswordRequirement = 'none' | 'required';
 
 /** Who or what ended a session, as the server's live events say. */
-export type SessionEndCause = 'revoked' | 'revoked-others' | 'revoked-all' | 'signed-out' | 'admin' | 'host';
+export type SessionEndCause =
+  | 'revoked'
+  | 'revoked-others'
+  | 'revoked-all'
+  | 'signed-out'
+  | 'admin'
+  | 'host'
+  | 'expired'
+  | 'session-limit';
 
 /** A change pushed by the backend as it happens (the REST adapter: Server-Sent Events). */
 export type SessionsLiveEvent =

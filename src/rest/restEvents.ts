@@ -21,6 +21,8 @@ const CAUSES = new Set<SessionEndCause>([
   'signed-out',
   'admin',
   'host',
+  'expired',
+  'session-limit',
 ]);
 
 const readJson = (event: Event): Record<string, unknown> => {

@@ -1,5 +1,5 @@
 import { compareForPage, matchesPageQuery } from './pageQuery.js';
-import type { PasswordFailures, SessionStore, StoredSession } from './types.js';
+import type { SessionStore, StoredSession } from './types.js';
 
 /**
  * A SessionStore in a Map: for tests and single-process demos that may forget everything on restart.
@@ -9,7 +9,7 @@ export function createMemorySessionStore(): SessionStore {
   const sessions = new Map<string, StoredSession>();
   // Token hash → id: the lookup every request makes, kept O(1) and unique as a database index would be.
   const byTokenHash = new Map<string, string>();
-  const failures = new Map<string, PasswordFailures>();
+  const attemptLists = new Map<string, { attempts: readonly number[]; keepUntil: number }>();
   // Copies out, so a caller mutating a result cannot change the stored row (as with a real database).
   const copy = (session: StoredSession): StoredSession => structuredClone(session);
   const live = (session: StoredSession, now: number) => session.expiresAt > now;
@@ -71,6 +71,7 @@ export function createMemorySessionStore(): SessionStore {
     deleteExpired: async (before) => {
       const expired = [...sessions.values()].filter((s) => s.expiresAt <= before);
       for (const session of expired) remove(session);
+      for (const [key, kept] of attemptLists) if (kept.keepUntil <= before) attemptLists.delete(key);
       return expired.length;
     },
     listSessionsPage: async (query) => {
@@ -91,17 +92,12 @@ export function createMemorySessionStore(): SessionStore {
         startedToday: all.filter((s) => s.createdAt >= startOfDay).length,
       };
     },
-    recordPasswordFailure: async (key, { now, windowMs }) => {
-      const current = failures.get(key);
-      const next =
-        current && now - current.windowStart < windowMs
-          ? { failures: current.failures + 1, windowStart: current.windowStart }
-          : { failures: 1, windowStart: now };
-      failures.set(key, next);
-      return { ...next };
-    },
-    clearPasswordFailures: async (key) => {
-      failures.delete(key);
+    // Synchronous from read to write: nothing else runs in between, so each update sees the last one.
+    updateAttempts: async (key, update, { keepUntil }) => {
+      const { attempts, result } = update(attemptLists.get(key)?.attempts ?? []);
+      if (attempts.length === 0) attemptLists.delete(key);
+      else attemptLists.set(key, { attempts: [...attempts], keepUntil });
+      return result;
     },
   };
 }

@@ -44,6 +44,15 @@ export interface SessionManagerOptions {
   resolveLocation?: (ip: string) => SessionLocation | null | Promise<SessionLocation | null>;
   /** @default Bowser's parse of the user agent */
   parseDevice?: (userAgent: string | null) => SessionDevice | null;
+  /**
+   * The most live sessions one user may have. A sign-in past it ends the user's least recently active
+   * session (`whenFull: 'end-oldest'`, its device told `session-limit`) or is refused with a
+   * SessionLimitError (`'refuse'`). `maxSessionsPerUser: 1` is "one device at a time".
+   * @default 50
+   */
+  maxSessionsPerUser?: number;
+  /** @default 'end-oldest' */
+  whenFull?: 'end-oldest' | 'refuse';
   /** Carries session events to the live stream. @default in this process only */
   events?: SessionEventBus;
   /** @default Date.now */
@@ -72,6 +81,18 @@ export interface AuthenticatedRequest {
 
 export type SessionManager = ReturnType<typeof createSessionManager>;
 
+/** A sign-in refused because the user has `maxSessionsPerUser` live sessions (`whenFull: 'refuse'`). */
+export class SessionLimitError extends Error {
+  override readonly name = 'SessionLimitError';
+  constructor(readonly maxSessionsPerUser: number) {
+    super(`This account has ${maxSessionsPerUser} signed-in devices, the most allowed. Sign one out first.`);
+  }
+}
+
+// A default high enough for anyone's devices, low enough that one user's list stays a page (a script
+// signing in a thousand times no longer makes a thousand rows).
+const DEFAULT_MAX_SESSIONS_PER_USER = 50;
+
 /**
  * Sessions as rows, tokens as secrets: what a host's sign-in calls and its request middleware asks.
  *
@@ -90,6 +111,10 @@ export function createSessionManager(options: SessionManagerOptions) {
   const clientIp = options.clientIp ?? getClientAddress;
   const toDevice = options.parseDevice ?? parseDevice;
   const events = options.events ?? createInProcessEventBus();
+  const maxSessionsPerUser = options.maxSessionsPerUser ?? DEFAULT_MAX_SESSIONS_PER_USER;
+  if (!Number.isInteger(maxSessionsPerUser) || maxSessionsPerUser < 1)
+    throw new TypeError('createSessionManager: maxSessionsPerUser must be a whole number of at least 1.');
+  const whenFull = options.whenFull ?? 'end-oldest';
   const cookieAttributes = {
     path: options.cookie?.path ?? '/',
     domain: options.cookie?.domain,
@@ -99,19 +124,46 @@ export function createSessionManager(options: SessionManagerOptions) {
   } as const;
 
   const expiryAt = (at: number, absoluteExpiresAt: number) => Math.min(absoluteExpiresAt, at + idleTimeoutMs);
-  const describeRequest = async (request: Request) => {
-    const ipAddress = clientIp(request) ?? null;
-    const userAgent = request.headers.get('user-agent')?.slice(0, 512) || null;
-    let location: SessionLocation | null = null;
-    if (ipAddress && options.resolveLocation) {
+  /**
+   * Who a request comes from, for a session's row. What the request does not say (an in-process call with
+   * no user agent, no recorded address) keeps what `previous` knew: an activity write never replaces a
+   * recorded value with an unknown one.
+   */
+  const describeRequest = async (request: Request, previous?: StoredSession) => {
+    const userAgent = request.headers.get('user-agent')?.slice(0, 512) || previous?.userAgent || null;
+    const ipAddress = clientIp(request) || previous?.ipAddress || null;
+    const device =
+      userAgent === previous?.userAgent ? previous.device : (toDevice(userAgent) ?? previous?.device ?? null);
+    let location: SessionLocation | null = ipAddress === previous?.ipAddress ? previous.location : null;
+    if (ipAddress && ipAddress !== previous?.ipAddress && options.resolveLocation) {
       try {
         location = await options.resolveLocation(ipAddress);
       } catch {
         // A geo-IP lookup that fails leaves the place out; it never fails a sign-in or a request.
       }
     }
-    return { ipAddress, userAgent, device: toDevice(userAgent), location };
+    return { ipAddress, userAgent, device, location };
   };
+
+  /** The live session the request's cookie carries, without recording activity. */
+  const presentedSession = async (request: Request) => {
+    const token = readCookie(request, cookieName);
+    if (!token || !isWellFormedToken(token)) return null;
+    const tokenHash = hashSessionToken(token);
+    const session = await store.findByTokenHash(tokenHash);
+    return session && hashesMatch(session.tokenHash, tokenHash) && session.expiresAt > now() ? session : null;
+  };
+
+  /** Keeps a user within `maxSessionsPerUser` after a sign-in, ending the least recently active. */
+  async function enforceLimit(userId: string, newSessionId: string) {
+    const live = await store.listUserSessions(userId, { now: now() });
+    // Most recently active first: the ones past the limit are the least recently active.
+    const extra = live.filter((s) => s.id !== newSessionId).slice(maxSessionsPerUser - 1);
+    for (const session of extra) {
+      const gone = await store.deleteSession(session.id, { now: now(), userId });
+      if (gone) await ended([gone], 'session-limit', newSessionId);
+    }
+  }
 
   async function ended(sessions: StoredSession[], reason: SessionEndReason, bySessionId: string | null) {
     const at = now();
@@ -136,6 +188,17 @@ export function createSessionManager(options: SessionManagerOptions) {
     cookieSecure: cookieAttributes.secure,
     /** Starts a session: a new 256-bit token every time (never reused across sign-ins). */
     async signIn(params: SignInParams): Promise<SignInResult> {
+      // The browser is about to replace its cookie: the session it presented would live on, unreachable,
+      // until it expired. End it now.
+      const replaced = await presentedSession(params.request);
+      if (replaced) {
+        const gone = await store.deleteSession(replaced.id, { now: now() });
+        if (gone) await ended([gone], 'signed-out', gone.id);
+      }
+      if (whenFull === 'refuse') {
+        const live = await store.listUserSessions(params.userId, { now: now() });
+        if (live.length >= maxSessionsPerUser) throw new SessionLimitError(maxSessionsPerUser);
+      }
       const at = now();
       const token = newSessionToken();
       const absoluteExpiresAt = at + absoluteLifetimeMs;
@@ -155,6 +218,7 @@ export function createSessionManager(options: SessionManagerOptions) {
       };
       await store.createSession(session);
       await events.publish({ type: 'session.started', userId: session.userId, sessionId: session.id, at });
+      await enforceLimit(session.userId, session.id);
       const setCookie = serializeCookie(cookieName, token, {
         ...cookieAttributes,
         maxAge: absoluteLifetimeMs / 1000,
@@ -167,17 +231,14 @@ export function createSessionManager(options: SessionManagerOptions) {
      * Records activity at most once per `activityWindowMs`.
      */
     async authenticate(request: Request): Promise<AuthenticatedRequest | null> {
-      const token = readCookie(request, cookieName);
-      if (!token || !isWellFormedToken(token)) return null;
-      const tokenHash = hashSessionToken(token);
-      const session = await store.findByTokenHash(tokenHash);
+      const session = await presentedSession(request);
+      if (!session) return null;
       const at = now();
-      if (!session || !hashesMatch(session.tokenHash, tokenHash) || session.expiresAt <= at) return null;
       if (at - session.lastActiveAt >= activityWindowMs) {
         const activity = {
           lastActiveAt: at,
           expiresAt: expiryAt(at, session.absoluteExpiresAt),
-          ...(await describeRequest(request)),
+          ...(await describeRequest(request, session)),
         };
         await store.recordActivity(session.id, activity);
         Object.assign(session, activity);

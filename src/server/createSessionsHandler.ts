@@ -1,5 +1,4 @@
 import { createAdminRoutes } from './handler/adminRoutes.js';
-import { createPasswordLimiter } from './handler/createPasswordLimiter.js';
 import { createCsrfGuard } from './handler/csrf.js';
 import { createEventStreams } from './handler/eventStream.js';
 import type { HandlerDeps, SessionsHandlerOptions } from './handler/handlerDeps.js';
@@ -11,6 +10,7 @@ import {
   Refusal,
 } from './handler/responses.js';
 import { createUserRoutes } from './handler/userRoutes.js';
+import { createConfirmationLimiter } from './limits/createConfirmationLimiter.js';
 
 export type {
   AdminUserDescription,
@@ -62,8 +62,7 @@ export function createSessionsHandler(
       revokeAllSessions: 'required',
       ...options.passwordRequirements,
     },
-    passwordLimiter:
-      options.passwordLimiter ?? createPasswordLimiter(manager.store, options.passwordAttempts, manager.now),
+    confirmations: createConfirmationLimiter(manager.store, options.passwordAttempts, manager.now),
   };
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const csrf =
@@ -71,7 +70,7 @@ export function createSessionsHandler(
       ? null
       : createCsrfGuard({ ...options.csrf, secure: options.csrf?.secure ?? manager.cookieSecure });
   const user = createUserRoutes(deps);
-  const streams = createEventStreams(manager, options.heartbeatMs);
+  const streams = createEventStreams(manager, options.eventStreams);
   const admin = options.admin ? createAdminRoutes(deps, options.admin) : null;
   const onError = options.onError ?? ((error: unknown) => console.error('profilekit: request failed', error));
 
@@ -111,9 +110,10 @@ export function createSessionsHandler(
       if (is('GET', 'admin', 'sessions')) return admin.list(request, auth);
       if (is('GET', 'admin', 'stats')) return admin.stats();
       if (is('GET', 'admin', 'sessions', '*')) return admin.one(auth, segment(parts[2]));
-      if (is('POST', 'admin', 'sessions', '*', 'revoke')) return admin.revoke(request, segment(parts[2]));
+      if (is('POST', 'admin', 'sessions', '*', 'revoke'))
+        return admin.revoke(request, auth, segment(parts[2]));
       if (is('POST', 'admin', 'users', '*', 'revoke-sessions'))
-        return admin.revokeUser(request, segment(parts[2]));
+        return admin.revokeUser(request, auth, segment(parts[2]));
     }
     return fail(404, 'NOT_FOUND', 'No such endpoint.');
   }
@@ -133,6 +133,8 @@ export function createSessionsHandler(
     }
     // Session lists are per user and change on every revoke: no cache (browser, proxy, CDN) may keep one.
     response.headers.set('Cache-Control', 'no-store');
+    // Every answer is JSON or an event stream, never something a browser should guess is HTML.
+    response.headers.set('X-Content-Type-Options', 'nosniff');
     const csrfCookie = csrf?.cookieFor(request);
     if (csrfCookie) response.cookie(csrfCookie);
     return response.toResponse();

@@ -11,7 +11,11 @@ export type SessionEndReason =
   /** An admin ended it. */
   | 'admin'
   /** The host ended it from its own code (a password change, a ban). */
-  | 'host';
+  | 'host'
+  /** It reached its idle or absolute expiry. */
+  | 'expired'
+  /** A new sign-in of the user went past `maxSessionsPerUser`, and this was the least recently active. */
+  | 'session-limit';
 
 export type SessionEvent =
   | { type: 'session.started'; userId: string; sessionId: string; at: number }

@@ -1,6 +1,7 @@
 // The public surface of `profilekit/server`: sessions as rows, tokens as secrets, and the HTTP contract
 // as one Fetch-API handler. No React. Values first, then types.
 
+export type { ForwardedClientAddressOptions } from './clientAddress.js';
 export { forwardedClientAddress, getClientAddress, setClientAddress } from './clientAddress.js';
 export { createMemorySessionStore } from './createMemorySessionStore.js';
 export type {
@@ -11,16 +12,10 @@ export type {
   SignInParams,
   SignInResult,
 } from './createSessionManager.js';
-export { createSessionManager } from './createSessionManager.js';
+export { createSessionManager, SessionLimitError } from './createSessionManager.js';
 export { createSessionsHandler } from './createSessionsHandler.js';
 export type { SessionEndReason, SessionEvent, SessionEventBus, SessionEventListener } from './events.js';
 export { createInProcessEventBus } from './events.js';
-export type {
-  PasswordAttemptPolicy,
-  PasswordCheck,
-  PasswordLimiter,
-} from './handler/createPasswordLimiter.js';
-export { createPasswordLimiter } from './handler/createPasswordLimiter.js';
 export type { CsrfOptions } from './handler/csrf.js';
 export { createCsrfGuard } from './handler/csrf.js';
 export type {
@@ -29,11 +24,20 @@ export type {
   SessionsHandlerOptions,
 } from './handler/handlerDeps.js';
 export type { ServerErrorCode } from './handler/responses.js';
+export type { PasswordAttemptPolicy } from './limits/createConfirmationLimiter.js';
+export type {
+  SignInAttemptKey,
+  SignInAttemptPolicy,
+  SignInAttemptResult,
+  SignInLimiter,
+} from './limits/createSignInLimiter.js';
+export { createSignInLimiter } from './limits/createSignInLimiter.js';
 export { parseDevice } from './parseDevice.js';
+export { RequestBodyError, readJsonBody } from './requestBody.js';
 export { toFetchRequest, toNodeListener, writeFetchResponse } from './toNodeListener.js';
 export type {
   AdminSortKey,
-  PasswordFailures,
+  AttemptsUpdate,
   SessionActivity,
   SessionCounts,
   SessionStore,

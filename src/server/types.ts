@@ -75,11 +75,15 @@ export interface SessionCounts {
   startedToday: number;
 }
 
-/** A user's wrong-password tally inside the current window. */
-export interface PasswordFailures {
-  failures: number;
-  windowStart: number;
-}
+/**
+ * What a limit decides from a key's recent attempts (epoch ms, oldest first): the attempts to keep (an
+ * empty list forgets the key) and an answer for the caller. A pure function: a store may run it again if
+ * it has to retry its transaction.
+ */
+export type AttemptsUpdate<Result> = (attempts: readonly number[]) => {
+  attempts: readonly number[];
+  result: Result;
+};
 
 /**
  * Where sessions live. Every method is async so a networked database fits unchanged. A store never
@@ -106,11 +110,21 @@ export interface SessionStore {
     userId: string,
     options: { now: number; exceptId?: string; applicationId?: string },
   ): Promise<StoredSession[]>;
-  /** Removes sessions that expired before `before` (housekeeping; the admin's "expired" view reads them). */
+  /**
+   * Removes sessions that expired before `before` (housekeeping; the admin's "expired" view reads them),
+   * and attempt lists kept until before then. Answers how many sessions it removed.
+   */
   deleteExpired(before: number): Promise<number>;
   listSessionsPage(query: SessionsPageQuery): Promise<SessionsPage>;
   countSessions(options: { now: number; startOfDay: number }): Promise<SessionCounts>;
-  /** Adds one wrong password to `key`'s tally, starting a new window when the last one is over. */
-  recordPasswordFailure(key: string, options: { now: number; windowMs: number }): Promise<PasswordFailures>;
-  clearPasswordFailures(key: string): Promise<void>;
+  /**
+   * Reads `key`'s recent attempts, runs `update`, and writes what it answers, atomically: two updates of
+   * one key (on any instance) never both read the same list. The limits in src/server/limits decide
+   * policy; the store only keeps the list, until `keepUntil` (housekeeping may drop it after that).
+   */
+  updateAttempts<Result>(
+    key: string,
+    update: AttemptsUpdate<Result>,
+    options: { keepUntil: number },
+  ): Promise<Result>;
 }

@@ -40,7 +40,7 @@ beforeAll(async () => {
     pool: { max: 6, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS },
     bus: { reconnectDelayMs: { min: 50, max: 1_000 }, onError: (error) => busErrors.push(error) },
     // Keep-alives every half second show what an open stream does while the database is away.
-    sessions: { heartbeatMs: 500, onError: (error) => handlerErrors.push(error) },
+    sessions: { eventStreams: { heartbeatMs: 500 }, onError: (error) => handlerErrors.push(error) },
   });
 }, 90_000);
 

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { type AppOptions, createApp } from '../../examples/server/createApp.js';
 import { openDb } from '../../examples/server/db.js';
 import { seedDemo } from '../../examples/server/seed.js';
-import { createPasswordLimiter, type PasswordAttemptPolicy } from '../../src/server/index.js';
+import type { PasswordAttemptPolicy } from '../../src/server/index.js';
 import {
   createPostgresEventBus,
   createPostgresSessionStore,
@@ -25,10 +25,7 @@ export interface InstanceOptions {
   sessions?: AppOptions['sessions'];
   pool?: Omit<pg.PoolConfig, 'connectionString'>;
   bus?: Omit<PostgresEventBusOptions, 'channel'>;
-  /**
-   * The handler's own limit on wrong passwords (the demo's sign-in form keeps the default; both count in
-   * the same store row). @default the demo's: 5 per 15 minutes, shared with the sign-in form
-   */
+  /** The handler's limit on wrong passwords. @default the handler's */
   passwordAttempts?: PasswordAttemptPolicy;
 }
 
@@ -54,10 +51,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const db = openDb(':memory:');
   await seedDemo(db, Date.now(), 0, { store, sessions: false });
   const sessions = options.passwordAttempts
-    ? {
-        passwordLimiter: createPasswordLimiter(store, options.passwordAttempts, options.now),
-        ...options.sessions,
-      }
+    ? { passwordAttempts: options.passwordAttempts, ...options.sessions }
     : options.sessions;
   const { app, manager } = createApp({ db, store, events, now: options.now, sessions });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;

@@ -112,7 +112,7 @@ describe('the handler under random input', () => {
         if (r.contentLength) headers.set('content-length', r.contentLength);
         const sendsBody = r.body !== undefined && r.method !== 'GET' && r.method !== 'HEAD';
         // A fresh tally each run: otherwise random wrong passwords soon lock the user into 429s.
-        db.exec('DELETE FROM profilekit_password_failures');
+        db.exec('DELETE FROM profilekit_attempts');
         const before = rows();
         const response = await handler(
           new Request(url, {

@@ -119,7 +119,7 @@ describe.each(Object.entries(MOUNTS))('%s', (_, mount) => {
     const first = await tab.request('GET', '/api/sessions');
     const xsrf = first.setCookies.find((line) => line.startsWith('XSRF-TOKEN='));
     expect(xsrf).toMatch(/^XSRF-TOKEN=[0-9a-f]{40}; Path=\/; SameSite=Lax$/);
-    await tab.request('POST', '/signin');
+    await browser(base).request('POST', '/signin'); // a second device
     const [other = ''] = h.liveIds('ana').filter((id) => id !== first.body.currentSessionId);
     const refused = await tab.request(
       'POST',

@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 const reset = async () => {
-  await poolA.query(`TRUNCATE "${schema}".profilekit_sessions, "${schema}".profilekit_password_failures`);
+  await poolA.query(`TRUNCATE "${schema}".profilekit_sessions, "${schema}".profilekit_attempts`);
 };
 
 describeSessionStore('PostgreSQL 15', async () => ({ store: storeA, reset }));
@@ -71,7 +71,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('PostgreSQL store: schema', () => {
   it('records its version once and makes the indexes the queries need', async () => {
     const versions = await poolA.query(`SELECT version FROM "${schema}".profilekit_schema`);
-    expect(versions.rows.map((r) => r.version)).toEqual([1]);
+    expect(versions.rows.map((r) => r.version)).toEqual([1, 2]);
     const { rows } = await poolA.query('SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1', [
       schema,
     ]);
@@ -84,7 +84,7 @@ describe('PostgreSQL store: schema', () => {
         'profilekit_sessions_by_expires',
         'profilekit_sessions_pkey',
         'profilekit_sessions_token_hash_key',
-        'profilekit_password_failures_pkey',
+        'profilekit_attempts_pkey',
       ]),
     );
     if (existsSync('/usr/share/postgresql/15/extension/pg_trgm.control')) {
@@ -125,7 +125,7 @@ describe('PostgreSQL store: schema', () => {
     );
     await Promise.all(stores.map((store) => store.ready()));
     const versions = await poolA.query(`SELECT version FROM "${fresh}".profilekit_schema`);
-    expect(versions.rows.map((r) => r.version)).toEqual([1]);
+    expect(versions.rows.map((r) => r.version)).toEqual([1, 2]);
     // Each works at once, and sees the others' rows.
     const session = storedSession();
     await stores[0]?.createSession(session);
@@ -148,14 +148,12 @@ describe('PostgreSQL store: several instances over one database', () => {
       location: null,
     });
     expect((await storeA.findById(session.id))?.ipAddress).toBe('192.0.2.9');
-    expect(await storeB.recordPasswordFailure('k', { now: NOW, windowMs: HOUR })).toEqual({
-      failures: 1,
-      windowStart: NOW,
+    const push = (at: number) => (attempts: readonly number[]) => ({
+      attempts: [...attempts, at],
+      result: attempts.length + 1,
     });
-    expect(await storeA.recordPasswordFailure('k', { now: NOW + 1, windowMs: HOUR })).toEqual({
-      failures: 2,
-      windowStart: NOW,
-    });
+    expect(await storeB.updateAttempts('k', push(NOW), { keepUntil: NOW + HOUR })).toBe(1);
+    expect(await storeA.updateAttempts('k', push(NOW + 1), { keepUntil: NOW + HOUR })).toBe(2);
     expect(await storeA.deleteSession(session.id, { now: NOW })).toEqual({
       ...session,
       lastActiveAt: NOW,
@@ -188,13 +186,16 @@ describe('PostgreSQL store: several instances over one database', () => {
     }
   });
 
-  it('counts every wrong password when two instances record them at once', async () => {
+  it('loses no attempt when two instances update one key at once', async () => {
     await reset();
-    const window = { now: NOW, windowMs: HOUR };
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? storeA : storeB).recordPasswordFailure('k', window)),
+    const push = (attempts: readonly number[]) => ({ attempts: [...attempts, NOW], result: attempts.length });
+    const seen = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? storeA : storeB).updateAttempts('k', push, { keepUntil: NOW + HOUR }),
+      ),
     );
-    expect(await storeA.recordPasswordFailure('k', window)).toEqual({ failures: 21, windowStart: NOW });
+    // Each update saw every one before it: the counts they read are 0 to 19, once each.
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 });
 

@@ -172,22 +172,34 @@ export function describeSessionStore(name: string, open: () => Promise<StoreUnde
       });
     });
 
-    it('tallies wrong passwords per key inside a window, and clears them', async () => {
+    it('keeps attempt lists per key, updates each atomically, and forgets an emptied one', async () => {
       const store = await fresh();
-      const window = { now: NOW, windowMs: HOUR };
-      expect(await store.recordPasswordFailure('k', window)).toEqual({ failures: 1, windowStart: NOW });
-      await Promise.all([1, 2, 3].map(() => store.recordPasswordFailure('k', { ...window, now: NOW + 10 })));
-      expect(await store.recordPasswordFailure('k', { ...window, now: NOW + 20 })).toEqual({
-        failures: 5,
-        windowStart: NOW,
+      const push = (at: number) => (attempts: readonly number[]) => ({
+        attempts: [...attempts, at],
+        result: attempts.length,
       });
-      expect(await store.recordPasswordFailure('other', window)).toEqual({ failures: 1, windowStart: NOW });
-      expect(await store.recordPasswordFailure('k', { ...window, now: NOW + HOUR })).toEqual({
-        failures: 1,
-        windowStart: NOW + HOUR,
-      });
-      await store.clearPasswordFailures('k');
-      expect(await store.recordPasswordFailure('k', window)).toEqual({ failures: 1, windowStart: NOW });
+      expect(await store.updateAttempts('k', push(NOW), { keepUntil: NOW + HOUR })).toBe(0);
+      // Concurrent updates of one key each see the one before: none is lost.
+      const seen = await Promise.all(
+        [1, 2, 3, 4].map((i) => store.updateAttempts('k', push(NOW + i), { keepUntil: NOW + HOUR })),
+      );
+      expect(seen.sort()).toEqual([1, 2, 3, 4]);
+      const read = (attempts: readonly number[]) => ({ attempts, result: [...attempts] });
+      expect(await store.updateAttempts('k', read, { keepUntil: NOW + HOUR })).toHaveLength(5);
+      expect(await store.updateAttempts('other', read, { keepUntil: NOW + HOUR })).toEqual([]);
+      await store.updateAttempts('k', () => ({ attempts: [], result: null }), { keepUntil: NOW + HOUR });
+      expect(await store.updateAttempts('k', read, { keepUntil: NOW + HOUR })).toEqual([]);
+    });
+
+    it('drops attempt lists kept until before the housekeeping cut', async () => {
+      const store = await fresh();
+      const keep = (at: number) => () => ({ attempts: [at], result: null });
+      await store.updateAttempts('old', keep(NOW - 2 * HOUR), { keepUntil: NOW - HOUR });
+      await store.updateAttempts('new', keep(NOW), { keepUntil: NOW + HOUR });
+      await store.deleteExpired(NOW);
+      const read = (attempts: readonly number[]) => ({ attempts, result: [...attempts] });
+      expect(await store.updateAttempts('old', read, { keepUntil: NOW })).toEqual([]);
+      expect(await store.updateAttempts('new', read, { keepUntil: NOW + HOUR })).toEqual([NOW]);
     });
 
     it('pages every query exactly as the reference filter and order say, by keyset', async () => {

@@ -14,6 +14,6 @@ afterAll(() => db.close());
 describeSessionStore('SQLite (better-sqlite3)', async () => ({
   store: createSqliteSessionStore(db),
   reset: async () => {
-    db.exec('DELETE FROM profilekit_sessions; DELETE FROM profilekit_password_failures;');
+    db.exec('DELETE FROM profilekit_sessions; DELETE FROM profilekit_attempts;');
   },
 }));

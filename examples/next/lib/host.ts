@@ -21,9 +21,9 @@ async function openHost(): Promise<Host> {
   const fresh = !existsSync(/*turbopackIgnore: true*/ file);
   const db = openDb(file);
   if (fresh) await seedDemo(db, Date.now(), Number(process.env.PROFILEKIT_NEXT_SEED_USERS ?? 400));
-  // `next start` puts the peer's address in X-Forwarded-For when the client sent none (it keeps one a
-  // client sent: deploy behind a proxy that sets it). It only labels the session rows.
-  return createHost({ db, clientIp: forwardedClientAddress });
+  // A route handler has no socket: `next start` passes the peer's address in X-Forwarded-For (it keeps
+  // one a client sent, so deploy it behind one proxy that appends, as `hops: 1` assumes).
+  return createHost({ db, clientIp: forwardedClientAddress({ hops: 1 }) });
 }
 
 export function getHost(): Promise<Host> {

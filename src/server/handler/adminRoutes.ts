@@ -96,18 +96,25 @@ export function createAdminRoutes(deps: HandlerDeps, admin: SessionsAdminOptions
       return json(describe(session, auth.session.id));
     },
 
-    async revoke(request: Request, sessionId: string | null) {
+    async revoke(request: Request, auth: AuthenticatedRequest, sessionId: string | null) {
       await readJsonObject(request);
       if (sessionId === null || !(await manager.endSession(sessionId, 'admin'))) {
         return fail(404, 'NOT_FOUND', 'No such session.');
       }
-      return noContent();
+      // An admin who ended its own session is signed out: its browser must forget the cookie too.
+      return sessionId === auth.session.id ? noContent().cookie(manager.clearCookie()) : noContent();
     },
 
-    async revokeUser(request: Request, userId: string | null) {
+    async revokeUser(request: Request, auth: AuthenticatedRequest, userId: string | null) {
       await readJsonObject(request);
+      const freshFor = admin.freshForRevokeUserMs;
+      if (freshFor !== undefined && manager.now() - auth.session.authenticatedAt > freshFor) {
+        return fail(403, 'REAUTH_REQUIRED', 'Confirm your password to continue.');
+      }
       if (userId === null) return json({ revokedCount: 0 });
-      return json({ revokedCount: await manager.revokeAllSessions({ userId, reason: 'admin' }) });
+      const revokedCount = await manager.revokeAllSessions({ userId, reason: 'admin' });
+      const response = json({ revokedCount });
+      return userId === auth.userId ? response.cookie(manager.clearCookie()) : response;
     },
 
     async stats() {

@@ -1,24 +1,45 @@
 import type { AuthenticatedRequest, SessionManager } from '../createSessionManager.js';
 import type { SessionEvent } from '../events.js';
-import { ContractResponse } from './responses.js';
+import { ContractResponse, fail } from './responses.js';
+
+export interface EventStreamOptions {
+  /**
+   * How often an open stream sends a keep-alive comment; it is also when a stream notices that its
+   * session expired, and closes. @default 25 seconds
+   */
+  heartbeatMs?: number;
+  /** Open streams one session may hold (its tabs); one more is refused with 429. @default 8 */
+  maxPerSession?: number;
+  /** Open streams one user may hold across sessions. @default 32 */
+  maxPerUser?: number;
+}
 
 // Proxies and load balancers drop connections that stay silent for a minute or so: a comment line every
 // 25 seconds keeps the stream open without waking the client.
 const DEFAULT_HEARTBEAT_MS = 25_000;
+// Streams are long-lived sockets: without caps one session could hold every descriptor the process has,
+// and every other user's connections would be refused. A session is a browser, whose tabs each open one.
+const DEFAULT_MAX_PER_SESSION = 8;
+const DEFAULT_MAX_PER_USER = 32;
 // How long the browser waits before reconnecting after a dropped stream (the kit adds its own backoff).
 const RECONNECT_MS = 2_000;
 
-type Subscriber = { sessionId: string; send: (event: SessionEvent) => void };
+interface Subscriber {
+  sessionId: string;
+  send: (event: SessionEvent) => void;
+}
 
 /**
  * Server-Sent Events for each signed-in device: `session.started` and `session.ended` for the user's other
  * sessions, and `signed-out` (with who or what ended it) to the ended session itself, after which the
- * stream closes. One subscription to the manager's event bus serves every open stream, indexed by user, so
- * a thousand open streams cost one lookup per event, not a thousand.
+ * stream closes — also when the session simply expires. One subscription to the manager's event bus
+ * serves every open stream, indexed by user, so a thousand open streams cost one lookup per event.
  */
-export function createEventStreams(manager: SessionManager, heartbeatMs = DEFAULT_HEARTBEAT_MS) {
+export function createEventStreams(manager: SessionManager, options: EventStreamOptions = {}) {
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  const maxPerSession = options.maxPerSession ?? DEFAULT_MAX_PER_SESSION;
+  const maxPerUser = options.maxPerUser ?? DEFAULT_MAX_PER_USER;
   const byUser = new Map<string, Set<Subscriber>>();
-  let sequence = 0;
   let unsubscribe: (() => void) | null = null;
 
   const dispatch = (event: SessionEvent) => {
@@ -39,13 +60,26 @@ export function createEventStreams(manager: SessionManager, heartbeatMs = DEFAUL
       unsubscribe = null;
     }
   };
+  const countOf = (userId: string, sessionId: string) => {
+    const set = byUser.get(userId) ?? new Set<Subscriber>();
+    let ofSession = 0;
+    for (const subscriber of set) if (subscriber.sessionId === sessionId) ofSession += 1;
+    return { ofSession, ofUser: set.size };
+  };
 
   return {
-    /** How many streams are open (for tests and metrics). */
-    openStreams: () => [...byUser.values()].reduce((sum, set) => sum + set.size, 0),
-
     open(request: Request, auth: AuthenticatedRequest): ContractResponse {
+      const userId = auth.userId;
+      const sessionId = auth.session.id;
+      const open = countOf(userId, sessionId);
+      if (open.ofSession >= maxPerSession || open.ofUser >= maxPerUser) {
+        const whose = open.ofSession >= maxPerSession ? 'this session' : 'this account';
+        return fail(429, 'RATE_LIMITED', `Too many open event streams for ${whose}.`, RECONNECT_MS / 1000);
+      }
       const encoder = new TextEncoder();
+      // Ids count this stream's own events: they say nothing about anyone else's activity.
+      let eventId = 0;
+      let expiresAt = auth.session.expiresAt;
       let cleanup = () => {};
       const body = new ReadableStream<Uint8Array>({
         async start(controller) {
@@ -57,45 +91,53 @@ export function createEventStreams(manager: SessionManager, heartbeatMs = DEFAUL
             }
           };
           const frame = (type: string, data: object) => {
-            sequence += 1;
-            write(
-              `id: ${Date.now().toString(36)}-${sequence}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`,
-            );
+            eventId += 1;
+            write(`id: ${eventId}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+          };
+          const end = (data: object) => {
+            frame('signed-out', data);
+            cleanup();
+            try {
+              controller.close();
+            } catch {
+              // Already closed by the client.
+            }
           };
           const subscriber: Subscriber = {
-            sessionId: auth.session.id,
+            sessionId,
             send(event) {
               if (event.type === 'session.started') {
-                if (event.sessionId !== auth.session.id)
-                  frame('session.started', { sessionId: event.sessionId });
+                if (event.sessionId !== sessionId) frame('session.started', { sessionId: event.sessionId });
                 return;
               }
-              if (event.sessionId !== auth.session.id) {
+              if (event.sessionId !== sessionId) {
                 frame('session.ended', { sessionId: event.sessionId, reason: event.reason });
                 return;
               }
-              frame('signed-out', {
-                sessionId: event.sessionId,
-                reason: event.reason,
-                bySessionId: event.bySessionId,
-              });
-              cleanup();
-              try {
-                controller.close();
-              } catch {
-                // Already closed by the client.
-              }
+              end({ sessionId, reason: event.reason, bySessionId: event.bySessionId });
             },
           };
-          const heartbeat = setInterval(() => write(': keep-alive\n\n'), heartbeatMs);
+          // A session's expiry slides with its use elsewhere (another tab's requests): when the one this
+          // stream knows has passed, the store says whether it still lives.
+          const checkExpiry = async () => {
+            if (manager.now() < expiresAt) return;
+            const current = await manager.store.findById(sessionId).catch(() => undefined);
+            if (current === undefined) return; // The store is away: ask again at the next beat.
+            if (current && current.expiresAt > manager.now()) expiresAt = current.expiresAt;
+            else end({ sessionId, reason: 'expired', bySessionId: null });
+          };
+          const heartbeat = setInterval(() => {
+            write(': keep-alive\n\n');
+            void checkExpiry();
+          }, heartbeatMs);
           // Never keeps a process alive on its own (tests, graceful shutdown).
           heartbeat.unref?.();
           cleanup = () => {
             clearInterval(heartbeat);
-            remove(auth.userId, subscriber);
+            remove(userId, subscriber);
             cleanup = () => {};
           };
-          add(auth.userId, subscriber);
+          add(userId, subscriber);
           request.signal?.addEventListener('abort', () => cleanup(), { once: true });
           // "connected" only once the bus can deliver: over PostgreSQL, once LISTEN is on. Until then an
           // event could be missed, and the kit refetches on connect to cover exactly that gap.

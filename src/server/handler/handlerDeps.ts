@@ -1,7 +1,8 @@
 import type { ConfirmableAction, PasswordRequirement } from '../../provider/types.js';
 import type { SessionManager } from '../createSessionManager.js';
-import type { PasswordAttemptPolicy, PasswordLimiter } from './createPasswordLimiter.js';
+import type { ConfirmationLimiter, PasswordAttemptPolicy } from '../limits/createConfirmationLimiter.js';
 import type { CsrfOptions } from './csrf.js';
+import type { EventStreamOptions } from './eventStream.js';
 
 /** Who a session belongs to, as the admin console shows it. */
 export interface AdminUserDescription {
@@ -26,6 +27,11 @@ export interface SessionsAdminOptions {
   searchUsers?: (text: string) => readonly string[] | Promise<readonly string[]>;
   /** @default 1000 */
   maxPageSize?: number;
+  /**
+   * Ending every session of a user also needs a recent password proof (sign-in or re-authentication)
+   * of the admin's own session, no older than this; older answers 403 REAUTH_REQUIRED. @default none
+   */
+  freshForRevokeUserMs?: number;
 }
 
 export interface SessionsHandlerOptions {
@@ -39,10 +45,11 @@ export interface SessionsHandlerOptions {
    * 403 REAUTH_REQUIRED and the kit asks for the password. @default none
    */
   freshness?: { maxAgeMs: number; actions: ReadonlyArray<ConfirmableAction | 'listSessions'> };
-  /** @default 5 wrong passwords per user per 15 minutes, counted in the store */
+  /**
+   * Wrong passwords allowed before confirmations answer 429, counted in the store in a sliding window.
+   * @default 5 per session and 20 per user in 15 minutes
+   */
   passwordAttempts?: PasswordAttemptPolicy;
-  /** Share a limiter with the host's sign-in form. @default one of the handler's own */
-  passwordLimiter?: PasswordLimiter;
   /** The path the handler is mounted under, e.g. '/api'. @default '' */
   basePath?: string;
   /** Double-submit CSRF; `false` only for bearer-token APIs that send no cookies. @default on */
@@ -51,8 +58,8 @@ export interface SessionsHandlerOptions {
   admin?: SessionsAdminOptions;
   /** Told about an unexpected failure (the response is then 503 or 500 without details). @default console.error */
   onError?: (error: unknown) => void;
-  /** How often the event stream sends a keep-alive comment. @default 25 seconds */
-  heartbeatMs?: number;
+  /** Live event streams: keep-alives and caps. */
+  eventStreams?: EventStreamOptions;
 }
 
 /** What every route reads: the options as given, with defaults resolved once. */
@@ -60,5 +67,5 @@ export interface HandlerDeps {
   manager: SessionManager;
   options: SessionsHandlerOptions;
   passwordRequirements: Record<ConfirmableAction, PasswordRequirement>;
-  passwordLimiter: PasswordLimiter;
+  confirmations: ConfirmationLimiter;
 }

@@ -1,10 +1,8 @@
 import type { SessionsErrorCode } from '../../provider/SessionsError.js';
+import { RequestBodyError, readJsonBody } from '../requestBody.js';
 
 /** The server's error codes: the contract's, plus UNAVAILABLE for a store that cannot be reached (503). */
 export type ServerErrorCode = SessionsErrorCode | 'UNAVAILABLE';
-
-// Bodies are small JSON objects; anything bigger is refused before it is read whole.
-export const MAX_BODY_BYTES = 16 * 1024;
 
 /** A response in the making: the routes add cookies and headers, the handler adds the common ones. */
 export class ContractResponse {
@@ -48,57 +46,14 @@ export class Refusal extends Error {
 
 export const badRequest = (message: string) => new Refusal(fail(400, 'UNKNOWN', message));
 
-/** Reads a JSON object body (empty means `{}`); a bad one is a 400 with a code, never a 5xx. */
+/** Reads a JSON object body (empty means `{}`); a bad one is a 400 or 413 with a code, never a 5xx. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await readLimitedText(request);
-  if (text.trim() === '') return {};
-  let body: unknown;
   try {
-    body = JSON.parse(text);
-  } catch {
-    throw badRequest('The body is not valid JSON.');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw badRequest('The body must be a JSON object.');
-  }
-  return body as Record<string, unknown>;
-}
-
-const tooLarge = () => new Refusal(fail(413, 'UNKNOWN', 'The body is too large.'));
-
-/**
- * The body as text, read chunk by chunk and abandoned once it passes the limit: a chunked body (no
- * Content-Length) of any size costs at most MAX_BODY_BYTES of memory, and an endless one cannot hang us.
- */
-async function readLimitedText(request: Request): Promise<string> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        void reader.cancel().catch(() => {});
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
+    return await readJsonBody(request);
   } catch (error) {
-    if (error instanceof Refusal) throw error;
-    throw badRequest('The body could not be read.');
+    if (error instanceof RequestBodyError) throw new Refusal(fail(error.status, 'UNKNOWN', error.message));
+    throw error;
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }
 
 /**

@@ -30,8 +30,9 @@ export function createUserRoutes(deps: HandlerDeps) {
 
   /** Checks the password before anything changes: a refused request ends no session. */
   async function confirmPassword(auth: AuthenticatedRequest, password: unknown) {
-    const result = await deps.passwordLimiter.check(`password:${auth.userId}`, password, (candidate) =>
-      Promise.resolve(options.verifyPassword(auth.userId, candidate)),
+    const caller = { sessionId: auth.session.id, userId: auth.userId };
+    const result = await deps.confirmations.check(caller, password, async (candidate) =>
+      options.verifyPassword(auth.userId, candidate),
     );
     if (result.ok) return;
     if (result.code === 'RATE_LIMITED') {

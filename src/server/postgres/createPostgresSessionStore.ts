@@ -1,6 +1,6 @@
 import { fromColumns, type SessionColumns } from '../sessionColumns.js';
 import type {
-  PasswordFailures,
+  AttemptsUpdate,
   SessionCounts,
   SessionStore,
   SessionsPageQuery,
@@ -90,7 +90,7 @@ export function createPostgresSessionStore(
   const schemaName = options.schema ?? 'public';
   const s = quoteIdentifier(schemaName, 'schema');
   const sessions = `${s}.profilekit_sessions`;
-  const failuresTable = `${s}.profilekit_password_failures`;
+  const attemptsTable = `${s}.profilekit_attempts`;
 
   let setup: Promise<void> | null = null;
   const ready = () => {
@@ -182,8 +182,10 @@ export function createPostgresSessionStore(
         p.values,
       );
     },
-    deleteExpired: async (before) =>
-      (await query(`DELETE FROM ${sessions} WHERE expires_at <= $1`, [before])).rowCount ?? 0,
+    deleteExpired: async (before) => {
+      await query(`DELETE FROM ${attemptsTable} WHERE keep_until <= $1`, [before]);
+      return (await query(`DELETE FROM ${sessions} WHERE expires_at <= $1`, [before])).rowCount ?? 0;
+    },
     listSessionsPage: async (q) => {
       const p = parameters();
       const filter = pageFilter(q, p.value);
@@ -229,26 +231,60 @@ export function createPostgresSessionStore(
         startedToday: Number(c.started_today),
       } satisfies SessionCounts;
     },
-    recordPasswordFailure: async (key, { now, windowMs }) => {
-      // One statement: concurrent wrong passwords for one key each count, none lost.
-      const { rows: tally } = await query(
-        `INSERT INTO ${failuresTable} AS f (key, failures, window_start) VALUES ($1, 1, $2::bigint)
-         ON CONFLICT (key) DO UPDATE SET
-           failures = CASE WHEN $2::bigint - f.window_start < $3::bigint THEN f.failures + 1 ELSE 1 END,
-           window_start = CASE WHEN $2::bigint - f.window_start < $3::bigint THEN f.window_start ELSE $2::bigint END
-         RETURNING failures, window_start`,
-        [key, now, windowMs],
-      );
-      const row = tally[0] as { failures: number; window_start: string };
-      return {
-        failures: Number(row.failures),
-        windowStart: Number(row.window_start),
-      } satisfies PasswordFailures;
-    },
-    clearPasswordFailures: async (key) => {
-      await query(`DELETE FROM ${failuresTable} WHERE key = $1`, [key]);
+    updateAttempts: async <Result>(
+      key: string,
+      update: AttemptsUpdate<Result>,
+      { keepUntil }: { keepUntil: number },
+    ) => {
+      await ready();
+      return inTransaction(pool, async (client) => {
+        // The row exists before it is locked, so two first attempts of one key queue on the same lock.
+        await client.query(
+          `INSERT INTO ${attemptsTable} (key, attempts, keep_until) VALUES ($1, '[]', $2) ON CONFLICT (key) DO NOTHING`,
+          [key, keepUntil],
+        );
+        const { rows: locked } = await client.query(
+          `SELECT attempts FROM ${attemptsTable} WHERE key = $1 FOR UPDATE`,
+          [key],
+        );
+        const { attempts, result } = update(
+          JSON.parse((locked[0] as { attempts: string }).attempts) as number[],
+        );
+        if (attempts.length === 0) await client.query(`DELETE FROM ${attemptsTable} WHERE key = $1`, [key]);
+        else
+          await client.query(`UPDATE ${attemptsTable} SET attempts = $2, keep_until = $3 WHERE key = $1`, [
+            key,
+            JSON.stringify(attempts),
+            keepUntil,
+          ]);
+        return result;
+      });
     },
   };
+}
+
+/** Runs `work` in one transaction on one pooled connection; a connection whose ROLLBACK failed is closed. */
+async function inTransaction<Result>(
+  pool: PostgresPool,
+  work: (client: PostgresPoolClient & PostgresQueryable) => Promise<Result>,
+): Promise<Result> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    try {
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw error;
+    }
+  } finally {
+    client.release(broken);
+  }
 }
 
 /**
@@ -266,42 +302,28 @@ async function migrate(pool: PostgresPool, schemaName: string, s: string): Promi
     if (Number((rows[0] as { version: number | null }).version ?? 0) >= latest) return;
   }
 
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    try {
-      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('profilekit_schema', 0))`);
-      const namespace = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schemaName]);
-      if (namespace.rowCount === 0) await client.query(`CREATE SCHEMA ${s}`);
-      await client.query(
-        `CREATE TABLE IF NOT EXISTS ${s}.profilekit_schema (version integer PRIMARY KEY, applied_at bigint NOT NULL)`,
-      );
-      const { rows } = await client.query(`SELECT max(version) AS version FROM ${s}.profilekit_schema`);
-      const applied = Number((rows[0] as { version: number | null }).version ?? 0);
-      if (applied < latest) {
-        const trigramSchema = await trigramExtension(client);
-        for (let version = applied + 1; version <= latest; version++) {
-          const step = POSTGRES_MIGRATIONS[version - 1];
-          if (!step) break;
-          await client.query(step({ schema: s, trigramSchema }));
-          await client.query(`INSERT INTO ${s}.profilekit_schema (version, applied_at) VALUES ($1, $2)`, [
-            version,
-            Date.now(),
-          ]);
-        }
+  await inTransaction(pool, async (client) => {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('profilekit_schema', 0))`);
+    const namespace = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schemaName]);
+    if (namespace.rowCount === 0) await client.query(`CREATE SCHEMA ${s}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.profilekit_schema (version integer PRIMARY KEY, applied_at bigint NOT NULL)`,
+    );
+    const { rows } = await client.query(`SELECT max(version) AS version FROM ${s}.profilekit_schema`);
+    const applied = Number((rows[0] as { version: number | null }).version ?? 0);
+    if (applied < latest) {
+      const trigramSchema = await trigramExtension(client);
+      for (let version = applied + 1; version <= latest; version++) {
+        const step = POSTGRES_MIGRATIONS[version - 1];
+        if (!step) break;
+        await client.query(step({ schema: s, trigramSchema }));
+        await client.query(`INSERT INTO ${s}.profilekit_schema (version, applied_at) VALUES ($1, $2)`, [
+          version,
+          Date.now(),
+        ]);
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
-      throw error;
     }
-  } finally {
-    // A connection whose ROLLBACK failed is closed rather than handed back to the pool.
-    client.release(broken);
-  }
+  });
 }
 
 /** The quoted schema pg_trgm lives in, creating the extension when allowed; null when it cannot be had. */

@@ -59,4 +59,15 @@ export const POSTGRES_MIGRATIONS: readonly ((context: MigrationContext) => strin
     window_start bigint NOT NULL
   );
   `,
+  // 2: recent attempts per limit key (sliding windows: per session, per account and client), replacing
+  // the fixed-window tally per user.
+  ({ schema: s }) => `
+  DROP TABLE ${s}.profilekit_password_failures;
+  CREATE TABLE ${s}.profilekit_attempts (
+    key text PRIMARY KEY,
+    attempts text NOT NULL,
+    keep_until bigint NOT NULL
+  );
+  CREATE INDEX profilekit_attempts_by_keep_until ON ${s}.profilekit_attempts (keep_until);
+  `,
 ];

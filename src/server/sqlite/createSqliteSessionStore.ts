@@ -1,5 +1,5 @@
 import { fromColumns, type SessionColumns } from '../sessionColumns.js';
-import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
+import type { AttemptsUpdate, SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
 import { SQLITE_MIGRATIONS } from './sqliteSchema.js';
 
 /**
@@ -9,7 +9,9 @@ import { SQLITE_MIGRATIONS } from './sqliteSchema.js';
 export interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
   exec(sql: string): unknown;
-  transaction<Args extends unknown[], Result>(run: (...args: Args) => Result): (...args: Args) => Result;
+  transaction<Args extends unknown[], Result>(
+    run: (...args: Args) => Result,
+  ): ((...args: Args) => Result) & { immediate?: (...args: Args) => Result };
 }
 export interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
@@ -84,6 +86,34 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
     return rows;
   });
 
+  // better-sqlite3 runs a transaction synchronously, so the read, the update and the write are one step
+  // for this process; BEGIN IMMEDIATE takes the write lock first, so they are one for every other process
+  // on the file too.
+  const attemptsTransaction = db.transaction(
+    <Result>(key: string, update: AttemptsUpdate<Result>, keepUntil: number): Result => {
+      const row = statement('SELECT attempts FROM profilekit_attempts WHERE key = @key').get({ key }) as
+        | { attempts: string }
+        | undefined;
+      const { attempts, result } = update(row ? (JSON.parse(row.attempts) as number[]) : []);
+      if (attempts.length === 0) statement('DELETE FROM profilekit_attempts WHERE key = @key').run({ key });
+      else
+        statement(`INSERT INTO profilekit_attempts (key, attempts, keep_until) VALUES (@key, @attempts, @keepUntil)
+          ON CONFLICT(key) DO UPDATE SET attempts = excluded.attempts, keep_until = excluded.keep_until`).run(
+          {
+            key,
+            attempts: JSON.stringify(attempts),
+            keepUntil,
+          },
+        );
+      return result;
+    },
+  );
+  const updateAttempts = (attemptsTransaction.immediate ?? attemptsTransaction) as <Result>(
+    key: string,
+    update: AttemptsUpdate<Result>,
+    keepUntil: number,
+  ) => Result;
+
   return {
     createSession: async (s) => {
       statement(`INSERT INTO profilekit_sessions (id, user_id, token_hash, token_preview, user_agent, ip_address,
@@ -141,8 +171,10 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
          AND (@app IS NULL OR application_id = @app)`,
         { userId, now, exceptId: exceptId ?? null, app: applicationId ?? null },
       ),
-    deleteExpired: async (before) =>
-      statement('DELETE FROM profilekit_sessions WHERE expires_at <= @before').run({ before }).changes,
+    deleteExpired: async (before) => {
+      statement('DELETE FROM profilekit_attempts WHERE keep_until <= @before').run({ before });
+      return statement('DELETE FROM profilekit_sessions WHERE expires_at <= @before').run({ before }).changes;
+    },
     listSessionsPage: async (q) => {
       const filter = pageFilter(q);
       const column = SORT_COLUMNS[q.sort];
@@ -174,18 +206,7 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
         now,
         startOfDay,
       }) as Awaited<ReturnType<SessionStore['countSessions']>>,
-    recordPasswordFailure: async (key, { now, windowMs }) =>
-      statement(`INSERT INTO profilekit_password_failures (key, failures, window_start) VALUES (@key, 1, @now)
-        ON CONFLICT(key) DO UPDATE SET
-          failures = CASE WHEN @now - window_start < @windowMs THEN failures + 1 ELSE 1 END,
-          window_start = CASE WHEN @now - window_start < @windowMs THEN window_start ELSE @now END
-        RETURNING failures, window_start AS windowStart`).get({ key, now, windowMs }) as {
-        failures: number;
-        windowStart: number;
-      },
-    clearPasswordFailures: async (key) => {
-      statement('DELETE FROM profilekit_password_failures WHERE key = @key').run({ key });
-    },
+    updateAttempts: async (key, update, { keepUntil }) => updateAttempts(key, update, keepUntil),
   };
 }
 

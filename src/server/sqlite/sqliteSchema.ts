@@ -54,4 +54,15 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     window_start INTEGER NOT NULL
   );
   `,
+  // 2: recent attempts per limit key (sliding windows: per session, per account and client), replacing
+  // the fixed-window tally per user.
+  `
+  DROP TABLE profilekit_password_failures;
+  CREATE TABLE profilekit_attempts (
+    key TEXT PRIMARY KEY,
+    attempts TEXT NOT NULL,
+    keep_until INTEGER NOT NULL
+  );
+  CREATE INDEX profilekit_attempts_by_keep_until ON profilekit_attempts(keep_until);
+  `,
 ];

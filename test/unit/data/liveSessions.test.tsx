@@ -62,12 +62,25 @@ describe('live events', () => {
     expect(backend.unsubscribe).toHaveBeenCalled();
   });
 
-  it('refetches after a reconnect (events may have been missed), not on the first connect', async () => {
+  it('shows a device that signed in between the first fetch and the first connect', async () => {
+    const backend = liveBackend();
+    renderWithSessions(<SessionList />, { dataProvider: backend.dataProvider, pollIntervalMs: false });
+    await screen.findByText('Chrome on macOS');
+    // Its session.started went out before this stream existed: only a refetch can show it.
+    backend.setSessions([
+      { id: 'mac', isCurrent: true, userAgent: MAC, device: { browser: 'Chrome', os: 'macOS' } },
+      { id: 'pixel', userAgent: PIXEL, device: { browser: 'Chrome', os: 'Android' } },
+    ]);
+    await backend.emit({ type: 'connected' });
+    expect(await screen.findByText('Chrome on Android')).toBeInTheDocument();
+    expect(backend.listSessions).toHaveBeenCalledTimes(2);
+  });
+
+  it('refetches after a reconnect (events may have been missed)', async () => {
     const backend = liveBackend();
     renderWithSessions(<SessionList />, { dataProvider: backend.dataProvider, pollIntervalMs: false });
     await screen.findByText('Chrome on macOS');
     await backend.emit({ type: 'connected' });
-    expect(backend.listSessions).toHaveBeenCalledTimes(1);
     backend.setSessions([
       { id: 'mac', isCurrent: true, userAgent: MAC, device: { browser: 'Chrome', os: 'macOS' } },
       { id: 'pixel', userAgent: PIXEL, device: { browser: 'Chrome', os: 'Android' } },
