@@ -18,8 +18,8 @@ the test user's sessions and ends with revoke-all. Use a test environment and a 
   --admin-cookie VALUE  a Cookie header of another user who is an admin: turns on the admin rules
   --timeout-ms N        per-request time limit (default 5000)
   --total-timeout-ms N  time limit for the whole run (default 60000)
-  --check-rate-limit    also send wrong passwords (as the admin) until 429: locks the admin for the
-                        server's window; needs --admin-cookie
+  --check-rate-limit    kept for old scripts: the password limit is checked on every run (it locks
+                        only the C2 session, as the contract counts wrong passwords per session)
   --csrf-cookie NAME    the readable CSRF cookie (default XSRF-TOKEN)
   --csrf-header NAME    the header that echoes it (default X-XSRF-TOKEN)
 

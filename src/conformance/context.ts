@@ -32,6 +32,8 @@ export interface Context {
     unknownAnswer?: Exchange;
     /** Whether revoking asks for the password; undefined until detected (then treated as "required"). */
     passwordRequired?: boolean;
+    /** rate-limit locked C2's session (lockout-per-session then checks C3 is not locked with it). */
+    lockedC2?: boolean;
     /** C1's and C2's live-event streams, opened before revoke-others; 'absent' when the server has none. */
     streams?: { c1: EventStream; c2: EventStream } | 'absent';
     /** Side effects a broken server caused (e.g. a session ended by a request that had to be refused). */
@@ -55,8 +57,8 @@ export interface RuleOutcome {
 /** One check of the contract. It throws a RuleFailure when the server breaks it. */
 export interface Rule {
   readonly name: string;
-  /** `admin`: runs only with an admin cookie; `rateLimit`: only when asked for (it locks a user). */
-  readonly needs?: 'admin' | 'rateLimit';
+  /** `admin`: runs only with an admin cookie. */
+  readonly needs?: 'admin';
   run(ctx: Context): Promise<RuleOutcome | undefined>;
 }
 

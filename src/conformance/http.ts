@@ -237,10 +237,15 @@ export function createClient(options: ClientOptions) {
           const left = until - Date.now();
           if (!reader || left <= 0) return null;
           pending ??= reader.read();
+          let timer: ReturnType<typeof setTimeout> | undefined;
           const result = await Promise.race([
             pending,
-            new Promise<'late'>((r) => setTimeout(() => r('late'), left)),
+            new Promise<'late'>((r) => {
+              timer = setTimeout(() => r('late'), left);
+            }),
           ]);
+          // A timer left running would keep the process (the CLI) alive after the summary.
+          clearTimeout(timer);
           if (result === 'late') return null;
           pending = undefined;
           if (result.done) return null;

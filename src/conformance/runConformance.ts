@@ -9,12 +9,13 @@ import {
   DEFAULT_TOTAL_TIMEOUT_MS,
   optionProblems,
 } from './options.js';
-import { RATE_LIMIT_TRIES } from './rules/finalRules.js';
 import { RULES } from './rules/index.js';
+import { MAX_STREAMS_PER_SESSION, RATE_LIMIT_TRIES } from './rules/limitRules.js';
 import type { ConformanceOptions, ConformanceReport, ConformanceResult } from './types.js';
 
-// The rules need about 50 requests; the cap keeps a misbehaving server (or a kit bug) from looping.
-export const MAX_REQUESTS = 60;
+// The rules need about 50 requests, plus the password limit's tries and the streams up to the cap; the
+// budget keeps a misbehaving server (or a kit bug) from looping.
+export const MAX_REQUESTS = 60 + RATE_LIMIT_TRIES + MAX_STREAMS_PER_SESSION + 1;
 
 async function runRule(rule: Rule, ctx: Context, secrets: readonly Secret[]): Promise<ConformanceResult> {
   const damageBefore = ctx.state.damage.slice();
@@ -50,15 +51,15 @@ async function runRule(rule: Rule, ctx: Context, secrets: readonly Secret[]): Pr
  * by design: it revokes the test user's sessions and ends with revoke-all, so point it at a test
  * environment, with a test user who is not an admin and whom nothing else uses during the run. Rejects
  * with a TypeError when the options cannot be run; otherwise resolves, failures included, with one
- * result per rule that ran (the admin rules only with `adminCookie`, rate-limit only when asked for).
+ * result per rule that ran (the admin rules only with `adminCookie`).
  *
- * Bounded: at most MAX_REQUESTS requests (plus 20 for rate-limit), each with `timeoutMs`, all within
- * `totalTimeoutMs`; a rule the limits cut short fails with "not run: …".
+ * Bounded: at most MAX_REQUESTS requests, each with `timeoutMs`, all within `totalTimeoutMs` (or until
+ * `signal` aborts); a rule the limits cut short fails with "not run: …".
  *
  * Passwords: password-policy revokes a random id without a password. 422 INVALID_PASSWORD means the
  * server asks for it, and wrong-password-422, password-before-revoke-others and rate-limit run. 404
- * NOT_FOUND means it does not — a policy the contract allows (`passwordRequirements: 'none'`) — and those
- * three pass marked `skipped`: a server that never reads a password cannot break them. Any other answer
+ * NOT_FOUND means it does not — a policy the contract allows (`passwordRequirements: 'none'`) — and the
+ * password rules pass marked `skipped`: a server that never reads a password cannot break them. Any other answer
  * fails password-policy, and the three run as if the password were required. One policy is assumed for
  * all three actions: a server that asks on revoke-one only fails password-before-revoke-others.
  *
@@ -78,6 +79,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const deadline = new AbortController();
   const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
   const timer = setTimeout(() => deadline.abort(), totalTimeoutMs);
+  // The caller's own signal ends the run the same way (a CI job's cancel, a test's controlled clock).
+  const stopOnSignal = () => deadline.abort();
+  options.signal?.addEventListener('abort', stopOnSignal, { once: true });
+  if (options.signal?.aborted) deadline.abort();
   const secrets = secretsOf(admin ? [c1, c2, c3, admin] : [c1, c2, c3]);
   const ctx: Context = {
     client: createClient({
@@ -85,7 +90,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       fetch: options.fetch ?? globalThis.fetch,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       deadline: deadline.signal,
-      maxRequests: MAX_REQUESTS + (options.checkRateLimit ? RATE_LIMIT_TRIES : 0),
+      maxRequests: MAX_REQUESTS,
       password: options.password,
       csrfCookieName,
       csrfHeaderName: options.csrfHeaderName ?? DEFAULT_CSRF_HEADER,
@@ -105,7 +110,6 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   try {
     for (const rule of RULES) {
       if (rule.needs === 'admin' && !admin) continue;
-      if (rule.needs === 'rateLimit' && !options.checkRateLimit) continue;
       const result = deadline.signal.aborted
         ? {
             rule: rule.name,
@@ -118,6 +122,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     }
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', stopOnSignal);
   }
   if (!admin) log('(no admin cookie: the admin rules and foreign-id-404 did not run)');
   const failed = results.filter((result) => !result.ok).length;

@@ -21,10 +21,12 @@ export interface ConformanceOptions {
   /** Time limit for the whole run in milliseconds. @default 60000 */
   totalTimeoutMs?: number;
   /**
-   * Sends wrong passwords (as the admin, whose session is the only one left at the end) until the server
-   * answers 429 — which locks that user for the server's window. Needs `adminCookie`. @default false
+   * Kept so existing scripts run: the password limit is checked on every run now, since it locks only the
+   * kit's own C2 session (the contract counts wrong passwords per session). @deprecated
    */
   checkRateLimit?: boolean;
+  /** Ends the run early, as the global time limit does: the rules not yet run fail with "not run". */
+  signal?: AbortSignal;
   /** The readable CSRF cookie. @default 'XSRF-TOKEN' */
   csrfCookieName?: string;
   /** The header that echoes it on every POST. @default 'X-XSRF-TOKEN' */

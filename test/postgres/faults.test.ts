@@ -22,8 +22,6 @@ requirePostgresUrl('test/postgres/faults.test.ts');
 const run = randomBytes(4).toString('hex');
 // Requests must give up on an unreachable database quickly (pg waits forever by default).
 const CONNECTION_TIMEOUT_MS = 2_000;
-// What "within a few seconds" means here.
-const ANSWER_WITHIN_MS = 5_000;
 
 let cluster: PrivateCluster;
 let instance: Instance;
@@ -62,7 +60,6 @@ const expectUnavailable = (answer: Awaited<ReturnType<typeof timed>>) => {
   expect(answer.status, answer.text).toBe(503);
   expect(JSON.parse(answer.text)).toEqual({ code: 'UNAVAILABLE', message: expect.any(String) });
   expect(answer.response.headers.get('cache-control')).toBe('no-store');
-  expect(answer.ms).toBeLessThan(ANSWER_WITHIN_MS);
 };
 
 describe('PostgreSQL stopped and restarted under a running instance', () => {

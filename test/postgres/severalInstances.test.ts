@@ -239,7 +239,6 @@ describe('several instances over one PostgreSQL schema', () => {
       cookies,
       password: USER.password,
       adminCookie,
-      checkRateLimit: true,
     });
     expect(report.results.filter((r) => !r.ok)).toEqual([]);
     expect(report.failed).toBe(0);

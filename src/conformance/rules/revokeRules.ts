@@ -12,6 +12,10 @@ import {
 import type { Exchange } from '../http.js';
 import { identify, listOf, readList } from '../lists.js';
 import { revokePath } from './guardRules.js';
+import { streamCapRule } from './limitRules.js';
+
+// How long a stream may take to deliver an event: generous, since waiting ends as soon as it arrives.
+const EVENT_WAIT_MS = 10_000;
 
 /** The answer to a random id, asked now if unknown-id-404 did not leave one. */
 async function unknownAnswer(ctx: Context): Promise<Exchange> {
@@ -214,11 +218,11 @@ export const revokeRules: Rule[] = [
       const ids = await identify(ctx);
       try {
         // C2 was ended by revoke-others: its own stream says so, with the reason and who did it.
-        let event = await streams.c2.next(3_000);
-        while (event && event.type !== 'signed-out') event = await streams.c2.next(3_000);
+        let event = await streams.c2.next(EVENT_WAIT_MS);
+        while (event && event.type !== 'signed-out') event = await streams.c2.next(EVENT_WAIT_MS);
         if (!event) {
           fail(
-            "expected C2's stream to receive `signed-out` within 3 s of revoke-others, got nothing",
+            `expected C2's stream to receive \`signed-out\` within ${EVENT_WAIT_MS / 1000} s of revoke-others, got nothing`,
             streams.c2.exchange,
           );
         }
@@ -229,9 +233,9 @@ export const revokeRules: Rule[] = [
           );
         }
         // C1, still signed in, is told that C2 ended.
-        let ended = await streams.c1.next(3_000);
+        let ended = await streams.c1.next(EVENT_WAIT_MS);
         while (ended && !(ended.type === 'session.ended' && ended.data.sessionId === ids.c2)) {
-          ended = await streams.c1.next(3_000);
+          ended = await streams.c1.next(EVENT_WAIT_MS);
         }
         if (!ended) fail(`expected C1's stream to receive session.ended for ${ids.c2}`, streams.c1.exchange);
         return { note: 'signed-out reached C2, session.ended reached C1' };
@@ -241,6 +245,7 @@ export const revokeRules: Rule[] = [
       }
     },
   },
+  streamCapRule,
   {
     name: 'revoke-all',
     async run(ctx) {

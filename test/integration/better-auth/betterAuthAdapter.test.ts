@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBetterAuthSessionsProvider } from '../../../src/better-auth/createBetterAuthSessionsProvider.js';
 import { SessionsError } from '../../../src/provider/SessionsError.js';
 import type { SessionsDataProvider } from '../../../src/provider/types.js';
@@ -6,6 +6,10 @@ import { startBetterAuth } from './betterAuthHarness.js';
 
 const list = (provider: SessionsDataProvider) =>
   provider.listSessions?.({ signal: new AbortController().signal }) ?? Promise.reject(new Error('no list'));
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('Better Auth adapter against the real better-auth library', () => {
   it('lists every device with the current one marked, and no token anywhere', async () => {
@@ -64,7 +68,7 @@ describe('Better Auth adapter against the real better-auth library', () => {
   });
 
   it('maps SESSION_NOT_FRESH to REAUTH_REQUIRED, and re-authenticates with the password', async () => {
-    const ba = await startBetterAuth({ freshAgeSeconds: 1 });
+    const ba = await startBetterAuth({ freshAgeSeconds: 3600 });
     const a = await ba.device('Device A');
     const provider = createBetterAuthSessionsProvider({
       client: a.client,
@@ -73,7 +77,9 @@ describe('Better Auth adapter against the real better-auth library', () => {
         if (result.error) throw result.error;
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // Two hours pass for Better Auth at once (only Date is faked: its own awaits run as usual).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 2 * 3_600_000);
     await expect(list(provider)).rejects.toMatchObject({ code: 'REAUTH_REQUIRED' });
     await expect(provider.reauthenticate?.({ password: 'wrong' })).rejects.toBeInstanceOf(SessionsError);
     await provider.reauthenticate?.({ password: ba.credentials.password });

@@ -39,7 +39,8 @@ describe('profilekit-conformance (the CLI)', () => {
     const lines = stdout.trim().split('\n');
     expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed$/);
     expect(lines).toContain('✔ unknown-id-404');
-    expect(lines.some((line) => line.startsWith('✔ rate-limit — 429 after'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('✔ rate-limit — C2 locked after'))).toBe(true);
+    expect(lines).toContain('✔ lockout-per-session — C3 is not locked by C2');
     expect(code).toBe(0);
   }, 40_000);
 

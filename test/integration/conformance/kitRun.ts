@@ -53,8 +53,8 @@ export async function runKit({ mutant, app, kit }: KitRun = {}) {
 export const failures = (report: ConformanceReport) => report.results.filter((result) => !result.ok);
 
 /** Runs the kit against one mutant and expects the rule it breaks among the failures, with a reason. */
-export async function expectCaught({ mutant, breaks, checkRateLimit }: MutantCase) {
-  const { report } = await runKit({ mutant: mutant(), kit: { checkRateLimit: checkRateLimit ?? false } });
+export async function expectCaught({ mutant, breaks }: MutantCase) {
+  const { report } = await runKit({ mutant: mutant() });
   const failure = failures(report).find((result) => result.rule === breaks);
   expect(failures(report).map((result) => result.rule)).toContain(breaks);
   expect(failure?.detail).toEqual(expect.any(String));

@@ -6,7 +6,6 @@ export interface MutantCase {
   name: string;
   breaks: string;
   mutant: () => Mutant;
-  checkRateLimit?: boolean;
 }
 
 export type Json = Record<string, unknown> & { sessions?: Array<Record<string, unknown>> };

@@ -113,12 +113,48 @@ export const revokeMutants: MutantCase[] = [
   {
     name: 'never rate-limits wrong passwords',
     breaks: 'rate-limit',
-    checkRateLimit: true,
     mutant: () => (next) => async (request) => {
       const response = await next(request);
       return response.status === 429
         ? json(422, { code: 'INVALID_PASSWORD', message: 'Wrong password.' })
         : response;
+    },
+  },
+  {
+    // The old rule of the reference server: one tally per user, and a 429 for the right password too.
+    name: "counts wrong passwords per user, so a stolen session locks its owner's others",
+    breaks: 'lockout-per-session',
+    mutant: () => (next) => {
+      let userFailures = 0;
+      return async (request) => {
+        if (userFailures >= 5 && request.method === 'POST' && pathOf(request).startsWith('/api/sessions/'))
+          return json(
+            429,
+            { code: 'RATE_LIMITED', message: 'Too many wrong passwords.' },
+            { 'Retry-After': '900' },
+          );
+        const response = await next(request);
+        if (response.status === 422 || response.status === 429) userFailures += 1;
+        return response;
+      };
+    },
+  },
+  {
+    name: 'opens any number of event streams',
+    breaks: 'event-stream-cap',
+    mutant: () => (next) => async (request) => {
+      const response = await next(request);
+      if (response.status !== 429 || pathOf(request) !== '/api/sessions/events') return response;
+      // What an uncapped server answers: one more open, silent stream.
+      const silent = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(': connected\n\n'));
+        },
+      });
+      return new Response(silent, {
+        status: 200,
+        headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' },
+      });
     },
   },
   {

@@ -161,9 +161,14 @@ describe('freshness', () => {
   it('asks for a fresh login (403 → REAUTH_REQUIRED) until the password is confirmed', async () => {
     await close();
     db.close();
-    await start({ sessions: { freshness: { maxAgeMs: 300, actions: ['listSessions'] } } });
+    // The server's clock is the test's: ten minutes pass in one step, however busy the machine is.
+    const clock = { now: Date.now() };
+    await start({
+      now: () => clock.now,
+      sessions: { freshness: { maxAgeMs: 5 * 60_000, actions: ['listSessions'] } },
+    });
     const a = await device('Device A');
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    clock.now += 10 * 60_000;
     await expect(list(a.provider)).rejects.toMatchObject({ code: 'REAUTH_REQUIRED', status: 403 });
     await expect(a.provider.reauthenticate?.({ password: 'wrong' })).rejects.toMatchObject({
       code: 'INVALID_PASSWORD',
