@@ -1,10 +1,13 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 // Playwright's web-first assertions (they wait and retry), run under Vitest.
-import { expect } from 'playwright/test';
+import { expect as playwrightExpect } from 'playwright/test';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it, expect as vitestExpect } from 'vitest';
 import { DEMO_CREDENTIALS } from '../../examples/server/seed.js';
 import { chromiumLaunch } from '../../vitest.config.js';
 import { startDemoServer } from './demoServer.js';
+
+// A wait ends as soon as its condition holds; the limit is only when to give up, on a busy machine too.
+const expect = playwrightExpect.configure({ timeout: 15_000 });
 
 const EDGE_ON_WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';

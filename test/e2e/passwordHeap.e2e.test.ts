@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { type Browser, type BrowserContext, chromium, type Page, request } from 'playwright';
-import { expect } from 'playwright/test';
+import { expect as playwrightExpect } from 'playwright/test';
 import { afterAll, beforeAll, describe, it, expect as vitestExpect } from 'vitest';
 import { hashPassword } from '../../examples/server/passwords.js';
 import { createUsers } from '../../examples/server/users.js';
 import { chromiumLaunch } from '../../vitest.config.js';
 import { startDemoServer } from './demoServer.js';
+
+// A wait ends as soon as its condition holds; the limit is only when to give up, on a busy machine too.
+const expect = playwrightExpect.configure({ timeout: 15_000 });
 
 /**
  * Whether a typed password stays reachable in the page's JavaScript heap once its dialog has closed.

@@ -2,11 +2,14 @@
 // Debian chromium: the rows in the server's HTML, a hydration without a single warning, relative times that
 // survive a browser whose clock and zone differ from the server's, two devices, and the admin console.
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright';
-import { expect } from 'playwright/test';
+import { expect as playwrightExpect } from 'playwright/test';
 import { afterAll, beforeAll, beforeEach, describe, it, expect as vitestExpect } from 'vitest';
 import { DEMO_CREDENTIALS } from '../../examples/server/seed.js';
 import { chromiumLaunch } from '../../vitest.config.js';
 import { buildNextApp, type NextApp, startNextApp } from './nextApp.js';
+
+// A wait ends as soon as its condition holds; the limit is only when to give up, on a busy machine too.
+const expect = playwrightExpect.configure({ timeout: 15_000 });
 
 const SAFARI_ON_MAC =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';

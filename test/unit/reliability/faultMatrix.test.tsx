@@ -156,7 +156,7 @@ const rowNames = () =>
     .map(deviceNameOf);
 
 describe('fault matrix through the REST adapter: 10 failures × 6 methods, each seen by the user', () => {
-  it.each(FAULT_NAMES)('listing: %s', { timeout: 10_000 }, async (kind) => {
+  it.each(FAULT_NAMES)('listing: %s', async (kind) => {
     fault = { endpoint: 'list', kind };
     const { onSignedOut, user } = renderPage();
     if (kind === '401') {
@@ -180,7 +180,7 @@ describe('fault matrix through the REST adapter: 10 failures × 6 methods, each 
     expect(await screen.findByRole('heading', { name: 'Signed in on 3 devices' })).toBeInTheDocument();
   });
 
-  it.each(FAULT_NAMES)('signing one device out: %s', { timeout: 10_000 }, async (kind) => {
+  it.each(FAULT_NAMES)('signing one device out: %s', async (kind) => {
     const { onSignedOut, user } = renderPage();
     await screen.findByRole('heading', { name: 'Signed in on 3 devices' });
     fault = { endpoint: 'revoke', kind };
@@ -224,7 +224,7 @@ describe('fault matrix through the REST adapter: 10 failures × 6 methods, each 
     ['signing out other devices', 'revokeOthers', 'Sign out other devices'],
     ['signing out everywhere', 'revokeAll', 'Sign out everywhere'],
   ] as const)('%s', (_title, endpoint, label) => {
-    it.each(FAULT_NAMES)('%s', { timeout: 10_000 }, async (kind) => {
+    it.each(FAULT_NAMES)('%s', async (kind) => {
       const { onSignedOut, user } = renderPage();
       await screen.findByRole('heading', { name: 'Signed in on 3 devices' });
       fault = { endpoint, kind };
@@ -252,35 +252,31 @@ describe('fault matrix through the REST adapter: 10 failures × 6 methods, each 
     });
   });
 
-  it.each(FAULT_NAMES)(
-    'confirming the password when the server asks: %s',
-    { timeout: 10_000 },
-    async (kind) => {
-      fault = { endpoint: 'list', kind: '403 re-auth' };
-      const { onSignedOut, user } = renderPage();
-      const field = await screen.findByLabelText('Password');
-      fault = { endpoint: 'reauth', kind };
-      await user.type(field, 'my password{Enter}');
-      if (kind === '401') {
-        await waitFor(() => expect(onSignedOut).toHaveBeenCalledTimes(1));
-        return;
-      }
-      if (kind === 'malformed JSON' || kind === 'wrong shape') {
-        // A 2xx to an endpoint that sends no body is a confirmed password: the list loads.
-        expect(await screen.findByRole('heading', { name: 'Signed in on 3 devices' })).toBeInTheDocument();
-        return;
-      }
-      // The prompt stays, says why, and the next try gets through.
-      expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(MESSAGE[kind]);
-      expect(screen.queryByRole('heading', { name: /Signed in on/ })).not.toBeInTheDocument();
-      fault = undefined;
-      await user.clear(screen.getByLabelText('Password'));
-      await user.type(screen.getByLabelText('Password'), 'my password{Enter}');
+  it.each(FAULT_NAMES)('confirming the password when the server asks: %s', async (kind) => {
+    fault = { endpoint: 'list', kind: '403 re-auth' };
+    const { onSignedOut, user } = renderPage();
+    const field = await screen.findByLabelText('Password');
+    fault = { endpoint: 'reauth', kind };
+    await user.type(field, 'my password{Enter}');
+    if (kind === '401') {
+      await waitFor(() => expect(onSignedOut).toHaveBeenCalledTimes(1));
+      return;
+    }
+    if (kind === 'malformed JSON' || kind === 'wrong shape') {
+      // A 2xx to an endpoint that sends no body is a confirmed password: the list loads.
       expect(await screen.findByRole('heading', { name: 'Signed in on 3 devices' })).toBeInTheDocument();
-    },
-  );
+      return;
+    }
+    // The prompt stays, says why, and the next try gets through.
+    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(MESSAGE[kind]);
+    expect(screen.queryByRole('heading', { name: /Signed in on/ })).not.toBeInTheDocument();
+    fault = undefined;
+    await user.clear(screen.getByLabelText('Password'));
+    await user.type(screen.getByLabelText('Password'), 'my password{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Signed in on 3 devices' })).toBeInTheDocument();
+  });
 
-  it.each(FAULT_NAMES)('signing this device out: %s', { timeout: 10_000 }, async (kind) => {
+  it.each(FAULT_NAMES)('signing this device out: %s', async (kind) => {
     const { onSignedOut, user } = renderPage();
     await screen.findByRole('heading', { name: 'Signed in on 3 devices' });
     fault = { endpoint: 'signOut', kind };
