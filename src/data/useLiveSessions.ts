@@ -2,8 +2,10 @@
 
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { sessionSetFingerprint } from '../provider/sessionSetFingerprint.js';
 import type { SessionEndCause, SessionsDataProvider } from '../provider/types.js';
 import type { SignedOutReason } from './SessionsDataContext.js';
+import type { SessionsListData } from './sessionCache.js';
 import { sessionsKeys } from './sessionsKeys.js';
 
 interface LiveSessionsOptions {
@@ -50,9 +52,16 @@ export function useLiveSessions(options: LiveSessionsOptions): void {
       unsubscribe = subscribe.call(dataProvider, (event) => {
         if (event.type === 'connected') {
           stopPolling();
-          // Every connect refetches, the first one too: a device that signed in between the list's fetch
-          // (a server render seconds ago, say) and the stream's start sent its event to nobody.
-          refresh();
+          // Every connect may have missed something, the first one too: a device that signed in between
+          // the list's fetch (a server render seconds ago, say) and the stream's start sent its event to
+          // nobody. The server names the sessions it sees; the same name as the list held means nothing was
+          // missed, and no refetch is needed.
+          const held = queryClient.getQueryData<SessionsListData>(sessionsKeys.list(scope, {}));
+          const same =
+            event.fingerprint !== undefined &&
+            held !== undefined &&
+            sessionSetFingerprint(held.sessions.map((s) => s.id)) === event.fingerprint;
+          if (!same) refresh();
         } else if (event.type === 'disconnected') startPolling();
         else if (event.type === 'signed-out') signalSignedOut('session-ended', event.cause);
         else refresh();

@@ -136,8 +136,11 @@ export type SessionsLiveEvent =
   | { type: 'session-ended'; sessionId: string; cause?: SessionEndCause }
   /** This device itself was signed out, from elsewhere or by an admin. */
   | { type: 'signed-out'; cause?: SessionEndCause; bySessionId?: string | null }
-  /** The stream is (re)connected: anything may have changed while it was down. */
-  | { type: 'connected' }
+  /**
+   * The stream is (re)connected: anything may have changed while it was down. `fingerprint` names the
+   * server's session set (provider/sessionSetFingerprint.ts); when it matches the list held, nothing did.
+   */
+  | { type: 'connected'; fingerprint?: string }
   /** The stream dropped; the adapter reconnects with backoff, and the kit polls meanwhile. */
   | { type: 'disconnected' };
 

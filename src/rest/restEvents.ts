@@ -63,8 +63,13 @@ export function subscribeToRestEvents(
     source = current;
     current.onopen = () => {
       attempt = 0;
-      emit({ type: 'connected' });
     };
+    // Connected once the server says so, with the name of the session set it sees (the kit refetches only
+    // when its own list differs).
+    current.addEventListener('connected', (event) => {
+      const fingerprint = readJson(event).fingerprint;
+      emit(typeof fingerprint === 'string' ? { type: 'connected', fingerprint } : { type: 'connected' });
+    });
     current.onerror = () => {
       emit({ type: 'disconnected' });
       if (current.readyState !== CLOSED || stopped) return;

@@ -158,7 +158,7 @@ export async function openEventStream(device: Device, origin?: string): Promise<
     comments: [],
     closedAt: null,
     error: null,
-    async next(match, timeoutMs = 5_000) {
+    async next(match, timeoutMs = 15_000) {
       let found: StreamEvent | undefined;
       await waitFor(
         () => {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sessionSetFingerprint } from '../../src/provider/sessionSetFingerprint.js';
 import { createSessionManager, createSessionsHandler, type SessionManager } from '../../src/server/index.js';
 import { createSqliteSessionStore } from '../../src/server/sqlite/index.js';
 
@@ -63,6 +64,11 @@ describe('GET /sessions/events', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const events = eventsOf(response);
+    // First, the name of the session set the server sees as the stream starts listening.
+    expect(await events.next()).toEqual({
+      event: 'connected',
+      data: { fingerprint: sessionSetFingerprint([a.id]) },
+    });
     await device('usr_someone_else');
     const b = await device();
     expect(await events.next()).toEqual({ event: 'session.started', data: { sessionId: b.id } });
@@ -77,6 +83,7 @@ describe('GET /sessions/events', () => {
     const a = await device();
     const b = await device();
     const events = eventsOf(await a.call('GET', '/sessions/events'));
+    expect(await events.next()).toMatchObject({ event: 'connected' });
     expect((await b.call('POST', '/sessions/revoke-others')).status).toBe(200);
     expect(await events.next()).toEqual({
       event: 'signed-out',

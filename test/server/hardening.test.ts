@@ -33,7 +33,8 @@ async function openStream(h: Harness, who: Device) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const event = /^event: (.*)$/m.exec(block)?.[1];
-        if (event)
+        // The first frame names the session set (tested in eventStream.test.ts); these tests read past it.
+        if (event && event !== 'connected')
           return {
             id: /^id: (.*)$/m.exec(block)?.[1] ?? '',
             event,
@@ -233,11 +234,12 @@ describe('live event streams', () => {
     for (let i = 0; i < 5; i++) await h.device('bob'); // other users' sign-ins
     await h.device('ana', UA.safariIphone);
     await h.device('ana', UA.firefoxWindows);
-    expect(await stream.next?.()).toMatchObject({ id: '1', event: 'session.started' });
+    // Id 1 was the stream's `connected` frame.
     expect(await stream.next?.()).toMatchObject({ id: '2', event: 'session.started' });
+    expect(await stream.next?.()).toMatchObject({ id: '3', event: 'session.started' });
     const another = await openStream(h, ana);
     await h.device('ana', UA.safariIphone);
-    expect(await another.next?.()).toMatchObject({ id: '1' });
+    expect(await another.next?.()).toMatchObject({ id: '2' });
   });
 });
 

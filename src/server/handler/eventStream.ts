@@ -1,3 +1,4 @@
+import { sessionSetFingerprint } from '../../provider/sessionSetFingerprint.js';
 import type { AuthenticatedRequest, SessionManager } from '../createSessionManager.js';
 import type { SessionEvent } from '../events.js';
 import { ContractResponse, fail } from './responses.js';
@@ -142,7 +143,11 @@ export function createEventStreams(manager: SessionManager, options: EventStream
           // "connected" only once the bus can deliver: over PostgreSQL, once LISTEN is on. Until then an
           // event could be missed, and the kit refetches on connect to cover exactly that gap.
           await manager.events.ready?.().catch(() => {});
+          // The sessions as they stand now, named: the kit compares the name with the list it holds and
+          // refetches only when something changed before this stream was listening.
+          const live = await manager.listSessions(userId).catch(() => null);
           write(`retry: ${RECONNECT_MS}\n: connected\n\n`);
+          frame('connected', { fingerprint: live ? sessionSetFingerprint(live.map((s) => s.id)) : null });
         },
         cancel() {
           cleanup();

@@ -1,6 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SessionList } from '../../../src/components/SessionList.js';
+import { sessionSetFingerprint } from '../../../src/provider/sessionSetFingerprint.js';
 import type { SessionInput, SessionsDataProvider, SessionsLiveEvent } from '../../../src/provider/types.js';
 import { renderWithSessions } from '../../helpers/renderWithSessions.js';
 
@@ -74,6 +75,22 @@ describe('live events', () => {
     await backend.emit({ type: 'connected' });
     expect(await screen.findByText('Chrome on Android')).toBeInTheDocument();
     expect(backend.listSessions).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not refetch on connect when the server names the same sessions the list holds', async () => {
+    const backend = liveBackend();
+    renderWithSessions(<SessionList />, { dataProvider: backend.dataProvider, pollIntervalMs: false });
+    await screen.findByText('Chrome on macOS');
+    await backend.emit({ type: 'connected', fingerprint: sessionSetFingerprint(['mac']) });
+    expect(backend.listSessions).toHaveBeenCalledTimes(1);
+    // Another name: something changed before the stream was listening.
+    backend.setSessions([
+      { id: 'mac', isCurrent: true, userAgent: MAC, device: { browser: 'Chrome', os: 'macOS' } },
+      { id: 'pixel', userAgent: PIXEL, device: { browser: 'Chrome', os: 'Android' } },
+    ]);
+    await backend.emit({ type: 'disconnected' });
+    await backend.emit({ type: 'connected', fingerprint: sessionSetFingerprint(['mac', 'pixel']) });
+    expect(await screen.findByText('Chrome on Android')).toBeInTheDocument();
   });
 
   it('refetches after a reconnect (events may have been missed)', async () => {
