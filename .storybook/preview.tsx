@@ -1,5 +1,10 @@
 import type { Preview } from '@storybook/react-vite';
+import { configure } from 'storybook/test';
 import '../src/styles.css';
+
+// A play function's wait ends as soon as what it waits for shows; the limit is only when to give up, and a
+// story tested on a busy machine (a CI runner, a laptop compiling) needs room.
+configure({ asyncUtilTimeout: 15_000 });
 
 const preview: Preview = {
   parameters: {
