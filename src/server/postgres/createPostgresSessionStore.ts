@@ -238,7 +238,9 @@ export function createPostgresSessionStore(
     ) => {
       await ready();
       return inTransaction(pool, async (client) => {
-        // The row exists before it is locked, so two first attempts of one key queue on the same lock.
+        // The row exists before it is locked, so two first attempts of one key queue on the same lock. An
+        // emptied list stays as '[]' (housekeeping drops it): deleting it here would let a waiting update
+        // find no row to lock.
         await client.query(
           `INSERT INTO ${attemptsTable} (key, attempts, keep_until) VALUES ($1, '[]', $2) ON CONFLICT (key) DO NOTHING`,
           [key, keepUntil],
@@ -247,16 +249,13 @@ export function createPostgresSessionStore(
           `SELECT attempts FROM ${attemptsTable} WHERE key = $1 FOR UPDATE`,
           [key],
         );
-        const { attempts, result } = update(
-          JSON.parse((locked[0] as { attempts: string }).attempts) as number[],
+        const current = (locked[0] as { attempts: string } | undefined)?.attempts ?? '[]';
+        const { attempts, result } = update(JSON.parse(current) as number[]);
+        await client.query(
+          `INSERT INTO ${attemptsTable} (key, attempts, keep_until) VALUES ($1, $2, $3)
+           ON CONFLICT (key) DO UPDATE SET attempts = EXCLUDED.attempts, keep_until = EXCLUDED.keep_until`,
+          [key, JSON.stringify(attempts), keepUntil],
         );
-        if (attempts.length === 0) await client.query(`DELETE FROM ${attemptsTable} WHERE key = $1`, [key]);
-        else
-          await client.query(`UPDATE ${attemptsTable} SET attempts = $2, keep_until = $3 WHERE key = $1`, [
-            key,
-            JSON.stringify(attempts),
-            keepUntil,
-          ]);
         return result;
       });
     },
