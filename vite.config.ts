@@ -21,6 +21,8 @@ export const libraryEntries = {
   server: 'src/server/index.ts',
   'server-sqlite': 'src/server/sqlite/index.ts',
   'server-postgres': 'src/server/postgres/index.ts',
+  // The store suite, shipped: a store of anyone's runs it.
+  'server-testing': 'src/server/testing/index.ts',
   // The conformance kit: the contract's rules against any live backend, and its command-line entry.
   conformance: 'src/conformance/index.ts',
   'conformance-bin': 'src/conformance/bin.ts',

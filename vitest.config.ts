@@ -96,7 +96,7 @@ export default defineConfig({
     // same through tsconfig's paths), so a stale dist/ can never pass for the code under test.
     alias: [
       {
-        find: /^profilekit\/server(\/sqlite|\/postgres)?$/,
+        find: /^profilekit\/server(\/sqlite|\/postgres|\/testing)?$/,
         replacement: path.join(dirname, 'src/server$1/index.ts'),
       },
     ],

@@ -198,7 +198,7 @@ try {
       const row: StoredSession = {
         id: s.pkId,
         userId: user.id,
-        tokenHash: hashSessionToken(s.pkToken),
+        tokenHash: await hashSessionToken(s.pkToken),
         tokenPreview: s.pkToken.slice(0, 8),
         userAgent: s.userAgent,
         ipAddress: s.ip,

@@ -1,4 +1,7 @@
 import type { Exchange } from './http.js';
+import { SERVER_CODES } from './words.js';
+
+export { SERVER_CODES };
 
 /**
  * A broken rule: what was expected against what came, and the exchange that showed it. `focus` is the
@@ -30,16 +33,8 @@ export const CODE_FOR_STATUS: Readonly<Record<number, readonly string[]>> = {
   404: ['NOT_FOUND'],
   422: ['INVALID_PASSWORD'],
   429: ['RATE_LIMITED'],
+  503: ['UNAVAILABLE', 'UNKNOWN'],
 };
-export const SERVER_CODES = [
-  'UNAUTHORIZED',
-  'REAUTH_REQUIRED',
-  'INVALID_PASSWORD',
-  'NOT_FOUND',
-  'RATE_LIMITED',
-  'FORBIDDEN',
-  'UNKNOWN',
-] as const;
 
 const asRecord = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -2,7 +2,7 @@
 
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { sessionSetFingerprint } from '../provider/sessionSetFingerprint.js';
+import { sessionSetFingerprint } from '../contract/events.js';
 import type { SessionEndCause, SessionsDataProvider } from '../provider/types.js';
 import type { SignedOutReason } from './SessionsDataContext.js';
 import type { SessionsListData } from './sessionCache.js';

@@ -1,58 +1,151 @@
-import type { AdminSessionsDataProvider } from '../admin/provider/types.js';
+import { ERROR_STATUS, matchRoute, type RouteName, type ServerErrorCode } from '../contract/index.js';
+import { foldForSearch } from '../contract/params.js';
+import type { ConfirmableAction, PasswordRequirement } from '../contract/policy.js';
 import { SessionsError } from '../provider/SessionsError.js';
-import type {
-  ConfirmableAction,
-  ListSessionsResult,
-  PasswordRequirement,
-  SessionInput,
-  SessionsDataProvider,
-  SessionsMethod,
-} from '../provider/types.js';
-import { withParsedDevices } from '../userAgent/withParsedDevices.js';
-import { createMemoryAdminProvider, type MemoryAdminMethod } from './memoryAdmin.js';
+import type { SessionsMethod } from '../provider/types.js';
+import {
+  createRestAdminSessionsProvider,
+  type RestAdminSessionsProvider,
+} from '../rest/createRestAdminSessionsProvider.js';
+import { createRestSessionsProvider, type RestSessionsProvider } from '../rest/createRestSessionsProvider.js';
+import { setClientAddress } from '../server/clientAddress.js';
+import { createMemoryStoreWithRows } from '../server/createMemorySessionStore.js';
+import { createSessionManager } from '../server/createSessionManager.js';
+import { createSessionsHandler } from '../server/createSessionsHandler.js';
+import { createInProcessEventBus } from '../server/events.js';
+import { parseDevice } from '../server/parseDevice.js';
+import { hashSessionToken, newSessionToken } from '../server/tokens.js';
+import type { StoredSession } from '../server/types.js';
 import { randomId, sleep, toEpoch } from './memoryHelpers.js';
 import type * as Memory from './memoryTypes.js';
+
+/** The admin methods a fault can be injected into. */
+export type MemoryAdminMethod = 'listAllSessions' | 'getSession' | 'revokeUserSessions' | 'getSessionStats';
 
 /** Every method a fault can be injected into: the user-side ones and the admin ones. */
 export type MemoryMethod = SessionsMethod | MemoryAdminMethod;
 
 const DAY_MS = 86_400_000;
 const DEFAULT_LIFETIME_MS = 30 * DAY_MS;
+// The in-process server's address: never fetched over a network, only parsed.
+const ORIGIN = 'http://profilekit.memory';
+// requireReauth's freshness: a proof older than this (only a session told to re-authenticate has one)
+// is stale. Any real session's proof is younger, so no other call ever asks.
+const NEVER_STALE_MS = 1e15;
+
+/** Which provider method a request of the contract is, for injected faults. */
+const METHOD_OF: Partial<Record<RouteName, MemoryMethod>> = {
+  listSessions: 'listSessions',
+  policy: 'getPolicy',
+  revokeSession: 'revokeSession',
+  revokeOtherSessions: 'revokeOtherSessions',
+  revokeAllSessions: 'revokeAllSessions',
+  signOut: 'signOut',
+  reauthenticate: 'reauthenticate',
+  adminListSessions: 'listAllSessions',
+  adminGetSession: 'getSession',
+  adminRevokeSession: 'revokeSession',
+  adminRevokeUserSessions: 'revokeUserSessions',
+  adminStats: 'getSessionStats',
+};
+
+/** An injected fault as the wire carries it: the contract's error answer, or a network that fails. */
+function faultResponse(fault: Memory.MemoryFault): Response {
+  const { code, message, retryAfter } = typeof fault === 'string' ? { code: fault } : fault;
+  // The client's own verdicts: a request that never arrived, and an answer that is no JSON.
+  if (code === 'NETWORK') throw new TypeError('Failed to fetch');
+  if (code === 'INVALID_RESPONSE') return new Response('<html>not the contract</html>', { status: 200 });
+  const headers = new Headers({ 'Content-Type': 'application/json' });
+  if (retryAfter !== undefined) headers.set('Retry-After', String(retryAfter));
+  return new Response(JSON.stringify({ code, message: message ?? code }), {
+    status: ERROR_STATUS[code as ServerErrorCode] ?? 500,
+    headers,
+  });
+}
 
 /**
- * An in-memory sessions server for stories, tests and offline demos. It behaves like a real one: users
- * with checked passwords and a rate limit on wrong ones, sessions with real timestamps that expire and
- * stop working the moment they are revoked, application ids, trusted devices, latency and injected
- * faults. Each device gets its own `SessionsDataProvider` acting as its session.
+ * An in-memory sessions server for stories, tests and offline demos — the real one: profilekit's contract
+ * handler and session manager over the memory store, reached through the REST adapter with a `fetch` that
+ * calls the handler in-process (no network, so it runs in a browser, a test, a Worker). Around it: users
+ * with passwords, seeded devices, latency and injected faults. Each device gets a provider that sends
+ * that device's cookie, user agent and address.
  */
 export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
   const now = options.now ?? Date.now;
   const lifetime = options.sessionLifetimeMs ?? DEFAULT_LIFETIME_MS;
-  const maxAttempts = options.maxPasswordAttempts ?? 5;
-  const rateLimitSeconds = options.rateLimitSeconds ?? 60;
   let latency = options.latency ?? 0;
   const random = options.random ?? Math.random;
-  let passwordRequirements = { ...options.passwordRequirements };
 
   const users = new Map<string, Memory.MemoryUser & { password: string }>();
-  const sessions = new Map<string, Memory.MemorySession>();
   const faults = new Map<MemoryMethod, { fault: Memory.MemoryFault; remaining: number }[]>();
-  // Bumped on every change, so the admin list can cache its sorted views until the data moves.
-  let version = 0;
-  const attempts = new Map<string, { count: number; lockedUntil: number }>();
-  const listeners = new Set<() => void>();
-  const changed = () => {
-    version += 1;
-    for (const listener of listeners) listener();
-  };
+  const memory = createMemoryStoreWithRows();
+  const events = createInProcessEventBus();
+  const manager = createSessionManager({
+    store: memory.store,
+    events,
+    now,
+    cookie: { secure: false },
+    absoluteLifetimeMs: lifetime,
+    idleTimeoutMs: lifetime,
+  });
+  // A device's session token, issued the first time someone acts as it (seeding a hundred thousand
+  // sessions hashes none of them).
+  const tokens = new Map<string, Promise<string>>();
 
-  function findUser(idOrEmail: string) {
+  const findUser = (idOrEmail: string) => {
     const direct = users.get(idOrEmail);
     if (direct) return direct;
     const email = idOrEmail.toLowerCase();
     for (const user of users.values()) if (user.email.toLowerCase() === email) return user;
     return undefined;
-  }
+  };
+  const publicUser = ({ password: _password, ...user }: Memory.MemoryUser & { password: string }) => user;
+  // Seeded devices share a handful of user agents: each is parsed once.
+  const devices = new Map<string, ReturnType<typeof parseDevice>>();
+  const deviceOf = (userAgent: string | undefined) => {
+    if (!userAgent) return null;
+    if (!devices.has(userAgent)) devices.set(userAgent, parseDevice(userAgent));
+    return devices.get(userAgent) ?? null;
+  };
+
+  let passwordRequirements: Partial<Record<ConfirmableAction, PasswordRequirement>> = {
+    revokeSession: 'none',
+    revokeOtherSessions: 'none',
+    revokeAllSessions: 'none',
+    ...options.passwordRequirements,
+  };
+  const buildHandler = () =>
+    createSessionsHandler({
+      manager,
+      basePath: '/api',
+      csrf: false,
+      passwordRequirements,
+      freshness: { maxAgeMs: NEVER_STALE_MS, actions: ['listSessions'] },
+      passwordAttempts: {
+        perSession: options.maxPasswordAttempts ?? 5,
+        perUser: Number.MAX_SAFE_INTEGER,
+        windowMs: (options.rateLimitSeconds ?? 60) * 1000,
+      },
+      verifyPassword: (userId, password) => users.get(userId)?.password === password,
+      admin: {
+        isAdmin: (userId) => users.get(userId)?.role === 'admin',
+        describeUsers: (ids) =>
+          new Map(
+            ids.flatMap((id) => {
+              const user = users.get(id);
+              return user ? [[id, { email: user.email, name: user.name ?? null }] as const] : [];
+            }),
+          ),
+        searchUsers: (text) => {
+          const needle = foldForSearch(text);
+          return [...users.values()]
+            .filter((u) => foldForSearch(`${u.email}\n${u.name ?? ''}`).includes(needle))
+            .map((u) => u.id);
+        },
+      },
+      onError: () => {},
+    });
+  let handler = buildHandler();
 
   function addUser(input: Memory.MemoryUserInput): Memory.MemoryUser {
     const user = {
@@ -66,215 +159,124 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
     return publicUser(user);
   }
 
-  function publicUser({
-    password: _password,
-    ...user
-  }: Memory.MemoryUser & { password: string }): Memory.MemoryUser {
-    return user;
-  }
-
-  function addSession(input: Memory.MemorySessionInput): Memory.MemorySession {
+  /** A session written straight into the store, as if its device had signed in at `createdAt`. */
+  function addSession(input: Memory.MemorySessionInput): string {
     const user = findUser(input.user);
     if (!user) throw new Error(`createMemoryBackend: no user "${input.user}" for a session.`);
     const createdAt = toEpoch(input.createdAt, now());
-    const session: Memory.MemorySession = {
-      id: input.id ?? `ses_${randomId()}`,
+    const expiresAt = toEpoch(input.expiresAt, createdAt + lifetime);
+    const id = input.id ?? `ses_${randomId()}`;
+    memory.insert({
+      id,
       userId: user.id,
-      token: randomId(24),
-      userAgent: input.userAgent,
-      ipAddress: input.ipAddress,
-      device: input.device,
-      location: input.location,
+      // No token yet: `unissued:` never equals a SHA-256 in hex, so nothing signs in as it until issued.
+      tokenHash: `unissued:${id}`,
+      tokenPreview: randomId(4),
+      userAgent: input.userAgent ?? null,
+      ipAddress: input.ipAddress ?? null,
+      device: input.device ?? deviceOf(input.userAgent),
+      location: input.location ?? null,
       trusted: input.trusted ?? false,
-      applicationId: input.applicationId,
-      tenant: input.tenant,
+      applicationId: input.applicationId ?? null,
       createdAt,
       lastActiveAt: toEpoch(input.lastActiveAt, createdAt),
-      expiresAt: toEpoch(input.expiresAt, createdAt + lifetime),
-      freshUntil: Number.POSITIVE_INFINITY,
-    };
-    sessions.set(session.id, session);
-    changed();
-    return session;
+      expiresAt,
+      absoluteExpiresAt: expiresAt,
+      authenticatedAt: now(),
+    });
+    void events.publish({ type: 'session.started', userId: user.id, sessionId: id, at: now() });
+    return id;
   }
+
+  /** The token a device holds, issued (and its hash stored) the first time it is needed. */
+  function tokenFor(sessionId: string): Promise<string> {
+    let token = tokens.get(sessionId);
+    if (!token) {
+      const issued = newSessionToken();
+      token = hashSessionToken(issued).then((hash) => {
+        memory.rehash(sessionId, hash, issued.slice(0, 8));
+        return issued;
+      });
+      tokens.set(sessionId, token);
+    }
+    return token;
+  }
+
+  /** A fetch that reaches the handler in-process as the device holding `sessionId`. */
+  function deviceFetch(sessionId: string): typeof fetch {
+    return async (input, init) => {
+      const request = new Request(input, init);
+      const delay =
+        typeof latency === 'number' ? latency : latency.min + random() * (latency.max - latency.min);
+      await sleep(delay, init?.signal ?? undefined);
+      const path = new URL(request.url).pathname.replace(/^\/api\//, '').split('/');
+      const method = METHOD_OF[matchRoute(request.method, path)?.name ?? 'csrf'];
+      const queue = method ? faults.get(method) : undefined;
+      const next = queue?.[0];
+      if (queue && next) {
+        next.remaining -= 1;
+        if (next.remaining <= 0) queue.shift();
+        return faultResponse(next.fault);
+      }
+      const session = memory.rows.get(sessionId);
+      const headers = new Headers(request.headers);
+      headers.set('cookie', `pk_session=${await tokenFor(sessionId)}`);
+      if (session?.userAgent) headers.set('user-agent', session.userAgent);
+      const forwarded = new Request(request, { headers });
+      setClientAddress(forwarded, session?.ipAddress);
+      return handler(forwarded);
+    };
+  }
+
+  const providerOptions = (sessionId: string) => ({
+    baseUrl: `${ORIGIN}/api`,
+    fetch: deviceFetch(sessionId),
+    csrf: false as const,
+    eventSource: false as const,
+    timeoutMs: Number.POSITIVE_INFINITY,
+  });
+
+  /** A provider acting as the device that holds `sessionId`. */
+  const providerFor = (sessionId: string): RestSessionsProvider =>
+    createRestSessionsProvider(providerOptions(sessionId));
+
+  const view = (s: StoredSession): Memory.MemorySession => ({
+    id: s.id,
+    userId: s.userId,
+    userAgent: s.userAgent ?? undefined,
+    ipAddress: s.ipAddress ?? undefined,
+    device: s.device ? { ...s.device } : undefined,
+    location: s.location ? { ...s.location } : undefined,
+    trusted: s.trusted,
+    applicationId: s.applicationId ?? undefined,
+    createdAt: s.createdAt,
+    lastActiveAt: s.lastActiveAt,
+    expiresAt: s.expiresAt,
+  });
 
   for (const user of options.users ?? []) addUser(user);
   for (const session of options.sessions ?? []) addSession(session);
 
-  const isLive = (s: Memory.MemorySession) => s.expiresAt > now();
-  const liveSessionsOf = (userId: string) =>
-    [...sessions.values()].filter((s) => s.userId === userId && isLive(s));
-
-  function toWire(session: Memory.MemorySession, currentId: string): SessionInput {
-    // As a JSON API would send it: ISO strings, copies of nested objects, never the token itself.
-    return {
-      id: session.id,
-      isCurrent: session.id === currentId,
-      createdAt: new Date(session.createdAt).toISOString(),
-      lastActiveAt: new Date(session.lastActiveAt).toISOString(),
-      expiresAt: new Date(session.expiresAt).toISOString(),
-      ipAddress: session.ipAddress ?? null,
-      userAgent: session.userAgent ?? null,
-      device: session.device ? { ...session.device } : null,
-      location: session.location ? { ...session.location } : null,
-      trusted: session.trusted,
-      applicationId: session.applicationId ?? null,
-      tenant: session.tenant ?? null,
-      tokenPreview: session.token.slice(0, 8),
-    };
-  }
-
-  async function enter(
-    method: MemoryMethod,
-    callerId: string,
-    signal?: AbortSignal,
-  ): Promise<Memory.MemorySession> {
-    const delay =
-      typeof latency === 'number' ? latency : latency.min + random() * (latency.max - latency.min);
-    await sleep(delay, signal);
-    const queue = faults.get(method);
-    const next = queue?.[0];
-    if (queue && next) {
-      next.remaining -= 1;
-      if (next.remaining <= 0) queue.shift();
-      const fault = typeof next.fault === 'string' ? { code: next.fault } : next.fault;
-      throw new SessionsError(fault.code, fault.message, { retryAfter: fault.retryAfter });
-    }
-    const caller = sessions.get(callerId);
-    if (!caller || !isLive(caller)) throw new SessionsError('UNAUTHORIZED');
-    caller.lastActiveAt = now();
-    return caller;
-  }
-
-  function checkPassword(caller: Memory.MemorySession, password: string | undefined): void {
-    const user = users.get(caller.userId);
-    const state = attempts.get(caller.id) ?? { count: 0, lockedUntil: 0 };
-    if (state.lockedUntil > now()) {
-      throw new SessionsError('RATE_LIMITED', undefined, {
-        retryAfter: Math.ceil((state.lockedUntil - now()) / 1000),
-      });
-    }
-    if (user && password !== undefined && password === user.password) {
-      attempts.delete(caller.id);
-      return;
-    }
-    state.count += 1;
-    if (state.count >= maxAttempts) {
-      state.count = 0;
-      state.lockedUntil = now() + rateLimitSeconds * 1000;
-    }
-    attempts.set(caller.id, state);
-    throw new SessionsError('INVALID_PASSWORD');
-  }
-
-  function confirmIfRequired(
-    action: ConfirmableAction,
-    caller: Memory.MemorySession,
-    password: string | undefined,
-  ) {
-    if (passwordRequirements[action] === 'required') checkPassword(caller, password);
-  }
-
-  function revokeWhere(predicate: (s: Memory.MemorySession) => boolean): number {
-    let count = 0;
-    for (const session of [...sessions.values()]) {
-      if (isLive(session) && predicate(session)) {
-        sessions.delete(session.id);
-        count += 1;
-      }
-    }
-    if (count > 0) changed();
-    return count;
-  }
-
-  /** A provider acting as the device that holds `sessionId`. */
-  function providerFor(sessionId: string): SessionsDataProvider {
-    return {
-      get passwordRequirements() {
-        return { ...passwordRequirements };
-      },
-      listSessions: async ({ signal, applicationId }): Promise<ListSessionsResult> => {
-        const caller = await enter('listSessions', sessionId, signal);
-        if (caller.freshUntil < now()) throw new SessionsError('REAUTH_REQUIRED');
-        const list = liveSessionsOf(caller.userId).filter(
-          (s) => applicationId === undefined || s.applicationId === applicationId,
-        );
-        // Like a bare server, the memory backend keeps only user agents: rows get a device as an adapter's do.
-        return withParsedDevices({
-          sessions: list.map((s) => toWire(s, caller.id)),
-          currentSessionId: caller.id,
-        });
-      },
-      revokeSession: async ({ sessionId: target, password }) => {
-        const caller = await enter('revokeSession', sessionId);
-        confirmIfRequired('revokeSession', caller, password);
-        const session = sessions.get(target);
-        // Another user's session is as unknown as a missing one: never confirm that it exists.
-        if (!session || session.userId !== caller.userId || !isLive(session))
-          throw new SessionsError('NOT_FOUND');
-        revokeWhere((s) => s.id === target);
-      },
-      revokeOtherSessions: async ({ password, applicationId } = {}) => {
-        const caller = await enter('revokeOtherSessions', sessionId);
-        confirmIfRequired('revokeOtherSessions', caller, password);
-        const revokedCount = revokeWhere(
-          (s) =>
-            s.userId === caller.userId &&
-            s.id !== caller.id &&
-            (applicationId === undefined || s.applicationId === applicationId),
-        );
-        return { revokedCount };
-      },
-      revokeAllSessions: async ({ password, applicationId } = {}) => {
-        const caller = await enter('revokeAllSessions', sessionId);
-        confirmIfRequired('revokeAllSessions', caller, password);
-        const revokedCount = revokeWhere(
-          (s) =>
-            s.userId === caller.userId && (applicationId === undefined || s.applicationId === applicationId),
-        );
-        return { revokedCount };
-      },
-      signOut: async () => {
-        await enter('signOut', sessionId);
-        revokeWhere((s) => s.id === sessionId);
-      },
-      reauthenticate: async ({ password }) => {
-        const caller = await enter('reauthenticate', sessionId);
-        checkPassword(caller, password);
-        caller.freshUntil = Number.POSITIVE_INFINITY;
-      },
-    };
-  }
-
   return {
     providerFor,
     /** An admin console's provider, acting as the device holding `sessionId`; FORBIDDEN unless an admin. */
-    adminProviderFor: (sessionId: string): AdminSessionsDataProvider =>
-      createMemoryAdminProvider({
-        users,
-        sessions,
-        now,
-        version: () => version,
-        enter: (method, signal) => enter(method, sessionId, signal),
-        toWire,
-        revokeWhere,
-      }),
+    adminProviderFor: (sessionId: string): RestAdminSessionsProvider =>
+      createRestAdminSessionsProvider(providerOptions(sessionId)),
     /** Signs in as another device would: checks the password and starts a session. */
-    signIn(input: Memory.MemorySignInInput): { sessionId: string; provider: SessionsDataProvider } {
+    signIn(input: Memory.MemorySignInInput): { sessionId: string; provider: RestSessionsProvider } {
       const user = findUser(input.email);
       if (!user || user.password !== input.password) throw new SessionsError('INVALID_PASSWORD');
       const { email: _email, password: _password, ...device } = input;
-      const session = addSession({ ...device, user: user.id });
-      return { sessionId: session.id, provider: providerFor(session.id) };
+      const sessionId = addSession({ ...device, user: user.id });
+      return { sessionId, provider: providerFor(sessionId) };
     },
     addUser,
-    addSession: (input: Memory.MemorySessionInput): string => addSession(input).id,
+    addSession,
     /** Ends a session on the server, as if its device signed out. */
-    endSession: (sessionId: string): boolean => revokeWhere((s) => s.id === sessionId) > 0,
-    /** Makes the next list call of this session answer REAUTH_REQUIRED until `reauthenticate`. */
+    endSession: (sessionId: string): Promise<boolean> => manager.endSession(sessionId, { cause: 'host' }),
+    /** Makes the next calls of this session answer REAUTH_REQUIRED until it re-authenticates. */
     requireReauth: (sessionId: string) => {
-      const session = sessions.get(sessionId);
-      if (session) session.freshUntil = now() - 1;
+      void memory.store.markAuthenticated(sessionId, Number.MIN_SAFE_INTEGER);
     },
     /** Fails the next `times` calls of `method` (across all devices) with `fault`. */
     failNext(method: MemoryMethod, fault: Memory.MemoryFault, times = 1) {
@@ -286,22 +288,31 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
     setLatency: (value: Memory.MemoryBackendOptions['latency'] & {}) => {
       latency = value;
     },
+    /** The server's password requirements from now on (it advertises them in its policy). */
     setPasswordRequirements: (value: Partial<Record<ConfirmableAction, PasswordRequirement>>) => {
-      passwordRequirements = { ...value };
+      passwordRequirements = {
+        revokeSession: 'none',
+        revokeOtherSessions: 'none',
+        revokeAllSessions: 'none',
+        ...value,
+      };
+      handler = buildHandler();
     },
     /** The server's truth: live sessions of a user (by id or email), oldest first. */
     sessionsOf(user: string): Memory.MemorySession[] {
       const found = findUser(user);
-      return found ? liveSessionsOf(found.id).map((s) => ({ ...s })) : [];
+      if (!found) return [];
+      const at = now();
+      return [...memory.rows.values()]
+        .filter((s) => s.userId === found.id && s.expiresAt > at)
+        .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+        .map(view);
     },
     /** Every stored session, expired ones included. For admin views and tests. */
-    allSessions: (): Memory.MemorySession[] => [...sessions.values()].map((s) => ({ ...s })),
+    allSessions: (): Memory.MemorySession[] => [...memory.rows.values()].map(view),
     users: (): Memory.MemoryUser[] => [...users.values()].map(publicUser),
-    /** Calls `listener` after every change of the stored sessions. Returns the unsubscribe. */
-    subscribe(listener: () => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    /** Calls `listener` after every session started or ended. Returns the unsubscribe. */
+    subscribe: (listener: () => void): (() => void) => manager.subscribe(() => listener()),
   };
 }
 

@@ -1,4 +1,4 @@
-export type { MemoryBackend, MemoryMethod } from './createMemoryBackend.js';
+export type { MemoryAdminMethod, MemoryBackend, MemoryMethod } from './createMemoryBackend.js';
 export { createMemoryBackend } from './createMemoryBackend.js';
 export type { DemoBackendOptions } from './demoBackend.js';
 export { createDemoBackend, DEMO_USER, DEMO_USER_AGENTS } from './demoBackend.js';

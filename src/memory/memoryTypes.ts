@@ -1,11 +1,6 @@
+import type { ConfirmableAction, PasswordRequirement } from '../contract/policy.js';
+import type { DateInput, SessionDevice, SessionLocation } from '../contract/wire.js';
 import type { SessionsErrorCode } from '../provider/SessionsError.js';
-import type {
-  ConfirmableAction,
-  DateInput,
-  PasswordRequirement,
-  SessionDevice,
-  SessionLocation,
-} from '../provider/types.js';
 
 export interface MemoryUserInput {
   id?: string;
@@ -25,7 +20,6 @@ export interface MemorySessionInput {
   location?: SessionLocation;
   trusted?: boolean;
   applicationId?: string;
-  tenant?: string;
   createdAt?: DateInput;
   lastActiveAt?: DateInput;
   expiresAt?: DateInput;
@@ -44,15 +38,18 @@ export interface MemoryBackendOptions {
    * @default Math.random
    */
   random?: () => number;
-  /** @default every action 'none' */
+  /**
+   * The server's password requirements (the handler's option; the kit reads them from its policy).
+   * @default every action 'none'
+   */
   passwordRequirements?: Partial<Record<ConfirmableAction, PasswordRequirement>>;
   /**
-   * Wrong passwords allowed per session before RATE_LIMITED.
+   * Wrong passwords one session may send before RATE_LIMITED (the handler's per-session limit).
    * @default 5
    */
   maxPasswordAttempts?: number;
   /**
-   * How long the rate limit lasts, in seconds.
+   * The window those wrong passwords are counted in, in seconds (sliding).
    * @default 60
    */
   rateLimitSeconds?: number;
@@ -88,21 +85,17 @@ export interface MemoryUser {
   role: 'user' | 'admin';
 }
 
-/** One session as the server stores it. */
+/** One session as the server stores it (never its token). */
 export interface MemorySession {
   id: string;
   userId: string;
-  token: string;
   userAgent?: string;
   ipAddress?: string;
   device?: SessionDevice;
   location?: SessionLocation;
   trusted: boolean;
   applicationId?: string;
-  tenant?: string;
   createdAt: number;
   lastActiveAt: number;
   expiresAt: number;
-  /** Until when a fresh login counts (REAUTH_REQUIRED after it). Infinity when never asked. */
-  freshUntil: number;
 }

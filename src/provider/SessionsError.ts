@@ -1,20 +1,12 @@
-/**
- * The one error type the kit deals in. Its `code` is a closed set; each code maps 1:1 to a message key,
- * so what the user reads never depends on a backend's wording.
- */
-export const SESSIONS_ERROR_CODES = [
-  'NETWORK',
-  'UNAUTHORIZED',
-  'REAUTH_REQUIRED',
-  'INVALID_PASSWORD',
-  'NOT_FOUND',
-  'RATE_LIMITED',
-  'FORBIDDEN',
-  'INVALID_RESPONSE',
-  'UNKNOWN',
-] as const;
+import { CLIENT_ERROR_CODES, type ClientErrorCode } from '../contract/errors.js';
 
-export type SessionsErrorCode = (typeof SESSIONS_ERROR_CODES)[number];
+/**
+ * The one error type the kit deals in. Its `code` is a closed set (the contract's client codes); each
+ * code maps 1:1 to a message key, so what the user reads never depends on a backend's wording.
+ */
+export const SESSIONS_ERROR_CODES = CLIENT_ERROR_CODES;
+
+export type SessionsErrorCode = ClientErrorCode;
 
 export interface SessionsErrorOptions {
   /** HTTP status, when the error came from a response. */
@@ -60,8 +52,4 @@ export class SessionsError extends Error {
 /** True for a `SessionsError` from any copy of the kit. */
 export function isSessionsError(value: unknown): value is SessionsError {
   return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
-}
-
-export function isSessionsErrorCode(value: unknown): value is SessionsErrorCode {
-  return typeof value === 'string' && (SESSIONS_ERROR_CODES as readonly string[]).includes(value);
 }

@@ -158,7 +158,6 @@ export function normalizeSessions(raw: unknown): NormalizedSessions {
       location: normalizeLocation(item.location),
       trusted: item.trusted === true,
       applicationId: cleanText(item.applicationId),
-      tenant: cleanText(item.tenant),
       tokenPreview: cleanText(item.tokenPreview, Number.POSITIVE_INFINITY)?.slice(0, MAX_LENGTH.tokenPreview),
       meta,
     };

@@ -1,19 +1,5 @@
-import {
-  isSessionsError,
-  isSessionsErrorCode,
-  SessionsError,
-  type SessionsErrorCode,
-} from './SessionsError.js';
-
-// Backend codes that mean one of ours. Better Auth answers SESSION_NOT_FRESH when a sensitive action
-// needs a recent sign-in; Laravel's password.confirm middleware answers "password_confirmation_required".
-const CODE_ALIASES: Record<string, SessionsErrorCode> = {
-  SESSION_NOT_FRESH: 'REAUTH_REQUIRED',
-  PASSWORD_CONFIRMATION_REQUIRED: 'REAUTH_REQUIRED',
-  SESSION_NOT_FOUND: 'NOT_FOUND',
-  INCORRECT_PASSWORD: 'INVALID_PASSWORD',
-  TOO_MANY_REQUESTS: 'RATE_LIMITED',
-};
+import { clientCodeOf } from '../contract/errors.js';
+import { isSessionsError, SessionsError, type SessionsErrorCode } from './SessionsError.js';
 
 // What fetch rejects with when the network fails: Chromium, Firefox, Safari, Node (undici).
 const FETCH_FAILURE = /failed to fetch|networkerror|load failed|fetch failed|network request failed/i;
@@ -30,12 +16,7 @@ function statusToCode(status: number): SessionsErrorCode {
   return 'UNKNOWN';
 }
 
-function codeFromString(value: unknown): SessionsErrorCode | undefined {
-  if (typeof value !== 'string') return undefined;
-  const upper = value.trim().toUpperCase();
-  if (isSessionsErrorCode(upper)) return upper;
-  return CODE_ALIASES[upper];
-}
+const codeFromString = clientCodeOf;
 
 /** Reads Retry-After as seconds, from a number, a numeric string or an HTTP date. */
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {

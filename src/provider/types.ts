@@ -7,62 +7,31 @@
  * anything `toSessionsError` understands — and never throws synchronously.
  */
 
-/** What a date may arrive as from a backend: a Date, an ISO-8601 string, or epoch seconds or milliseconds. */
-export type DateInput = Date | string | number;
+import type {
+  ConfirmableAction,
+  ListSessionsResult,
+  PasswordRequirement,
+  RevokeManyResult,
+  SessionDevice,
+  SessionEndCause,
+  SessionLocation,
+  SessionsPolicy,
+} from '../contract/index.js';
 
-/** The kind of device a session runs on. Drives the row's icon. */
-export type DeviceType = 'desktop' | 'mobile' | 'tablet' | 'unknown';
-
-/** A device as parsed by the server. When present it wins over parsing `userAgent` in the browser. */
-export interface SessionDevice {
-  /** A full name chosen by the server or the user ("Ana's MacBook"); shown instead of "browser on OS". */
-  name?: string;
-  type?: DeviceType;
-  /** Browser name, e.g. "Chrome". */
-  browser?: string;
-  /** Operating system name, e.g. "macOS". */
-  os?: string;
-}
-
-/** Where a session was seen, as resolved by the server. Without it the row falls back to the IP address. */
-export interface SessionLocation {
-  city?: string;
-  region?: string;
-  country?: string;
-}
-
-/**
- * One session as a provider returns it. Untrusted: `normalizeSessions` validates every field before
- * anything renders it.
- */
-export interface SessionInput {
-  /** Opaque, stable identifier used to revoke the session. Never a bearer token. */
-  id: string;
-  /** True for the session making this request. `ListSessionsResult.currentSessionId` also marks it. */
-  isCurrent?: boolean;
-  createdAt?: DateInput;
-  lastActiveAt?: DateInput;
-  expiresAt?: DateInput;
-  ipAddress?: string | null;
-  userAgent?: string | null;
-  device?: SessionDevice | null;
-  location?: SessionLocation | null;
-  /** The device was marked trusted (e.g. "remember this device"). */
-  trusted?: boolean;
-  applicationId?: string | null;
-  tenant?: string | null;
-  /** The first characters of the session token, for admins to tell sessions apart. Never the full token. */
-  tokenPreview?: string | null;
-  /** Anything else the host wants to carry to its own components. Not rendered by the defaults. */
-  meta?: Record<string, unknown>;
-}
-
-/** What `listSessions` resolves with. */
-export interface ListSessionsResult {
-  sessions: readonly SessionInput[];
-  /** Marks the current session when the entries themselves do not carry `isCurrent`. */
-  currentSessionId?: string | null;
-}
+export type {
+  AdminSessionInput,
+  ConfirmableAction,
+  DateInput,
+  DeviceType,
+  ListSessionsResult,
+  PasswordRequirement,
+  RevokeManyResult,
+  SessionDevice,
+  SessionEndCause,
+  SessionInput,
+  SessionLocation,
+  SessionsPolicy,
+} from '../contract/index.js';
 
 /** A session after `normalizeSessions`: dates are Dates, strings are clean, absent fields are absent. */
 export interface Session {
@@ -77,7 +46,6 @@ export interface Session {
   location?: SessionLocation;
   trusted: boolean;
   applicationId?: string;
-  tenant?: string;
   tokenPreview?: string;
   meta?: Record<string, unknown>;
 }
@@ -102,39 +70,20 @@ export interface RevokeManyParams {
   applicationId?: string;
 }
 
-export interface RevokeManyResult {
-  /** How many sessions the server ended. */
-  revokedCount: number;
-}
-
 export interface ReauthenticateParams {
   password: string;
 }
 
-/** Actions that may ask for the user's password first. */
-export type ConfirmableAction = 'revokeSession' | 'revokeOtherSessions' | 'revokeAllSessions';
-
-/** Whether an action asks for the password. */
-export type PasswordRequirement = 'none' | 'required';
-
-/** Who or what ended a session, as the server's live events say. */
-export type SessionEndCause =
-  | 'revoked'
-  | 'revoked-others'
-  | 'revoked-all'
-  | 'signed-out'
-  | 'admin'
-  | 'host'
-  | 'expired'
-  | 'session-limit';
-
-/** A change pushed by the backend as it happens (the REST adapter: Server-Sent Events). */
+/**
+ * A change pushed by the backend as it happens (the REST adapter: Server-Sent Events), under the
+ * contract's event names (contract/events.ts), plus the stream's own state.
+ */
 export type SessionsLiveEvent =
   /** Another device of this user signed in. */
-  | { type: 'session-started'; sessionId: string }
-  /** Another device of this user was signed out. */
-  | { type: 'session-ended'; sessionId: string; cause?: SessionEndCause }
-  /** This device itself was signed out, from elsewhere or by an admin. */
+  | { type: 'session.started'; sessionId: string }
+  /** Another device of this user was signed out; `bySessionId` is the session that did it, if any. */
+  | { type: 'session.ended'; sessionId: string; cause?: SessionEndCause; bySessionId?: string | null }
+  /** This device itself was signed out, from elsewhere, by an admin, or by time. */
   | { type: 'signed-out'; cause?: SessionEndCause; bySessionId?: string | null }
   /**
    * The stream is (re)connected: anything may have changed while it was down. `fingerprint` names the
@@ -170,8 +119,15 @@ export interface SessionsDataProvider {
    */
   subscribeToSessionEvents?: (listener: (event: SessionsLiveEvent) => void) => () => void;
   /**
-   * Which actions ask for the password before they run.
-   * @default every action 'none'
+   * The server's rules as it advertises them (contract/policy.ts): which actions ask for the password,
+   * freshness, whether the caller is an admin. The kit reads it once per scope (a list's answer may carry
+   * it too), so the client asks for a password exactly where the server wants one.
+   */
+  getPolicy?: (params: { signal?: AbortSignal }) => Promise<SessionsPolicy>;
+  /**
+   * Which actions ask for the password before they run, for a backend that cannot advertise its policy.
+   * Given, it wins over `getPolicy`.
+   * @default what `getPolicy` says, else every action 'none'
    */
   passwordRequirements?: Partial<Record<ConfirmableAction, PasswordRequirement>>;
 }

@@ -6,6 +6,7 @@ import type {
   ListAllSessionsResult,
   SessionStats,
 } from '../admin/provider/types.js';
+import { routePath } from '../contract/routes.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import type { RevokeSessionParams } from '../provider/types.js';
 import { withParsedDevice, withParsedDevices } from '../userAgent/withParsedDevices.js';
@@ -80,9 +81,12 @@ export function createRestAdminSessionsProvider(
       }
       // Not `query.size`: Safari before 17 has no such property, and the filters would vanish.
       const search = query.toString() === '' ? '' : `?${query}`;
-      const body = (await requestJson('GET', `/admin/sessions${search}`, undefined, signal)) as Partial<
-        Record<keyof ListAllSessionsResult, unknown>
-      > | null;
+      const body = (await requestJson(
+        'GET',
+        `${routePath('adminListSessions')}${search}`,
+        undefined,
+        signal,
+      )) as Partial<Record<keyof ListAllSessionsResult, unknown>> | null;
       if (!Array.isArray(body?.sessions) || typeof body.total !== 'number') {
         throw new SessionsError(
           'INVALID_RESPONSE',
@@ -99,7 +103,7 @@ export function createRestAdminSessionsProvider(
       return withParsedDevice(
         (await requestJson(
           'GET',
-          `/admin/sessions/${encodeURIComponent(sessionId)}`,
+          routePath('adminGetSession', sessionId),
           undefined,
           signal,
         )) as AdminSessionInput,
@@ -109,7 +113,7 @@ export function createRestAdminSessionsProvider(
     revokeSession: async (params) => {
       const p = readParams('revokeSession', REVOKE, params, { hint: idHint('revokeSession', 'sessionId') });
       const sessionId = requireId('revokeSession', REVOKE, p, 'sessionId');
-      await request('POST', `/admin/sessions/${encodeURIComponent(sessionId)}/revoke`, {});
+      await request('POST', routePath('adminRevokeSession', sessionId), {});
     },
 
     revokeUserSessions: async (params) => {
@@ -117,15 +121,13 @@ export function createRestAdminSessionsProvider(
         hint: idHint('revokeUserSessions', 'userId'),
       });
       const userId = requireId('revokeUserSessions', REVOKE_USER, p, 'userId');
-      return readRevokedCount(
-        await requestJson('POST', `/admin/users/${encodeURIComponent(userId)}/revoke-sessions`, {}),
-      );
+      return readRevokedCount(await requestJson('POST', routePath('adminRevokeUserSessions', userId), {}));
     },
 
     getSessionStats: async (params) => {
       const p = readParams('getSessionStats', STATS, params, { optional: true });
       const signal = optionalSignal('getSessionStats', STATS, p);
-      return (await requestJson('GET', '/admin/stats', undefined, signal)) as SessionStats;
+      return (await requestJson('GET', routePath('adminStats'), undefined, signal)) as SessionStats;
     },
   };
 }

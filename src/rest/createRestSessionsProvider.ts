@@ -1,3 +1,4 @@
+import { readPolicy, routePath, type SessionsPolicy } from '../contract/index.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import type {
   ListSessionsParams,
@@ -35,7 +36,7 @@ export interface RestSessionsProvider extends SessionsDataProvider {
   revokeAllSessions: (params?: RevokeManyParams) => Promise<RevokeManyResult>;
   signOut: () => Promise<void>;
   reauthenticate: (params: ReauthenticateParams) => Promise<void>;
-  passwordRequirements: NonNullable<SessionsDataProvider['passwordRequirements']>;
+  getPolicy: (params?: { signal?: AbortSignal }) => Promise<SessionsPolicy>;
 }
 
 const FACTORY = 'createRestSessionsProvider';
@@ -43,6 +44,7 @@ const LIST = '{ signal?, applicationId? }';
 const REVOKE = '{ sessionId, password? }';
 const REVOKE_MANY = '{ password?, applicationId? }';
 const REAUTH = '{ password }';
+const POLICY = '{ signal? }';
 
 /**
  * A provider for any backend that speaks the profilekit HTTP contract (docs/rest-contract.md): Laravel,
@@ -52,6 +54,15 @@ const REAUTH = '{ password }';
  */
 export function createRestSessionsProvider(options: RestSessionsProviderOptions): RestSessionsProvider {
   const { request, requestJson } = createRestTransport(FACTORY, options);
+
+  // The server's policy comes with every list; the latest one is kept, and a list on its way is waited
+  // for rather than asking `GET /sessions/policy` beside it (the kit asks for both as a page mounts).
+  let policy: SessionsPolicy | null = null;
+  let listing: Promise<unknown> | null = null;
+  const learn = (value: unknown) => {
+    const read = readPolicy(value);
+    if (read) policy = read;
+  };
 
   /** The body of revoke-others / revoke-all: only what was given (no `"applicationId": null`). */
   const revokeMany = async (method: string, path: string, params: unknown) => {
@@ -71,10 +82,11 @@ export function createRestSessionsProvider(options: RestSessionsProviderOptions)
     options.eventSource === false
       ? undefined
       : (options.eventSource ?? (globalThis as { EventSource?: EventSourceConstructor }).EventSource);
-  const eventsUrl = `${options.baseUrl.replace(/\/+$/, '')}/sessions/events`;
+  const eventsUrl = `${options.baseUrl.replace(/\/+$/, '')}${routePath('events')}`;
 
   return {
-    passwordRequirements: { ...options.passwordRequirements },
+    // Only for a backend that cannot advertise its policy: given, it wins over what getPolicy says.
+    ...(options.passwordRequirements && { passwordRequirements: { ...options.passwordRequirements } }),
     ...(Source && {
       subscribeToSessionEvents: (listener: Parameters<typeof subscribeToRestEvents>[3]) =>
         subscribeToRestEvents(eventsUrl, (options.credentials ?? 'include') === 'include', Source, listener),
@@ -85,7 +97,11 @@ export function createRestSessionsProvider(options: RestSessionsProviderOptions)
       const signal = optionalSignal('listSessions', LIST, p);
       const applicationId = optionalString('listSessions', LIST, p, 'applicationId');
       const query = applicationId === undefined ? '' : `?applicationId=${encodeURIComponent(applicationId)}`;
-      const body = await requestJson('GET', `/sessions${query}`, undefined, signal);
+      const pending = requestJson('GET', `${routePath('listSessions')}${query}`, undefined, signal);
+      listing = pending;
+      const body = await pending.finally(() => {
+        if (listing === pending) listing = null;
+      });
       // Only the envelope's shape is checked here, so a wrong body is INVALID_RESPONSE at the adapter;
       // the entries are validated once, by normalizeSessions in the list query, which also reports the
       // dropped ones (normalizing here too would do the work twice, or lose those reports).
@@ -96,8 +112,23 @@ export function createRestSessionsProvider(options: RestSessionsProviderOptions)
           `GET /sessions${query} did not answer { sessions: [...] }.`,
         );
       }
+      const result = body as ListSessionsResult;
+      learn(result.policy);
+      const { policy: _sent, ...rest } = result;
       // Rows without `device` get one from their user agent (the parser loads only if one arrives so).
-      return withParsedDevices(body as ListSessionsResult);
+      return withParsedDevices(policy ? { ...rest, policy } : rest);
+    },
+
+    getPolicy: async (params) => {
+      const p = readParams('getPolicy', POLICY, params, { optional: true });
+      const signal = optionalSignal('getPolicy', POLICY, p);
+      if (!policy && listing) await listing.catch(() => {});
+      if (policy) return policy;
+      learn(await requestJson('GET', routePath('policy'), undefined, signal));
+      if (!policy) {
+        throw new SessionsError('INVALID_RESPONSE', 'GET /sessions/policy did not answer a policy.');
+      }
+      return policy;
     },
 
     revokeSession: async (params) => {
@@ -106,23 +137,24 @@ export function createRestSessionsProvider(options: RestSessionsProviderOptions)
       const password = readPassword('revokeSession', REVOKE, p, false);
       await request(
         'POST',
-        `/sessions/${encodeURIComponent(sessionId)}/revoke`,
+        routePath('revokeSession', sessionId),
         password === undefined ? {} : { password },
       );
     },
 
-    revokeOtherSessions: (params) => revokeMany('revokeOtherSessions', '/sessions/revoke-others', params),
+    revokeOtherSessions: (params) =>
+      revokeMany('revokeOtherSessions', routePath('revokeOtherSessions'), params),
 
-    revokeAllSessions: (params) => revokeMany('revokeAllSessions', '/sessions/revoke-all', params),
+    revokeAllSessions: (params) => revokeMany('revokeAllSessions', routePath('revokeAllSessions'), params),
 
     signOut: async () => {
-      await request('POST', '/sessions/sign-out');
+      await request('POST', routePath('signOut'));
     },
 
     reauthenticate: async (params) => {
       const p = readParams('reauthenticate', REAUTH, params, { hint: passwordHint('reauthenticate') });
       const password = readPassword('reauthenticate', REAUTH, p, true);
-      await request('POST', '/sessions/reauthenticate', { password });
+      await request('POST', routePath('reauthenticate'), { password });
     },
   };
 }

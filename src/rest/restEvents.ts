@@ -1,4 +1,5 @@
-import type { SessionEndCause, SessionsLiveEvent } from '../provider/types.js';
+import { isSessionEndCause, SESSION_EVENTS } from '../contract/index.js';
+import type { SessionsLiveEvent } from '../provider/types.js';
 
 /** The browser's EventSource, or a compatible one (tests, polyfills). */
 export type EventSourceConstructor = new (
@@ -14,16 +15,6 @@ export type EventSourceConstructor = new (
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 const CLOSED = 2;
-const CAUSES = new Set<SessionEndCause>([
-  'revoked',
-  'revoked-others',
-  'revoked-all',
-  'signed-out',
-  'admin',
-  'host',
-  'expired',
-  'session-limit',
-]);
 
 const readJson = (event: Event): Record<string, unknown> => {
   try {
@@ -33,8 +24,7 @@ const readJson = (event: Event): Record<string, unknown> => {
     return {};
   }
 };
-const readCause = (value: unknown) =>
-  CAUSES.has(value as SessionEndCause) ? (value as SessionEndCause) : undefined;
+const readCause = (value: unknown) => (isSessionEndCause(value) ? value : undefined);
 const readId = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /**
@@ -77,20 +67,22 @@ export function subscribeToRestEvents(
       attempt += 1;
       retry = setTimeout(connect, delay);
     };
-    current.addEventListener('session.started', (event) => {
+    current.addEventListener(SESSION_EVENTS.started, (event) => {
       const sessionId = readId(readJson(event).sessionId);
-      if (sessionId) emit({ type: 'session-started', sessionId });
+      if (sessionId) emit({ type: SESSION_EVENTS.started, sessionId });
     });
-    current.addEventListener('session.ended', (event) => {
+    current.addEventListener(SESSION_EVENTS.ended, (event) => {
       const data = readJson(event);
       const sessionId = readId(data.sessionId);
-      if (sessionId) emit({ type: 'session-ended', sessionId, cause: readCause(data.reason) });
+      const bySessionId = readId(data.bySessionId) ?? null;
+      if (sessionId)
+        emit({ type: SESSION_EVENTS.ended, sessionId, cause: readCause(data.cause), bySessionId });
     });
-    current.addEventListener('signed-out', (event) => {
+    current.addEventListener(SESSION_EVENTS.signedOut, (event) => {
       const data = readJson(event);
       emit({
-        type: 'signed-out',
-        cause: readCause(data.reason),
+        type: SESSION_EVENTS.signedOut,
+        cause: readCause(data.cause),
         bySessionId: readId(data.bySessionId) ?? null,
       });
       // This session is over: a reconnect would only be refused.

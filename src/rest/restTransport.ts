@@ -1,6 +1,11 @@
+import {
+  CONTRACT_STATUS_CODES,
+  type ConfirmableAction,
+  type PasswordRequirement,
+  type RevokeManyResult,
+} from '../contract/index.js';
 import { SessionsError, type SessionsErrorCode } from '../provider/SessionsError.js';
 import { parseRetryAfter, toSessionsError } from '../provider/toSessionsError.js';
-import type { ConfirmableAction, PasswordRequirement, RevokeManyResult } from '../provider/types.js';
 import type { EventSourceConstructor } from './restEvents.js';
 
 /** Where a CSRF token comes from when it is not a cookie: a `<meta>` tag, an endpoint, memory. */
@@ -56,22 +61,6 @@ const DEFAULT_CSRF_COOKIE = 'XSRF-TOKEN';
 const DEFAULT_CSRF_HEADER = 'X-XSRF-TOKEN';
 // Same cap as toSessionsError: a server's message is for developers, and a hostile one could be megabytes.
 const MAX_SERVER_MESSAGE = 300;
-
-/**
- * Statuses this contract gives a meaning the generic mapping (toSessionsError: 401, 403, 404/410,
- * 408/502/503/504, 429) does not have, used when the body has no known `code`. They live here, not in
- * toSessionsError, because they are promises of this HTTP contract (docs/rest-contract.md), not facts
- * about every backend a provider might wrap: elsewhere a 422 can be any validation failure.
- */
-const CONTRACT_STATUS_CODES: Readonly<Record<number, SessionsErrorCode>> = {
-  // Laravel answers a CSRF token mismatch with 419 "Page Expired", where the contract says 403.
-  419: 'FORBIDDEN',
-  // The contract's only validated input is the password; Laravel's abort(422, 'INVALID_PASSWORD') and
-  // its ValidationException send `{ message }` with no `code`.
-  422: 'INVALID_PASSWORD',
-  // Laravel's password.confirm middleware answers 423 Locked: a fresh password confirmation is needed.
-  423: 'REAUTH_REQUIRED',
-};
 
 function readCookie(name: string): string | undefined {
   const prefix = `${name}=`;

@@ -1,11 +1,21 @@
-import { compareForPage, matchesPageQuery } from './pageQuery.js';
-import type { SessionStore, StoredSession } from './types.js';
+import { compareForPage, hasPageStatus, matchesPageFilters } from './pageQuery.js';
+import { byRecentActivity } from './sessionOrder.js';
+import type { SessionStore, SessionsPageQuery, StoredSession } from './types.js';
 
 /**
  * A SessionStore in a Map: for tests and single-process demos that may forget everything on restart.
- * Semantics match the SQLite and PostgreSQL stores (the same contract suite runs against all three).
+ * Semantics match the SQL store (the shipped store suite, profilekit/server/testing, runs against both).
  */
 export function createMemorySessionStore(): SessionStore {
+  return createMemoryStoreWithRows().store;
+}
+
+/**
+ * The memory store and its rows, for the memory backend (profilekit/memory), which seeds thousands of
+ * sessions at once and reads them back without a round of promises. Not a public entry: hosts get the
+ * store alone.
+ */
+export function createMemoryStoreWithRows() {
   const sessions = new Map<string, StoredSession>();
   // Token hash → id: the lookup every request makes, kept O(1) and unique as a database index would be.
   const byTokenHash = new Map<string, string>();
@@ -13,20 +23,57 @@ export function createMemorySessionStore(): SessionStore {
   // Copies out, so a caller mutating a result cannot change the stored row (as with a real database).
   const copy = (session: StoredSession): StoredSession => structuredClone(session);
   const live = (session: StoredSession, now: number) => session.expiresAt > now;
+  // Sorted views of the admin list, kept until a write changes what a page could show: at 100,000
+  // sessions a page is then a binary search and a slice, not a sort.
+  let version = 0;
+  const views = new Map<string, StoredSession[]>();
+  const changed = () => {
+    version += 1;
+    views.clear();
+  };
+  const viewOf = (query: SessionsPageQuery) => {
+    const key = JSON.stringify([
+      query.search,
+      query.searchUserIds,
+      query.userId,
+      query.applicationId,
+      query.sort,
+      query.direction,
+    ]);
+    let view = views.get(key);
+    if (!view) {
+      view = [...sessions.values()]
+        .filter((s) => matchesPageFilters(s, query))
+        .sort((a, b) => compareForPage(a, { value: b[query.sort], id: b.id }, query));
+      views.set(key, view);
+    }
+    return view;
+  };
   const remove = (session: StoredSession) => {
     sessions.delete(session.id);
     byTokenHash.delete(session.tokenHash);
+    changed();
     return copy(session);
   };
 
-  return {
-    createSession: async (session) => {
-      if (sessions.has(session.id) || byTokenHash.has(session.tokenHash)) {
-        throw new Error('A session with this id or token hash exists already.');
-      }
-      sessions.set(session.id, copy(session));
-      byTokenHash.set(session.tokenHash, session.id);
-    },
+  const insert = (session: StoredSession) => {
+    if (sessions.has(session.id) || byTokenHash.has(session.tokenHash)) {
+      throw new Error('A session with this id or token hash exists already.');
+    }
+    sessions.set(session.id, copy(session));
+    byTokenHash.set(session.tokenHash, session.id);
+    changed();
+  };
+  /** Gives a session a new token hash (the memory backend issues a seeded session's token late). */
+  const rehash = (id: string, tokenHash: string, tokenPreview: string) => {
+    const session = sessions.get(id);
+    if (!session) return;
+    byTokenHash.delete(session.tokenHash);
+    Object.assign(session, { tokenHash, tokenPreview });
+    byTokenHash.set(tokenHash, id);
+  };
+  const store: SessionStore = {
+    createSession: async (session) => insert(session),
     findByTokenHash: async (tokenHash) => {
       const session = sessions.get(byTokenHash.get(tokenHash) ?? '');
       return session ? copy(session) : null;
@@ -38,6 +85,7 @@ export function createMemorySessionStore(): SessionStore {
     recordActivity: async (id, activity) => {
       const session = sessions.get(id);
       if (session) Object.assign(session, structuredClone(activity));
+      changed();
     },
     markAuthenticated: async (id, at) => {
       const session = sessions.get(id);
@@ -51,7 +99,7 @@ export function createMemorySessionStore(): SessionStore {
             live(s, now) &&
             (applicationId === undefined || s.applicationId === applicationId),
         )
-        .sort((a, b) => b.lastActiveAt - a.lastActiveAt || (a.id < b.id ? 1 : -1))
+        .sort(byRecentActivity)
         .map(copy),
     deleteSession: async (id, { now, userId }) => {
       const session = sessions.get(id);
@@ -67,6 +115,7 @@ export function createMemorySessionStore(): SessionStore {
             s.id !== exceptId &&
             (applicationId === undefined || s.applicationId === applicationId),
         )
+        .sort(byRecentActivity)
         .map(remove),
     deleteExpired: async (before) => {
       const expired = [...sessions.values()].filter((s) => s.expiresAt <= before);
@@ -75,12 +124,26 @@ export function createMemorySessionStore(): SessionStore {
       return expired.length;
     },
     listSessionsPage: async (query) => {
-      const matches = [...sessions.values()].filter((s) => matchesPageQuery(s, query));
-      const page = matches
-        .filter((s) => !query.after || compareForPage(s, query.after, query) > 0)
-        .sort((a, b) => compareForPage(a, { value: b[query.sort], id: b.id }, query))
-        .slice(0, query.limit);
-      return { sessions: page.map(copy), total: matches.length };
+      const view = viewOf(query);
+      // The first row after the cursor, by binary search over the view's order.
+      let start = 0;
+      if (query.after) {
+        let end = view.length;
+        while (start < end) {
+          const middle = (start + end) >>> 1;
+          if (compareForPage(view[middle] as StoredSession, query.after, query) > 0) end = middle;
+          else start = middle + 1;
+        }
+      }
+      // Live or expired is a question of `now`, so it is asked here, not cached.
+      const page: StoredSession[] = [];
+      for (let i = start; i < view.length && page.length < query.limit; i++) {
+        const session = view[i] as StoredSession;
+        if (hasPageStatus(session, query)) page.push(copy(session));
+      }
+      let total = 0;
+      for (const session of view) if (hasPageStatus(session, query)) total += 1;
+      return { sessions: page, total };
     },
     countSessions: async ({ now, startOfDay }) => {
       const all = [...sessions.values()];
@@ -99,5 +162,12 @@ export function createMemorySessionStore(): SessionStore {
       else attemptLists.set(key, { attempts: [...attempts], keepUntil });
       return result;
     },
+  };
+  return {
+    store,
+    rows: sessions as ReadonlyMap<string, StoredSession>,
+    insert,
+    rehash,
+    version: () => version,
   };
 }

@@ -1,18 +1,18 @@
-import type { SessionDevice, SessionLocation } from '../provider/types.js';
+import type { SessionEndCause } from '../contract/events.js';
+import type { SessionDevice, SessionLocation } from '../contract/wire.js';
 import { getClientAddress } from './clientAddress.js';
 import { readCookie, serializeCookie } from './cookies.js';
-import {
-  createInProcessEventBus,
-  type SessionEndReason,
-  type SessionEventBus,
-  type SessionEventListener,
-} from './events.js';
+import { createInProcessEventBus, type SessionEventBus, type SessionEventListener } from './events.js';
 import { parseDevice } from './parseDevice.js';
+import { headersOnly, type IncomingRequest } from './requestFacts.js';
 import { hashesMatch, hashSessionToken, isWellFormedToken, newSessionId, newSessionToken } from './tokens.js';
-import type { SessionStore, StoredSession } from './types.js';
+import type { SessionCounts, SessionStore, SessionsPage, SessionsPageQuery, StoredSession } from './types.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
+// A default high enough for anyone's devices, low enough that one user's list stays a page (a script
+// signing in a thousand times no longer makes a thousand rows).
+const DEFAULT_MAX_SESSIONS_PER_USER = 50;
 
 export interface SessionCookieOptions {
   /** @default 'pk_session' */
@@ -38,12 +38,6 @@ export interface SessionManagerOptions {
    * would turn every read into a database write. @default 1 minute
    */
   activityWindowMs?: number;
-  /** Where a request comes from. @default the peer address the Node adapter recorded, else null */
-  clientIp?: (request: Request) => string | null | undefined;
-  /** A place for an IP (an offline geo-IP database; see the README). @default none */
-  resolveLocation?: (ip: string) => SessionLocation | null | Promise<SessionLocation | null>;
-  /** @default Bowser's parse of the user agent */
-  parseDevice?: (userAgent: string | null) => SessionDevice | null;
   /**
    * The most live sessions one user may have. A sign-in past it ends the user's least recently active
    * session (`whenFull: 'end-oldest'`, its device told `session-limit`) or is refused with a
@@ -53,6 +47,12 @@ export interface SessionManagerOptions {
   maxSessionsPerUser?: number;
   /** @default 'end-oldest' */
   whenFull?: 'end-oldest' | 'refuse';
+  /** Where a request comes from. @default the peer address the Node adapter recorded, else null */
+  clientIp?: (request: Request) => string | null | undefined;
+  /** A place for an IP (an offline geo-IP database; see the README). @default none */
+  resolveLocation?: (ip: string) => SessionLocation | null | Promise<SessionLocation | null>;
+  /** @default Bowser's parse of the user agent */
+  parseDevice?: (userAgent: string | null) => SessionDevice | null;
   /** Carries session events to the live stream. @default in this process only */
   events?: SessionEventBus;
   /** @default Date.now */
@@ -61,8 +61,11 @@ export interface SessionManagerOptions {
 
 export interface SignInParams {
   userId: string;
-  /** The sign-in request: its user agent and address describe the new session. */
-  request: Request;
+  /**
+   * The sign-in request — a Fetch `Request` or a Node/Express request: its user agent and address describe
+   * the new session, and the session its cookie still carries ends. Its body is never read.
+   */
+  request: IncomingRequest;
   /** "Remember this device": shown as a trusted badge. @default false */
   trusted?: boolean;
   applicationId?: string | null;
@@ -79,7 +82,65 @@ export interface AuthenticatedRequest {
   userId: string;
 }
 
-export type SessionManager = ReturnType<typeof createSessionManager>;
+/** Who ended a session and why, for the events and the ended device. */
+export interface EndedBy {
+  cause: SessionEndCause;
+  /** The session whose request ended it; null (the default) when an admin, the host or time did. */
+  bySessionId?: string | null;
+}
+
+/** The admin's page query: the store's, without the clock (the manager adds it). */
+export type AdminPageQuery = Omit<SessionsPageQuery, 'now'>;
+
+/**
+ * Sessions as rows, tokens as secrets: what a host's sign-in calls, its middleware asks, and the contract
+ * handler serves. Every request it takes may be a Fetch `Request` or a Node request (headers only).
+ */
+export interface SessionManager {
+  /** Starts a session: a new 256-bit token every time (never reused across sign-ins). */
+  signIn(params: SignInParams): Promise<SignInResult>;
+  /**
+   * The session a request's cookie carries, or null: none, unknown, ended, expired (absolutely or idle).
+   * Records activity at most once per `activityWindowMs`.
+   */
+  authenticate(request: IncomingRequest): Promise<AuthenticatedRequest | null>;
+  /** Ends the request's own session. Answers the `Set-Cookie` value that clears the cookie. */
+  signOut(request: IncomingRequest): Promise<{ ended: boolean; setCookie: string }>;
+  /** A `Set-Cookie` value that removes the session cookie from the browser. */
+  clearCookie(): string;
+  /** The session cookie's name and whether it is Secure (the CSRF cookie follows it). */
+  readonly cookie: { readonly name: string; readonly secure: boolean };
+  /** A user's live sessions, most recently active first. */
+  listSessions(userId: string, filter?: { applicationId?: string }): Promise<StoredSession[]>;
+  /** Any user's session by id, ended by expiry or not; null when unknown (or removed). */
+  getSession(sessionId: string): Promise<StoredSession | null>;
+  /** Every user's sessions, a keyset page at a time (the admin console). */
+  listAllSessions(query: AdminPageQuery): Promise<SessionsPage>;
+  /** Counts for the admin console; "started today" from the server's local midnight. */
+  countSessions(): Promise<SessionCounts>;
+  /** Ends one of a user's sessions; false when it is unknown, ended or someone else's. */
+  revokeSession(params: { userId: string; sessionId: string } & Partial<EndedBy>): Promise<boolean>;
+  /** Ends every session of a user but `exceptSessionId` (e.g. after a password change). Answers how many. */
+  revokeOtherSessions(
+    params: { userId: string; exceptSessionId: string; applicationId?: string } & Partial<EndedBy>,
+  ): Promise<number>;
+  /** Ends every session of a user (e.g. an account locked). Answers how many. */
+  revokeAllSessions(params: { userId: string; applicationId?: string } & Partial<EndedBy>): Promise<number>;
+  /** Ends any user's session by id (admins). */
+  endSession(sessionId: string, by?: EndedBy): Promise<boolean>;
+  /** Records that the session proved the password again (re-authentication). */
+  markAuthenticated(sessionId: string): Promise<void>;
+  /** Removes sessions expired more than `olderThanMs` ago. @default 30 days */
+  pruneExpired(olderThanMs?: number): Promise<number>;
+  /** Listens to session events (started, ended) wherever the event bus carries them. */
+  subscribe(listener: SessionEventListener): () => void;
+  /** Resolves once events published anywhere reach this process (over PostgreSQL, once LISTEN is on). */
+  eventsReady(): Promise<void>;
+  /** A key's recent attempts, for the limits (the handler's confirmations, a host's sign-in form). */
+  updateAttempts: SessionStore['updateAttempts'];
+  /** The manager's clock. */
+  now(): number;
+}
 
 /** A sign-in refused because the user has `maxSessionsPerUser` live sessions (`whenFull: 'refuse'`). */
 export class SessionLimitError extends Error {
@@ -89,10 +150,6 @@ export class SessionLimitError extends Error {
   }
 }
 
-// A default high enough for anyone's devices, low enough that one user's list stays a page (a script
-// signing in a thousand times no longer makes a thousand rows).
-const DEFAULT_MAX_SESSIONS_PER_USER = 50;
-
 /**
  * Sessions as rows, tokens as secrets: what a host's sign-in calls and its request middleware asks.
  *
@@ -101,7 +158,7 @@ const DEFAULT_MAX_SESSIONS_PER_USER = 50;
  * const { setCookie } = await manager.signIn({ userId: user.id, request });
  * const auth = await manager.authenticate(request); // { session, userId } | null
  */
-export function createSessionManager(options: SessionManagerOptions) {
+export function createSessionManager(options: SessionManagerOptions): SessionManager {
   const store = options.store;
   const now = options.now ?? Date.now;
   const cookieName = options.cookie?.name ?? 'pk_session';
@@ -124,6 +181,7 @@ export function createSessionManager(options: SessionManagerOptions) {
   } as const;
 
   const expiryAt = (at: number, absoluteExpiresAt: number) => Math.min(absoluteExpiresAt, at + idleTimeoutMs);
+
   /**
    * Who a request comes from, for a session's row. What the request does not say (an in-process call with
    * no user agent, no recorded address) keeps what `previous` knew: an activity write never replaces a
@@ -149,10 +207,25 @@ export function createSessionManager(options: SessionManagerOptions) {
   const presentedSession = async (request: Request) => {
     const token = readCookie(request, cookieName);
     if (!token || !isWellFormedToken(token)) return null;
-    const tokenHash = hashSessionToken(token);
+    const tokenHash = await hashSessionToken(token);
     const session = await store.findByTokenHash(tokenHash);
     return session && hashesMatch(session.tokenHash, tokenHash) && session.expiresAt > now() ? session : null;
   };
+
+  async function ended(sessions: StoredSession[], by: EndedBy) {
+    const at = now();
+    for (const session of sessions) {
+      await events.publish({
+        type: 'session.ended',
+        userId: session.userId,
+        sessionId: session.id,
+        at,
+        cause: by.cause,
+        bySessionId: by.bySessionId ?? null,
+      });
+    }
+    return sessions.length;
+  }
 
   /** Keeps a user within `maxSessionsPerUser` after a sign-in, ending the least recently active. */
   async function enforceLimit(userId: string, newSessionId: string) {
@@ -161,39 +234,19 @@ export function createSessionManager(options: SessionManagerOptions) {
     const extra = live.filter((s) => s.id !== newSessionId).slice(maxSessionsPerUser - 1);
     for (const session of extra) {
       const gone = await store.deleteSession(session.id, { now: now(), userId });
-      if (gone) await ended([gone], 'session-limit', newSessionId);
+      if (gone) await ended([gone], { cause: 'session-limit', bySessionId: newSessionId });
     }
   }
 
-  async function ended(sessions: StoredSession[], reason: SessionEndReason, bySessionId: string | null) {
-    const at = now();
-    for (const session of sessions) {
-      await events.publish({
-        type: 'session.ended',
-        userId: session.userId,
-        sessionId: session.id,
-        at,
-        reason,
-        bySessionId,
-      });
-    }
-    return sessions.length;
-  }
-
-  const manager = {
-    store,
-    events,
-    cookieName,
-    /** Whether the session cookie is marked Secure (the CSRF cookie follows it). */
-    cookieSecure: cookieAttributes.secure,
-    /** Starts a session: a new 256-bit token every time (never reused across sign-ins). */
-    async signIn(params: SignInParams): Promise<SignInResult> {
+  const manager: SessionManager = {
+    async signIn(params) {
+      const request = headersOnly(params.request);
       // The browser is about to replace its cookie: the session it presented would live on, unreachable,
       // until it expired. End it now.
-      const replaced = await presentedSession(params.request);
+      const replaced = await presentedSession(request);
       if (replaced) {
         const gone = await store.deleteSession(replaced.id, { now: now() });
-        if (gone) await ended([gone], 'signed-out', gone.id);
+        if (gone) await ended([gone], { cause: 'signed-out', bySessionId: gone.id });
       }
       if (whenFull === 'refuse') {
         const live = await store.listUserSessions(params.userId, { now: now() });
@@ -205,9 +258,9 @@ export function createSessionManager(options: SessionManagerOptions) {
       const session: StoredSession = {
         id: newSessionId(),
         userId: params.userId,
-        tokenHash: hashSessionToken(token),
+        tokenHash: await hashSessionToken(token),
         tokenPreview: token.slice(0, 8),
-        ...(await describeRequest(params.request)),
+        ...(await describeRequest(request)),
         trusted: params.trusted ?? false,
         applicationId: params.applicationId ?? null,
         createdAt: at,
@@ -226,11 +279,8 @@ export function createSessionManager(options: SessionManagerOptions) {
       return { session, setCookie };
     },
 
-    /**
-     * The session a request's cookie carries, or null: unknown, ended, expired (absolutely or idle).
-     * Records activity at most once per `activityWindowMs`.
-     */
-    async authenticate(request: Request): Promise<AuthenticatedRequest | null> {
+    async authenticate(incoming) {
+      const request = headersOnly(incoming);
       const session = await presentedSession(request);
       if (!session) return null;
       const at = now();
@@ -246,76 +296,54 @@ export function createSessionManager(options: SessionManagerOptions) {
       return { session, userId: session.userId };
     },
 
-    /** Ends the request's own session. Answers the `Set-Cookie` value that clears the cookie. */
-    async signOut(request: Request): Promise<{ ended: boolean; setCookie: string }> {
+    async signOut(request) {
       const auth = await manager.authenticate(request);
       const session = auth ? await store.deleteSession(auth.session.id, { now: now() }) : null;
-      if (session) await ended([session], 'signed-out', session.id);
+      if (session) await ended([session], { cause: 'signed-out', bySessionId: session.id });
       return { ended: session !== null, setCookie: manager.clearCookie() };
     },
 
-    /** A `Set-Cookie` value that removes the session cookie from the browser. */
     clearCookie: () => serializeCookie(cookieName, '', { ...cookieAttributes, maxAge: 0 }),
+    cookie: { name: cookieName, secure: cookieAttributes.secure },
 
-    listSessions: (userId: string, filter: { applicationId?: string } = {}) =>
-      store.listUserSessions(userId, { now: now(), ...filter }),
+    listSessions: (userId, filter = {}) => store.listUserSessions(userId, { now: now(), ...filter }),
+    getSession: (sessionId) => store.findById(sessionId),
+    listAllSessions: (query) => store.listSessionsPage({ ...query, now: now() }),
+    countSessions() {
+      const at = now();
+      return store.countSessions({ now: at, startOfDay: new Date(at).setHours(0, 0, 0, 0) });
+    },
 
-    /** Ends one of a user's sessions; false when it is unknown, ended or someone else's. */
-    async revokeSession(params: {
-      userId: string;
-      sessionId: string;
-      reason?: SessionEndReason;
-      bySessionId?: string | null;
-    }): Promise<boolean> {
-      const session = await store.deleteSession(params.sessionId, { now: now(), userId: params.userId });
-      if (session) await ended([session], params.reason ?? 'host', params.bySessionId ?? null);
+    async revokeSession({ userId, sessionId, cause = 'host', bySessionId }) {
+      const session = await store.deleteSession(sessionId, { now: now(), userId });
+      if (session) await ended([session], { cause, bySessionId });
       return session !== null;
     },
-
-    /** Ends every session of a user but `exceptSessionId` (e.g. after a password change). Answers how many. */
-    async revokeOtherSessions(params: {
-      userId: string;
-      exceptSessionId: string;
-      applicationId?: string;
-      reason?: SessionEndReason;
-    }): Promise<number> {
-      const sessions = await store.deleteUserSessions(params.userId, {
+    async revokeOtherSessions({ userId, exceptSessionId, applicationId, cause = 'host', bySessionId }) {
+      const sessions = await store.deleteUserSessions(userId, {
         now: now(),
-        exceptId: params.exceptSessionId,
-        applicationId: params.applicationId,
+        exceptId: exceptSessionId,
+        applicationId,
       });
-      return ended(sessions, params.reason ?? 'host', params.exceptSessionId);
+      return ended(sessions, { cause, bySessionId: bySessionId ?? exceptSessionId });
     },
-
-    /** Ends every session of a user (e.g. an account locked). Answers how many. */
-    async revokeAllSessions(params: {
-      userId: string;
-      applicationId?: string;
-      reason?: SessionEndReason;
-      bySessionId?: string | null;
-    }): Promise<number> {
-      const sessions = await store.deleteUserSessions(params.userId, {
-        now: now(),
-        applicationId: params.applicationId,
-      });
-      return ended(sessions, params.reason ?? 'host', params.bySessionId ?? null);
+    async revokeAllSessions({ userId, applicationId, cause = 'host', bySessionId }) {
+      const sessions = await store.deleteUserSessions(userId, { now: now(), applicationId });
+      return ended(sessions, { cause, bySessionId });
     },
-
-    /** Ends any user's session by id (admins). */
-    async endSession(sessionId: string, reason: SessionEndReason = 'admin'): Promise<boolean> {
+    async endSession(sessionId, by = { cause: 'admin' }) {
       const session = await store.deleteSession(sessionId, { now: now() });
-      if (session) await ended([session], reason, null);
+      if (session) await ended([session], by);
       return session !== null;
     },
-
-    /** Records that the session proved the password again (re-authentication). */
-    markAuthenticated: (sessionId: string) => store.markAuthenticated(sessionId, now()),
-
-    /** Removes sessions expired more than `olderThanMs` ago. @default 30 days */
+    markAuthenticated: (sessionId) => store.markAuthenticated(sessionId, now()),
     pruneExpired: (olderThanMs = 30 * DAY_MS) => store.deleteExpired(now() - olderThanMs),
 
-    /** Listens to session events (started, ended) wherever the event bus carries them. */
-    subscribe: (listener: SessionEventListener) => events.subscribe(listener),
+    subscribe: (listener) => events.subscribe(listener),
+    eventsReady: async () => {
+      await events.ready?.();
+    },
+    updateAttempts: store.updateAttempts.bind(store),
     now,
   };
   return manager;

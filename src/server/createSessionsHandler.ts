@@ -1,16 +1,12 @@
+import { isContractArea, matchRoute, readPathId } from '../contract/index.js';
 import { createAdminRoutes } from './handler/adminRoutes.js';
 import { createCsrfGuard } from './handler/csrf.js';
 import { createEventStreams } from './handler/eventStream.js';
 import type { HandlerDeps, SessionsHandlerOptions } from './handler/handlerDeps.js';
-import {
-  type ContractResponse,
-  fail,
-  hasControlCharacters,
-  noContent,
-  Refusal,
-} from './handler/responses.js';
+import { type ContractResponse, fail, noContent, Refusal } from './handler/responses.js';
 import { createUserRoutes } from './handler/userRoutes.js';
 import { createConfirmationLimiter } from './limits/createConfirmationLimiter.js';
+import { StoreUnavailableError } from './storeErrors.js';
 
 export type {
   AdminUserDescription,
@@ -18,26 +14,11 @@ export type {
   SessionsHandlerOptions,
 } from './handler/handlerDeps.js';
 
-// Ids are short opaque strings; anything longer is no session of ours and never reaches the store.
-const MAX_ID_LENGTH = 200;
-
-/** Decodes one path segment; a malformed or oversized one reads as "no such id" (404), never a 5xx. */
-function segment(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '' || raw.length > MAX_ID_LENGTH * 3) return null;
-  try {
-    const decoded = decodeURIComponent(raw);
-    return decoded.length <= MAX_ID_LENGTH && !hasControlCharacters(decoded) ? decoded : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Whether an error is the store failing (database down), which answers 503 rather than 500. */
-const isUnavailable = (error: unknown) =>
-  error instanceof Error &&
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|terminat|Connection|timeout exceeded|SQLITE_BUSY|database is locked|57P0|53300/i.test(
-    `${error.message} ${(error as { code?: string }).code ?? ''}`,
-  );
+/**
+ * A store or a bus that cannot be reached (database down): 503 UNAVAILABLE rather than 500. Stores say
+ * so with a StoreUnavailableError; a message is never read, so a bug that mentions "connection" stays 500.
+ */
+const isUnavailable = (error: unknown) => error instanceof StoreUnavailableError;
 
 /**
  * The HTTP contract (docs/rest-contract.md) as one Fetch-API function: `(request) => Promise<Response>`.
@@ -62,13 +43,13 @@ export function createSessionsHandler(
       revokeAllSessions: 'required',
       ...options.passwordRequirements,
     },
-    confirmations: createConfirmationLimiter(manager.store, options.passwordAttempts, manager.now),
+    confirmations: createConfirmationLimiter(manager, options.passwordAttempts, manager.now),
   };
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const csrf =
     options.csrf === false
       ? null
-      : createCsrfGuard({ ...options.csrf, secure: options.csrf?.secure ?? manager.cookieSecure });
+      : createCsrfGuard({ ...options.csrf, secure: options.csrf?.secure ?? manager.cookie.secure });
   const user = createUserRoutes(deps);
   const streams = createEventStreams(manager, options.eventStreams);
   const admin = options.admin ? createAdminRoutes(deps, options.admin) : null;
@@ -77,45 +58,56 @@ export function createSessionsHandler(
   async function route(request: Request): Promise<ContractResponse> {
     const path = new URL(request.url).pathname;
     if (!path.startsWith(`${basePath}/`)) return fail(404, 'NOT_FOUND', 'No such endpoint.');
-    const parts = path.slice(basePath.length + 1).split('/');
-    const method = request.method;
-    const is = (verb: string, ...shape: string[]) =>
-      method === verb && parts.length === shape.length && shape.every((p, i) => p === '*' || p === parts[i]);
-
-    if (is('GET', 'csrf')) return noContent();
+    const segments = path.slice(basePath.length + 1).split('/');
+    const match = matchRoute(request.method, segments);
+    if (match?.name === 'csrf') return noContent();
     if (csrf && !csrf.allows(request)) {
       return fail(403, 'FORBIDDEN', 'The CSRF token is missing or does not match the XSRF-TOKEN cookie.');
     }
-    const known = parts[0] === 'sessions' || (admin !== null && parts[0] === 'admin');
-    if (!known) return fail(404, 'NOT_FOUND', 'No such endpoint.');
+    const inArea = isContractArea(segments[0]) && (admin !== null || segments[0] !== 'admin');
+    if (!inArea) return fail(404, 'NOT_FOUND', 'No such endpoint.');
     const auth = await manager.authenticate(request);
     if (!auth) {
       const refused = fail(401, 'UNAUTHORIZED', 'You are not signed in.');
-      return request.headers.get('cookie')?.includes(`${manager.cookieName}=`)
+      return request.headers.get('cookie')?.includes(`${manager.cookie.name}=`)
         ? refused.cookie(manager.clearCookie())
         : refused;
     }
-
-    if (parts[0] === 'sessions') {
-      if (is('GET', 'sessions')) return user.list(request, auth);
-      if (is('GET', 'sessions', 'events')) return streams.open(request, auth);
-      if (is('POST', 'sessions', 'revoke-others')) return user.revokeOthers(request, auth);
-      if (is('POST', 'sessions', 'revoke-all')) return user.revokeAll(request, auth);
-      if (is('POST', 'sessions', 'sign-out')) return user.signOut(request, auth);
-      if (is('POST', 'sessions', 'reauthenticate')) return user.reauthenticate(request, auth);
-      if (is('POST', 'sessions', '*', 'revoke')) return user.revokeOne(request, auth, segment(parts[1]));
-    } else if (admin) {
-      const forbidden = await admin.requireAdmin(auth);
-      if (forbidden) return forbidden;
-      if (is('GET', 'admin', 'sessions')) return admin.list(request, auth);
-      if (is('GET', 'admin', 'stats')) return admin.stats();
-      if (is('GET', 'admin', 'sessions', '*')) return admin.one(auth, segment(parts[2]));
-      if (is('POST', 'admin', 'sessions', '*', 'revoke'))
-        return admin.revoke(request, auth, segment(parts[2]));
-      if (is('POST', 'admin', 'users', '*', 'revoke-sessions'))
-        return admin.revokeUser(request, auth, segment(parts[2]));
+    if (!match) return fail(404, 'NOT_FOUND', 'No such endpoint.');
+    const id = readPathId(match.rawId);
+    switch (match.name) {
+      case 'listSessions':
+        return user.list(request, auth);
+      case 'policy':
+        return user.policy(auth);
+      case 'events':
+        return streams.open(request, auth);
+      case 'revokeOtherSessions':
+        return user.revokeOthers(request, auth);
+      case 'revokeAllSessions':
+        return user.revokeAll(request, auth);
+      case 'signOut':
+        return user.signOut(request, auth);
+      case 'reauthenticate':
+        return user.reauthenticate(request, auth);
+      case 'revokeSession':
+        return user.revokeOne(request, auth, id);
     }
-    return fail(404, 'NOT_FOUND', 'No such endpoint.');
+    if (!admin) return fail(404, 'NOT_FOUND', 'No such endpoint.');
+    const forbidden = await admin.requireAdmin(auth);
+    if (forbidden) return forbidden;
+    switch (match.name) {
+      case 'adminListSessions':
+        return admin.list(request, auth);
+      case 'adminStats':
+        return admin.stats();
+      case 'adminGetSession':
+        return admin.one(auth, id);
+      case 'adminRevokeSession':
+        return admin.revoke(request, auth, id);
+      case 'adminRevokeUserSessions':
+        return admin.revokeUser(request, auth, id);
+    }
   }
 
   return async (request) => {

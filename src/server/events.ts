@@ -1,21 +1,6 @@
-/** Why a session ended, as the ended device is told. */
-export type SessionEndReason =
-  /** The user signed this device out from another one ("Sign out" on its row). */
-  | 'revoked'
-  /** The user chose "Sign out other devices" elsewhere. */
-  | 'revoked-others'
-  /** The user chose "Sign out everywhere". */
-  | 'revoked-all'
-  /** The device signed itself out. */
-  | 'signed-out'
-  /** An admin ended it. */
-  | 'admin'
-  /** The host ended it from its own code (a password change, a ban). */
-  | 'host'
-  /** It reached its idle or absolute expiry. */
-  | 'expired'
-  /** A new sign-in of the user went past `maxSessionsPerUser`, and this was the least recently active. */
-  | 'session-limit';
+import type { SessionEndCause } from '../contract/events.js';
+
+export type { SessionEndCause } from '../contract/events.js';
 
 export type SessionEvent =
   | { type: 'session.started'; userId: string; sessionId: string; at: number }
@@ -24,7 +9,7 @@ export type SessionEvent =
       userId: string;
       sessionId: string;
       at: number;
-      reason: SessionEndReason;
+      cause: SessionEndCause;
       /** The session whose request ended it; null when an admin or the host did. */
       bySessionId: string | null;
     };

@@ -5,7 +5,9 @@ export type { ForwardedClientAddressOptions } from './clientAddress.js';
 export { forwardedClientAddress, getClientAddress, setClientAddress } from './clientAddress.js';
 export { createMemorySessionStore } from './createMemorySessionStore.js';
 export type {
+  AdminPageQuery,
   AuthenticatedRequest,
+  EndedBy,
   SessionCookieOptions,
   SessionManager,
   SessionManagerOptions,
@@ -14,7 +16,7 @@ export type {
 } from './createSessionManager.js';
 export { createSessionManager, SessionLimitError } from './createSessionManager.js';
 export { createSessionsHandler } from './createSessionsHandler.js';
-export type { SessionEndReason, SessionEvent, SessionEventBus, SessionEventListener } from './events.js';
+export type { SessionEndCause, SessionEvent, SessionEventBus, SessionEventListener } from './events.js';
 export { createInProcessEventBus } from './events.js';
 export type { CsrfOptions } from './handler/csrf.js';
 export { createCsrfGuard } from './handler/csrf.js';
@@ -34,6 +36,8 @@ export type {
 export { createSignInLimiter } from './limits/createSignInLimiter.js';
 export { parseDevice } from './parseDevice.js';
 export { RequestBodyError, readJsonBody } from './requestBody.js';
+export type { IncomingRequest, NodeRequestLike } from './requestFacts.js';
+export { StoreUnavailableError } from './storeErrors.js';
 export { toFetchRequest, toNodeListener, writeFetchResponse } from './toNodeListener.js';
 export type {
   AdminSortKey,

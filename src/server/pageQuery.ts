@@ -1,20 +1,31 @@
+import { foldForSearch } from '../contract/params.js';
+import { searchTextOf } from './searchText.js';
 import type { SessionsPageCursor, SessionsPageQuery, StoredSession } from './types.js';
 
 /**
- * The admin page's filter and order as plain code: what the memory store runs, and what the SQL stores'
- * WHERE and ORDER BY clauses must agree with (the store contract suite compares them).
+ * The admin page's filter and order as plain code, for the memory store: the same rules the SQL store
+ * writes as WHERE and ORDER BY (the shipped store suite checks both against hand-written answers).
  */
 export function matchesPageQuery(session: StoredSession, query: SessionsPageQuery): boolean {
-  const live = session.expiresAt > query.now;
-  if (live !== (query.status === 'active')) return false;
+  return hasPageStatus(session, query) && matchesPageFilters(session, query);
+}
+
+/** Whether a session is live or expired as the query's status asks, at the query's `now`. */
+export const hasPageStatus = (session: StoredSession, query: Pick<SessionsPageQuery, 'now' | 'status'>) =>
+  session.expiresAt > query.now === (query.status === 'active');
+
+/** The filters that do not depend on the clock: user, application, search. */
+export function matchesPageFilters(
+  session: StoredSession,
+  query: Pick<SessionsPageQuery, 'userId' | 'applicationId' | 'search' | 'searchUserIds'>,
+): boolean {
   if (query.userId !== undefined && session.userId !== query.userId) return false;
   if (query.applicationId !== undefined && session.applicationId !== query.applicationId) return false;
   if (query.search === undefined) return true;
-  const needle = query.search.toLowerCase();
-  const inText = [session.ipAddress, session.userAgent].some((field) =>
-    field?.toLowerCase().includes(needle),
+  return (
+    searchTextOf(session).includes(foldForSearch(query.search)) ||
+    (query.searchUserIds?.includes(session.userId) ?? false)
   );
-  return inText || (query.searchUserIds?.includes(session.userId) ?? false);
 }
 
 /** Positive when `session` comes after `than` in the page order (sort key, then id as a tie-break). */

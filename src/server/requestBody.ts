@@ -1,3 +1,5 @@
+import { MAX_BODY_BYTES } from '../contract/limits.js';
+
 /** A request body the server will not read: too large (413) or not readable as the JSON asked for (400). */
 export class RequestBodyError extends Error {
   override readonly name = 'RequestBodyError';
@@ -8,9 +10,6 @@ export class RequestBodyError extends Error {
     super(message);
   }
 }
-
-// The contract's bodies are small JSON objects; a sign-in form's are too.
-export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
 /**
  * A JSON object body, read chunk by chunk and abandoned once it passes `maxBytes`: a body of any size
@@ -23,7 +22,7 @@ export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
  */
 export async function readJsonBody(
   request: Request,
-  { maxBytes = DEFAULT_MAX_BODY_BYTES }: { maxBytes?: number } = {},
+  { maxBytes = MAX_BODY_BYTES }: { maxBytes?: number } = {},
 ): Promise<Record<string, unknown>> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(maxBytes);

@@ -1,24 +1,20 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { constantTimeEqual, randomBytes, sha256Hex, toBase64Url, toHex } from './webCrypto.js';
 
 // 32 bytes = 256 bits of randomness: unguessable, and base64url keeps the cookie value plain ASCII.
 const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** A new session token: what the cookie carries. Only its hash is stored. */
-export const newSessionToken = () => randomBytes(TOKEN_BYTES).toString('base64url');
+export const newSessionToken = () => toBase64Url(randomBytes(TOKEN_BYTES));
 
 /** A session's public id: random, so it reveals nothing about the token and cannot be derived from it. */
-export const newSessionId = () => `ses_${randomBytes(12).toString('hex')}`;
+export const newSessionId = () => `ses_${toHex(randomBytes(12))}`;
 
 /** SHA-256 of the token, hex: a leaked table signs nobody in. */
-export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashSessionToken = (token: string) => sha256Hex(token);
 
 /** Whether a cookie value could be one of our tokens at all (garbage never reaches the store). */
 export const isWellFormedToken = (value: string) => TOKEN_PATTERN.test(value);
 
 /** Compares two hex hashes in constant time. */
-export function hashesMatch(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
-}
+export const hashesMatch = (a: string, b: string) => constantTimeEqual(a, b);

@@ -2,7 +2,7 @@
  * The server half's data model and the one interface every store implements (SQLite, PostgreSQL, memory).
  * No React, no HTTP: the manager and the handler sit on top of this.
  */
-import type { SessionDevice, SessionLocation } from '../provider/types.js';
+import type { SessionDevice, SessionLocation } from '../contract/wire.js';
 
 /** One session as a store keeps it. Times are epoch milliseconds. The token itself is never stored. */
 export interface StoredSession {

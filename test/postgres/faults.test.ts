@@ -160,9 +160,9 @@ describe('PostgreSQL stopped and restarted under a running instance', () => {
       (e) => e.event === 'session.ended' && e.data.sessionId === target.id,
       5_000,
     );
-    expect(endedOnFresh.data).toEqual({ sessionId: target.id, reason: 'revoked' });
+    expect(endedOnFresh.data).toEqual({ sessionId: target.id, cause: 'revoked', bySessionId: keeper.id });
     const signedOut = await targetStream.next((e) => e.event === 'signed-out', 5_000);
-    expect(signedOut.data).toEqual({ sessionId: target.id, reason: 'revoked', bySessionId: keeper.id });
+    expect(signedOut.data).toEqual({ sessionId: target.id, cause: 'revoked', bySessionId: keeper.id });
     expect(await listedIds(target)).toBe(401);
     expect(await listedIds(keeper)).toEqual([keeper.id, late.id].sort());
 

@@ -113,11 +113,11 @@ async function race(instances: [Instance, Instance], round: number, ended: Ended
   expect(ended.map((e) => e.sessionId).sort()).toEqual(gone);
   singles.forEach((s, i) => {
     const event = ended.find((e) => e.sessionId === s.target.id);
-    if (statuses[i] === 204) expect(event).toMatchObject({ reason: 'revoked', bySessionId: s.by.id });
+    if (statuses[i] === 204) expect(event).toMatchObject({ cause: 'revoked', bySessionId: s.by.id });
     if (statuses[i] === 404) expect(gone).toContain(s.target.id);
     if (statuses[i] === 401) expect(gone).toContain(s.by.id);
   });
-  const byOthers = ended.filter((e) => e.reason === 'revoked-others');
+  const byOthers = ended.filter((e) => e.cause === 'revoked-others');
   expect(byOthers.length).toBe(revokedCount);
   for (const e of byOthers) {
     expect(e.bySessionId).toBe(othersBy.id);

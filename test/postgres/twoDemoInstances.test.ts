@@ -174,7 +174,7 @@ describe('two demo processes over one PostgreSQL database', () => {
     expect(await next.json()).toMatchObject({ code: 'UNAUTHORIZED' });
 
     const signedOut = await stream.next((e) => e.event === 'signed-out');
-    expect(signedOut.data).toEqual({ sessionId: device1.id, reason: 'revoked', bySessionId: device2.id });
+    expect(signedOut.data).toEqual({ sessionId: device1.id, cause: 'revoked', bySessionId: device2.id });
     const delayMs = signedOut.at - answeredAt;
     console.log(
       `two demo instances: started in ${one.startedInMs.toFixed(0)} ms and ${two.startedInMs.toFixed(0)} ms; ` +

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sessionSetFingerprint } from '../../src/provider/sessionSetFingerprint.js';
+import { sessionSetFingerprint } from '../../src/contract/events.js';
 import { createSessionManager, createSessionsHandler, type SessionManager } from '../../src/server/index.js';
 import { createSqliteSessionStore } from '../../src/server/sqlite/index.js';
 
@@ -75,7 +75,7 @@ describe('GET /sessions/events', () => {
     expect((await a.call('POST', `/sessions/${b.id}/revoke`)).status).toBe(204);
     expect(await events.next()).toEqual({
       event: 'session.ended',
-      data: { sessionId: b.id, reason: 'revoked' },
+      data: { sessionId: b.id, cause: 'revoked', bySessionId: a.id },
     });
   });
 
@@ -87,7 +87,7 @@ describe('GET /sessions/events', () => {
     expect((await b.call('POST', '/sessions/revoke-others')).status).toBe(200);
     expect(await events.next()).toEqual({
       event: 'signed-out',
-      data: { sessionId: a.id, reason: 'revoked-others', bySessionId: b.id },
+      data: { sessionId: a.id, cause: 'revoked-others', bySessionId: b.id },
     });
     expect(await events.next()).toBe('closed');
     expect((await a.call('GET', '/sessions/events')).status).toBe(401);

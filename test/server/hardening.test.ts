@@ -206,7 +206,7 @@ describe('live event streams', () => {
     await vi.advanceTimersByTimeAsync(30 * SECOND);
     expect(await stream.next?.()).toMatchObject({
       event: 'signed-out',
-      data: { sessionId: laptop.sessionId, reason: 'expired', bySessionId: null },
+      data: { sessionId: laptop.sessionId, cause: 'expired', bySessionId: null },
     });
     expect(await stream.next?.()).toBe('closed');
   });
@@ -300,7 +300,7 @@ describe("a user's sessions", () => {
     expect(await stream.next?.()).toMatchObject({ event: 'session.started' }); // fourth
     expect(await stream.next?.()).toMatchObject({
       event: 'signed-out',
-      data: { reason: 'session-limit', bySessionId: fourth.sessionId },
+      data: { cause: 'session-limit', bySessionId: fourth.sessionId },
     });
   });
 

@@ -246,7 +246,7 @@ describe('events', () => {
     await h.manager.revokeSession({
       userId: USERS.ana.id,
       sessionId: phone.sessionId,
-      reason: 'revoked',
+      cause: 'revoked',
       bySessionId: laptop.sessionId,
     });
     await h.manager.signOut(requestWith(cookieOf(laptop.token)));
@@ -259,18 +259,18 @@ describe('events', () => {
       {
         type: 'session.ended',
         sessionId: phone.sessionId,
-        reason: 'revoked',
+        cause: 'revoked',
         bySessionId: laptop.sessionId,
         ...base,
       },
       {
         type: 'session.ended',
         sessionId: laptop.sessionId,
-        reason: 'signed-out',
+        cause: 'signed-out',
         bySessionId: laptop.sessionId,
         ...base,
       },
-      { type: 'session.ended', sessionId: tablet.sessionId, reason: 'admin', bySessionId: null, ...base },
+      { type: 'session.ended', sessionId: tablet.sessionId, cause: 'admin', bySessionId: null, ...base },
     ]);
     unsubscribe();
     await h.device('ana');

@@ -10,7 +10,8 @@ import {
   type PostgresListenPool,
   type PostgresPool,
 } from '../../src/server/postgres/index.js';
-import { describeSessionStore, storedSession } from './storeContract.js';
+import { sessionStoreTests } from '../../src/server/testing/index.js';
+import { storedSession } from './storeFixtures.js';
 
 const url = process.env.PROFILEKIT_PG_URL;
 if (!url) {
@@ -57,7 +58,10 @@ const reset = async () => {
   await poolA.query(`TRUNCATE "${schema}".profilekit_sessions, "${schema}".profilekit_attempts`);
 };
 
-describeSessionStore('PostgreSQL 15', async () => ({ store: storeA, reset }));
+describe('SessionStore suite: PostgreSQL 15', () => {
+  for (const test of sessionStoreTests({ createStore: async () => (await reset(), storeA) }))
+    it(test.name, test.run);
+});
 
 const waitFor = async (check: () => boolean, timeoutMs = 10_000) => {
   const until = Date.now() + timeoutMs;
@@ -221,7 +225,7 @@ describe('PostgreSQL event bus (LISTEN/NOTIFY)', () => {
         userId: 'usr_a',
         sessionId: 'ses_1',
         at: NOW,
-        reason: 'revoked',
+        cause: 'revoked',
         bySessionId: 'ses_2',
       };
       await busA.publish(ended);

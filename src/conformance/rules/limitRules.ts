@@ -1,13 +1,13 @@
 import { NO_PASSWORD_ASKED, type Rule } from '../context.js';
 import { describe, errorCode, expectError, fail } from '../expect.js';
 import type { EventStream, Exchange } from '../http.js';
+import { LIMITS } from '../words.js';
 import { revokePath } from './guardRules.js';
 
-// The contract: a session is locked after at most 10 wrong passwords in its window (the reference
-// server: 5 in 15 minutes). One more try sees the 429.
-export const RATE_LIMIT_TRIES = 11;
-// The contract: a session holds at most 32 open event streams (the reference server: 8).
-export const MAX_STREAMS_PER_SESSION = 32;
+// A session is locked after at most 10 wrong passwords in its window: one more try sees the 429.
+export const RATE_LIMIT_TRIES = LIMITS.maxWrongPasswordsPerSession + 1;
+// A session holds at most 32 open event streams.
+export const MAX_STREAMS_PER_SESSION = LIMITS.maxStreamsPerSession;
 
 /** Retry-After as the contract asks (seconds), or an HTTP date in the future (RFC 9110 allows both). */
 function retryAfterOk(value: string | null): boolean {

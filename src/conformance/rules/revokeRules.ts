@@ -217,7 +217,7 @@ export const revokeRules: Rule[] = [
       }
       const ids = await identify(ctx);
       try {
-        // C2 was ended by revoke-others: its own stream says so, with the reason and who did it.
+        // C2 was ended by revoke-others: its own stream says so, with the cause and who did it.
         let event = await streams.c2.next(EVENT_WAIT_MS);
         while (event && event.type !== 'signed-out') event = await streams.c2.next(EVENT_WAIT_MS);
         if (!event) {
@@ -226,9 +226,9 @@ export const revokeRules: Rule[] = [
             streams.c2.exchange,
           );
         }
-        if (event.data.reason !== 'revoked-others' || event.data.bySessionId !== ids.c1) {
+        if (event.data.cause !== 'revoked-others' || event.data.bySessionId !== ids.c1) {
           fail(
-            `expected signed-out {"reason":"revoked-others","bySessionId":"${ids.c1}"}, got ${JSON.stringify(event.data)}`,
+            `expected signed-out {"cause":"revoked-others","bySessionId":"${ids.c1}"}, got ${JSON.stringify(event.data)}`,
             streams.c2.exchange,
           );
         }

@@ -1,26 +1,10 @@
+import { readAdminListQuery } from '../../contract/index.js';
 import type { AuthenticatedRequest } from '../createSessionManager.js';
-import type { AdminSortKey, SessionsPageQuery, StoredSession } from '../types.js';
+import type { StoredSession } from '../types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { AdminUserDescription, HandlerDeps, SessionsAdminOptions } from './handlerDeps.js';
-import { badRequest, fail, json, noContent, optionalParam, readJsonObject } from './responses.js';
+import { badRequest, fail, json, noContent, readJsonObject, readParams } from './responses.js';
 import { toWire } from './toWire.js';
-
-const SORT_KEYS: readonly AdminSortKey[] = ['lastActiveAt', 'createdAt', 'expiresAt'];
-const DEFAULT_PAGE_SIZE = 50;
-const MAX_SEARCH_LENGTH = 200;
-
-/** Reads one enumerated query parameter; an unknown value is a 400 rather than a silent default. */
-function pick<T extends string>(
-  params: URLSearchParams,
-  name: string,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  const value = params.get(name);
-  if (value === null || value === '') return fallback;
-  if (!allowed.includes(value as T)) throw badRequest(`"${name}" must be one of ${allowed.join(', ')}.`);
-  return value as T;
-}
 
 async function usersOf(admin: SessionsAdminOptions, sessions: StoredSession[]) {
   const ids = [...new Set(sessions.map((s) => s.userId))];
@@ -40,7 +24,6 @@ async function usersOf(admin: SessionsAdminOptions, sessions: StoredSession[]) {
 /** Every user's sessions, for an admin: pages, one session, revoke, revoke a user's, stats. */
 export function createAdminRoutes(deps: HandlerDeps, admin: SessionsAdminOptions) {
   const { manager } = deps;
-  const maxPageSize = admin.maxPageSize ?? 1000;
 
   return {
     async requireAdmin(auth: AuthenticatedRequest) {
@@ -50,32 +33,18 @@ export function createAdminRoutes(deps: HandlerDeps, admin: SessionsAdminOptions
     },
 
     async list(request: Request, auth: AuthenticatedRequest) {
-      const params = new URL(request.url).searchParams;
-      const limitText = params.get('limit');
-      const limit = limitText === null || limitText === '' ? DEFAULT_PAGE_SIZE : Number(limitText);
-      if (!Number.isInteger(limit) || limit < 1 || limit > maxPageSize) {
-        throw badRequest(`"limit" must be a whole number from 1 to ${maxPageSize}.`);
-      }
-      const search = optionalParam(params, 'search', MAX_SEARCH_LENGTH);
-      const filters = {
-        status: pick(params, 'status', ['active', 'expired'] as const, 'active'),
-        sort: pick(params, 'sort', SORT_KEYS, 'lastActiveAt'),
-        direction: pick(params, 'direction', ['desc', 'asc'] as const, 'desc'),
-        search,
-        userId: optionalParam(params, 'userId'),
-        applicationId: optionalParam(params, 'applicationId'),
-      };
-      const cursor = params.get('cursor');
+      const { limit, cursor, ...filters } = readParams(() =>
+        readAdminListQuery(new URL(request.url).searchParams, admin.maxPageSize),
+      );
       const after = cursor ? decodeCursor(cursor, filters) : undefined;
       if (after === null) throw badRequest('The cursor is not one this server gave out for this query.');
-      const query: SessionsPageQuery = {
+      const { search } = filters;
+      const { sessions, total } = await manager.listAllSessions({
         ...filters,
-        now: manager.now(),
         limit: limit + 1,
         after,
         searchUserIds: search && admin.searchUsers ? await admin.searchUsers(search) : undefined,
-      };
-      const { sessions, total } = await manager.store.listSessionsPage(query);
+      });
       const page = sessions.slice(0, limit);
       const last = page.at(-1);
       const describe = await usersOf(admin, page);
@@ -90,7 +59,7 @@ export function createAdminRoutes(deps: HandlerDeps, admin: SessionsAdminOptions
     },
 
     async one(auth: AuthenticatedRequest, sessionId: string | null) {
-      const session = sessionId === null ? null : await manager.store.findById(sessionId);
+      const session = sessionId === null ? null : await manager.getSession(sessionId);
       if (!session) return fail(404, 'NOT_FOUND', 'No such session.');
       const describe = await usersOf(admin, [session]);
       return json(describe(session, auth.session.id));
@@ -98,7 +67,7 @@ export function createAdminRoutes(deps: HandlerDeps, admin: SessionsAdminOptions
 
     async revoke(request: Request, auth: AuthenticatedRequest, sessionId: string | null) {
       await readJsonObject(request);
-      if (sessionId === null || !(await manager.endSession(sessionId, 'admin'))) {
+      if (sessionId === null || !(await manager.endSession(sessionId, { cause: 'admin' }))) {
         return fail(404, 'NOT_FOUND', 'No such session.');
       }
       // An admin who ended its own session is signed out: its browser must forget the cookie too.
@@ -107,21 +76,19 @@ export function createAdminRoutes(deps: HandlerDeps, admin: SessionsAdminOptions
 
     async revokeUser(request: Request, auth: AuthenticatedRequest, userId: string | null) {
       await readJsonObject(request);
+      if (userId === null)
+        throw badRequest('The user id is not one (empty, too long or with control characters).');
       const freshFor = admin.freshForRevokeUserMs;
       if (freshFor !== undefined && manager.now() - auth.session.authenticatedAt > freshFor) {
         return fail(403, 'REAUTH_REQUIRED', 'Confirm your password to continue.');
       }
-      if (userId === null) return json({ revokedCount: 0 });
-      const revokedCount = await manager.revokeAllSessions({ userId, reason: 'admin' });
+      const revokedCount = await manager.revokeAllSessions({ userId, cause: 'admin' });
       const response = json({ revokedCount });
       return userId === auth.userId ? response.cookie(manager.clearCookie()) : response;
     },
 
     async stats() {
-      const at = manager.now();
-      return json(
-        await manager.store.countSessions({ now: at, startOfDay: new Date(at).setHours(0, 0, 0, 0) }),
-      );
+      return json(await manager.countSessions());
     },
   };
 }

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { readCookie, serializeCookie } from '../cookies.js';
-import { hashesMatch } from '../tokens.js';
+import { constantTimeEqual, randomBytes, toHex } from '../webCrypto.js';
 
 export interface CsrfOptions {
   /** @default 'XSRF-TOKEN' (what Laravel and Angular use, and the REST adapter reads) */
@@ -27,7 +26,7 @@ export function createCsrfGuard(options: CsrfOptions & { secure: boolean }) {
     cookieFor(request: Request): string | null {
       const current = readCookie(request, cookieName);
       if (current && TOKEN_PATTERN.test(current)) return null;
-      const token = randomBytes(20).toString('hex');
+      const token = toHex(randomBytes(20));
       return serializeCookie(cookieName, token, { path: '/', sameSite: 'Lax', secure: options.secure });
     },
     /** Whether an unsafe request echoes the cookie in the header (safe methods always pass). */
@@ -40,7 +39,7 @@ export function createCsrfGuard(options: CsrfOptions & { secure: boolean }) {
         header !== null &&
         TOKEN_PATTERN.test(cookie) &&
         TOKEN_PATTERN.test(header) &&
-        hashesMatch(cookie, header)
+        constantTimeEqual(cookie, header)
       );
     },
   };

@@ -1,4 +1,9 @@
-import { sessionSetFingerprint } from '../../provider/sessionSetFingerprint.js';
+import {
+  SESSION_EVENTS,
+  type SessionEndedData,
+  STREAM_RETRY_MS,
+  sessionSetFingerprint,
+} from '../../contract/index.js';
 import type { AuthenticatedRequest, SessionManager } from '../createSessionManager.js';
 import type { SessionEvent } from '../events.js';
 import { ContractResponse, fail } from './responses.js';
@@ -22,8 +27,6 @@ const DEFAULT_HEARTBEAT_MS = 25_000;
 // and every other user's connections would be refused. A session is a browser, whose tabs each open one.
 const DEFAULT_MAX_PER_SESSION = 8;
 const DEFAULT_MAX_PER_USER = 32;
-// How long the browser waits before reconnecting after a dropped stream (the kit adds its own backoff).
-const RECONNECT_MS = 2_000;
 
 interface Subscriber {
   sessionId: string;
@@ -75,7 +78,7 @@ export function createEventStreams(manager: SessionManager, options: EventStream
       const open = countOf(userId, sessionId);
       if (open.ofSession >= maxPerSession || open.ofUser >= maxPerUser) {
         const whose = open.ofSession >= maxPerSession ? 'this session' : 'this account';
-        return fail(429, 'RATE_LIMITED', `Too many open event streams for ${whose}.`, RECONNECT_MS / 1000);
+        return fail(429, 'RATE_LIMITED', `Too many open event streams for ${whose}.`, STREAM_RETRY_MS / 1000);
       }
       const encoder = new TextEncoder();
       // Ids count this stream's own events: they say nothing about anyone else's activity.
@@ -95,8 +98,8 @@ export function createEventStreams(manager: SessionManager, options: EventStream
             eventId += 1;
             write(`id: ${eventId}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
           };
-          const end = (data: object) => {
-            frame('signed-out', data);
+          const end = (data: SessionEndedData) => {
+            frame(SESSION_EVENTS.signedOut, data);
             cleanup();
             try {
               controller.close();
@@ -108,24 +111,23 @@ export function createEventStreams(manager: SessionManager, options: EventStream
             sessionId,
             send(event) {
               if (event.type === 'session.started') {
-                if (event.sessionId !== sessionId) frame('session.started', { sessionId: event.sessionId });
+                if (event.sessionId !== sessionId)
+                  frame(SESSION_EVENTS.started, { sessionId: event.sessionId });
                 return;
               }
-              if (event.sessionId !== sessionId) {
-                frame('session.ended', { sessionId: event.sessionId, reason: event.reason });
-                return;
-              }
-              end({ sessionId, reason: event.reason, bySessionId: event.bySessionId });
+              const data = { sessionId: event.sessionId, cause: event.cause, bySessionId: event.bySessionId };
+              if (event.sessionId !== sessionId) frame(SESSION_EVENTS.ended, data);
+              else end(data);
             },
           };
           // A session's expiry slides with its use elsewhere (another tab's requests): when the one this
           // stream knows has passed, the store says whether it still lives.
           const checkExpiry = async () => {
             if (manager.now() < expiresAt) return;
-            const current = await manager.store.findById(sessionId).catch(() => undefined);
+            const current = await manager.getSession(sessionId).catch(() => undefined);
             if (current === undefined) return; // The store is away: ask again at the next beat.
             if (current && current.expiresAt > manager.now()) expiresAt = current.expiresAt;
-            else end({ sessionId, reason: 'expired', bySessionId: null });
+            else end({ sessionId, cause: 'expired', bySessionId: null });
           };
           const heartbeat = setInterval(() => {
             write(': keep-alive\n\n');
@@ -142,12 +144,14 @@ export function createEventStreams(manager: SessionManager, options: EventStream
           request.signal?.addEventListener('abort', () => cleanup(), { once: true });
           // "connected" only once the bus can deliver: over PostgreSQL, once LISTEN is on. Until then an
           // event could be missed, and the kit refetches on connect to cover exactly that gap.
-          await manager.events.ready?.().catch(() => {});
+          await manager.eventsReady().catch(() => {});
           // The sessions as they stand now, named: the kit compares the name with the list it holds and
           // refetches only when something changed before this stream was listening.
           const live = await manager.listSessions(userId).catch(() => null);
-          write(`retry: ${RECONNECT_MS}\n: connected\n\n`);
-          frame('connected', { fingerprint: live ? sessionSetFingerprint(live.map((s) => s.id)) : null });
+          write(`retry: ${STREAM_RETRY_MS}\n: connected\n\n`);
+          frame(SESSION_EVENTS.connected, {
+            fingerprint: live ? sessionSetFingerprint(live.map((s) => s.id)) : null,
+          });
         },
         cancel() {
           cleanup();

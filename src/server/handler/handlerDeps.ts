@@ -1,4 +1,4 @@
-import type { ConfirmableAction, PasswordRequirement } from '../../provider/types.js';
+import type { ConfirmableAction, PasswordRequirement } from '../../contract/policy.js';
 import type { SessionManager } from '../createSessionManager.js';
 import type { ConfirmationLimiter, PasswordAttemptPolicy } from '../limits/createConfirmationLimiter.js';
 import type { CsrfOptions } from './csrf.js';

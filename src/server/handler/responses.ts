@@ -1,8 +1,7 @@
-import type { SessionsErrorCode } from '../../provider/SessionsError.js';
+import { ParamError, type ServerErrorCode } from '../../contract/index.js';
 import { RequestBodyError, readJsonBody } from '../requestBody.js';
 
-/** The server's error codes: the contract's, plus UNAVAILABLE for a store that cannot be reached (503). */
-export type ServerErrorCode = SessionsErrorCode | 'UNAVAILABLE';
+export type { ServerErrorCode };
 
 /** A response in the making: the routes add cookies and headers, the handler adds the common ones. */
 export class ContractResponse {
@@ -46,6 +45,16 @@ export class Refusal extends Error {
 
 export const badRequest = (message: string) => new Refusal(fail(400, 'UNKNOWN', message));
 
+/** Reads parameters with the contract's readers: a rule broken is a 400 with the reader's message. */
+export function readParams<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ParamError) throw badRequest(error.message);
+    throw error;
+  }
+}
+
 /** Reads a JSON object body (empty means `{}`); a bad one is a 400 or 413 with a code, never a 5xx. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   try {
@@ -54,41 +63,4 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
     if (error instanceof RequestBodyError) throw new Refusal(fail(error.status, 'UNKNOWN', error.message));
     throw error;
   }
-}
-
-/**
- * Control characters (NUL above all) in a value meant for the store: PostgreSQL's text cannot hold a NUL
- * and refuses the whole query, so they are refused here, as bad input, before any store sees them.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-export const hasControlCharacters = (text: string) => /[\u0000-\u001f\u007f]/.test(text);
-
-/**
- * An optional string field: absent or null is undefined; anything but a string, or a string too long or
- * (unless `anyText`, for passwords, which never reach the store) with control characters, is a 400.
- */
-export function optionalString(
-  body: Record<string, unknown>,
-  field: string,
-  maxLength = 200,
-  anyText = false,
-) {
-  const value = body[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.length > maxLength || (!anyText && hasControlCharacters(value))) {
-    throw badRequest(
-      `"${field}" must be a string of at most ${maxLength} characters, without control characters.`,
-    );
-  }
-  return value;
-}
-
-/** An optional query parameter: empty is undefined; too long or with control characters is a 400. */
-export function optionalParam(params: URLSearchParams, name: string, maxLength = 200) {
-  const value = params.get(name)?.trim();
-  if (!value) return undefined;
-  if (value.length > maxLength || hasControlCharacters(value)) {
-    throw badRequest(`"${name}" must be at most ${maxLength} characters, without control characters.`);
-  }
-  return value;
 }

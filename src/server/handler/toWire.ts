@@ -1,4 +1,4 @@
-import type { SessionInput } from '../../provider/types.js';
+import type { SessionInput } from '../../contract/wire.js';
 import type { StoredSession } from '../types.js';
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();

@@ -1,4 +1,10 @@
-import type { ConfirmableAction } from '../../provider/types.js';
+import {
+  type ConfirmableAction,
+  readListQuery,
+  readPasswordBody,
+  readRevokeManyBody,
+  type SessionsPolicy,
+} from '../../contract/index.js';
 import type { AuthenticatedRequest } from '../createSessionManager.js';
 import type { HandlerDeps } from './handlerDeps.js';
 import {
@@ -6,10 +12,9 @@ import {
   fail,
   json,
   noContent,
-  optionalParam,
-  optionalString,
   Refusal,
   readJsonObject,
+  readParams,
 } from './responses.js';
 import { toWire } from './toWire.js';
 
@@ -18,6 +23,16 @@ type FreshnessAction = ConfirmableAction | 'listSessions';
 /** The signed-in user's own sessions: list, revoke one, revoke the others, revoke all, sign out, re-auth. */
 export function createUserRoutes(deps: HandlerDeps) {
   const { manager, options } = deps;
+
+  /** What this server asks of this caller, as the contract advertises it (contract/policy.ts). */
+  async function policyFor(auth: AuthenticatedRequest): Promise<SessionsPolicy> {
+    const freshness = options.freshness;
+    return {
+      password: { ...deps.passwordRequirements },
+      freshness: freshness ? { maxAgeMs: freshness.maxAgeMs, actions: [...freshness.actions] } : null,
+      admin: options.admin ? await options.admin.isAdmin(auth.userId) : false,
+    };
+  }
 
   /** Answers REAUTH_REQUIRED when the host wants a recent password for this action and it is older. */
   function requireFresh(auth: AuthenticatedRequest, action: FreshnessAction) {
@@ -29,7 +44,7 @@ export function createUserRoutes(deps: HandlerDeps) {
   }
 
   /** Checks the password before anything changes: a refused request ends no session. */
-  async function confirmPassword(auth: AuthenticatedRequest, password: unknown) {
+  async function confirmPassword(auth: AuthenticatedRequest, password: string | undefined) {
     const caller = { sessionId: auth.session.id, userId: auth.userId };
     const result = await deps.confirmations.check(caller, password, async (candidate) =>
       options.verifyPassword(auth.userId, candidate),
@@ -46,71 +61,73 @@ export function createUserRoutes(deps: HandlerDeps) {
   async function confirmIfRequired(
     auth: AuthenticatedRequest,
     action: ConfirmableAction,
-    body: Record<string, unknown>,
+    password: string | undefined,
   ) {
     requireFresh(auth, action);
-    if (deps.passwordRequirements[action] === 'required') await confirmPassword(auth, body.password);
+    if (deps.passwordRequirements[action] === 'required') await confirmPassword(auth, password);
   }
-
-  const readPasswordBody = async (request: Request) => {
-    const body = await readJsonObject(request);
-    optionalString(body, 'password', 1024, true);
-    return body;
-  };
 
   return {
     async list(request: Request, auth: AuthenticatedRequest): Promise<ContractResponse> {
       requireFresh(auth, 'listSessions');
-      // An empty value means "no filter", as in the admin routes.
-      const applicationId = optionalParam(new URL(request.url).searchParams, 'applicationId');
+      const { applicationId } = readParams(() => readListQuery(new URL(request.url).searchParams));
       const sessions = await manager.listSessions(auth.userId, { applicationId });
       return json({
         sessions: sessions.map((session) => toWire(session, auth.session.id)),
         currentSessionId: auth.session.id,
+        policy: await policyFor(auth),
       });
     },
 
+    async policy(auth: AuthenticatedRequest) {
+      return json(await policyFor(auth));
+    },
+
     async revokeOne(request: Request, auth: AuthenticatedRequest, sessionId: string | null) {
-      const body = await readPasswordBody(request);
-      await confirmIfRequired(auth, 'revokeSession', body);
+      const { password } = readParams(readPasswordBody.bind(null, await readJsonObject(request)));
+      await confirmIfRequired(auth, 'revokeSession', password);
       // Unknown, ended and another user's session all answer the same 404: nothing tells them apart.
+      const own = sessionId === auth.session.id;
       const revoked =
         sessionId !== null &&
         (await manager.revokeSession({
           userId: auth.userId,
           sessionId,
-          reason: sessionId === auth.session.id ? 'signed-out' : 'revoked',
+          cause: own ? 'signed-out' : 'revoked',
           bySessionId: auth.session.id,
         }));
       if (!revoked) return fail(404, 'NOT_FOUND', 'No such session.');
-      const response = noContent();
-      return sessionId === auth.session.id ? response.cookie(manager.clearCookie()) : response;
+      return own ? noContent().cookie(manager.clearCookie()) : noContent();
     },
 
     async revokeOthers(request: Request, auth: AuthenticatedRequest) {
-      const body = await readPasswordBody(request);
-      const applicationId = optionalString(body, 'applicationId');
-      await confirmIfRequired(auth, 'revokeOtherSessions', body);
+      const { password, applicationId } = readParams(
+        readRevokeManyBody.bind(null, await readJsonObject(request)),
+      );
+      await confirmIfRequired(auth, 'revokeOtherSessions', password);
       const revokedCount = await manager.revokeOtherSessions({
         userId: auth.userId,
         exceptSessionId: auth.session.id,
         applicationId,
-        reason: 'revoked-others',
+        cause: 'revoked-others',
       });
       return json({ revokedCount });
     },
 
     async revokeAll(request: Request, auth: AuthenticatedRequest) {
-      const body = await readPasswordBody(request);
-      const applicationId = optionalString(body, 'applicationId');
-      await confirmIfRequired(auth, 'revokeAllSessions', body);
+      const { password, applicationId } = readParams(
+        readRevokeManyBody.bind(null, await readJsonObject(request)),
+      );
+      await confirmIfRequired(auth, 'revokeAllSessions', password);
       const revokedCount = await manager.revokeAllSessions({
         userId: auth.userId,
         applicationId,
-        reason: 'revoked-all',
+        cause: 'revoked-all',
         bySessionId: auth.session.id,
       });
-      return json({ revokedCount }).cookie(manager.clearCookie());
+      // Narrowed to another application, the caller's own session may live on: then its cookie stays.
+      const stillIn = applicationId !== undefined && (await manager.getSession(auth.session.id)) !== null;
+      return stillIn ? json({ revokedCount }) : json({ revokedCount }).cookie(manager.clearCookie());
     },
 
     async signOut(request: Request, auth: AuthenticatedRequest) {
@@ -118,15 +135,15 @@ export function createUserRoutes(deps: HandlerDeps) {
       await manager.revokeSession({
         userId: auth.userId,
         sessionId: auth.session.id,
-        reason: 'signed-out',
+        cause: 'signed-out',
         bySessionId: auth.session.id,
       });
       return noContent().cookie(manager.clearCookie());
     },
 
     async reauthenticate(request: Request, auth: AuthenticatedRequest) {
-      const body = await readPasswordBody(request);
-      await confirmPassword(auth, body.password);
+      const { password } = readParams(readPasswordBody.bind(null, await readJsonObject(request)));
+      await confirmPassword(auth, password);
       await manager.markAuthenticated(auth.session.id);
       return noContent();
     },

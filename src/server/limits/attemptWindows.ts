@@ -1,12 +1,15 @@
 import type { AttemptsUpdate, SessionStore } from '../types.js';
 
+/** Where a limit keeps its attempts: a store, or the manager (which passes them to its store). */
+export type AttemptStore = Pick<SessionStore, 'updateAttempts'>;
+
 /**
  * Sliding windows over a key's recent attempts, the one place their arithmetic lives. A fixed window
  * lets twice its limit through at its edge (the end of one and the start of the next); a sliding one
  * counts the attempts of the last `windowMs` whenever it is asked.
  */
 export interface AttemptWindow {
-  store: SessionStore;
+  store: AttemptStore;
   windowMs: number;
   now: () => number;
 }

@@ -1,5 +1,5 @@
-import type { SessionStore } from '../types.js';
 import {
+  type AttemptStore,
   type AttemptWindow,
   addAttempt,
   clearAttempts,
@@ -41,7 +41,7 @@ export type PasswordCheck =
  * reach these.
  */
 export function createConfirmationLimiter(
-  store: SessionStore,
+  store: AttemptStore,
   policy: PasswordAttemptPolicy = {},
   now: () => number = Date.now,
 ) {

@@ -1,5 +1,5 @@
-import type { SessionStore } from '../types.js';
 import {
+  type AttemptStore,
   type AttemptWindow,
   addAttempt,
   clearAttempts,
@@ -72,7 +72,7 @@ const FIRST_DELAY_MS = 1_000;
  * });
  */
 export function createSignInLimiter(
-  store: SessionStore,
+  store: AttemptStore,
   policy: SignInAttemptPolicy = {},
   now: () => number = Date.now,
 ) {

@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SessionList } from '../../../src/components/SessionList.js';
-import { sessionSetFingerprint } from '../../../src/provider/sessionSetFingerprint.js';
+import { sessionSetFingerprint } from '../../../src/contract/events.js';
 import type { SessionInput, SessionsDataProvider, SessionsLiveEvent } from '../../../src/provider/types.js';
 import { renderWithSessions } from '../../helpers/renderWithSessions.js';
 
@@ -45,7 +45,7 @@ describe('live events', () => {
       { id: 'mac', isCurrent: true, userAgent: MAC, device: { browser: 'Chrome', os: 'macOS' } },
       { id: 'pixel', userAgent: PIXEL, device: { browser: 'Chrome', os: 'Android' } },
     ]);
-    await backend.emit({ type: 'session-started', sessionId: 'pixel' });
+    await backend.emit({ type: 'session.started', sessionId: 'pixel' });
     expect(await screen.findByText('Chrome on Android')).toBeInTheDocument();
   });
 

@@ -30,9 +30,8 @@ describe('the memory backend behaves like a server', () => {
     expect(sessions.map((s) => s.id).sort()).toEqual(['ana-mac', 'ana-phone']);
     expect(currentSessionId).toBe('ana-mac');
     expect(typeof sessions[0]?.createdAt).toBe('string');
-    const tokens = backend.allSessions().map((s) => s.token);
-    for (const token of tokens) expect(JSON.stringify(sessions)).not.toContain(token);
-    expect(sessions.every((s) => (s.tokenPreview ?? '').length === 8)).toBe(true);
+    // It is the real handler: the user's own list carries no token and no token preview (admins only).
+    expect(JSON.stringify(sessions)).not.toMatch(/pk_session|tokenPreview/);
   });
 
   it("treats another user's session as unknown and leaves it alone", async () => {

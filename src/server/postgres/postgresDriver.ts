@@ -1,0 +1,97 @@
+import type { SqlDialect, SqlDriver, SqlExecutor } from '../sql/sqlDriver.js';
+import { StoreUnavailableError } from '../storeErrors.js';
+import { quoteIdentifier } from './identifiers.js';
+import type { PostgresPool, PostgresQueryable } from './postgresTypes.js';
+
+// SQLSTATE classes and codes that mean the database cannot be reached or cannot take the work right now:
+// 08 connection exceptions, 53 insufficient resources (too many connections, out of memory or disk),
+// 57P01–57P05 the server shutting down, restarting or not accepting connections yet.
+const UNAVAILABLE_STATES = /^(08|53|57P0[1-5])/;
+// Node's socket errors, and the two failures node-postgres reports without a code: its pool timing out
+// while waiting for a connection, and a connection the server closed.
+const SOCKET_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+const NODE_POSTGRES_MESSAGES = new Set([
+  'timeout exceeded when trying to connect',
+  'Connection terminated unexpectedly',
+  'Connection terminated',
+  'Connection terminated due to connection timeout',
+  'Client has encountered a connection error and is not queryable',
+]);
+
+/** Whether an error from node-postgres means the database is away (503), not that a statement is wrong. */
+export function isPostgresUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || SOCKET_ERRORS.has(code))) return true;
+  return NODE_POSTGRES_MESSAGES.has(error.message);
+}
+
+async function guard<Result>(step: () => Promise<Result>): Promise<Result> {
+  try {
+    return await step();
+  } catch (error) {
+    if (isPostgresUnavailable(error)) {
+      throw new StoreUnavailableError('The PostgreSQL database cannot be reached.', { cause: error });
+    }
+    throw error;
+  }
+}
+
+export function postgresDialect(schema: string): SqlDialect {
+  const s = quoteIdentifier(schema, 'schema');
+  return {
+    name: 'postgres',
+    schema: s,
+    table: (name) => `${s}.${name}`,
+    types: { bigint: 'bigint', boolean: 'boolean', text: 'text' },
+    inJsonArray: (column, param) => `${column} IN (SELECT jsonb_array_elements_text(${param}::jsonb))`,
+    forUpdate: 'FOR UPDATE',
+  };
+}
+
+const executor = (db: PostgresQueryable): SqlExecutor => ({
+  query: <Row>(sql: string, params: readonly unknown[] = []) =>
+    guard(async () => (await db.query(sql, [...params])).rows as Row[]),
+  run: (sql, params = []) => guard(async () => (await db.query(sql, [...params])).rowCount ?? 0),
+});
+
+/**
+ * node-postgres (a `pg.Pool`, or any pool of its shape) as an SqlDriver, the store's tables in `schema`.
+ * A transaction runs on one pooled connection; its `lock` is a transaction-scoped advisory lock, so the
+ * instances sharing the database take turns on it.
+ */
+export function postgresDriver(pool: PostgresPool, schema = 'public'): SqlDriver {
+  return {
+    dialect: postgresDialect(schema),
+    ...executor(pool),
+    async transaction(work, lock) {
+      const client = await guard(() => pool.connect());
+      let broken: Error | undefined;
+      try {
+        const tx = executor(client);
+        await tx.run('BEGIN');
+        try {
+          if (lock) await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lock]);
+          const result = await work(tx);
+          await tx.run('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          });
+          throw error;
+        }
+      } finally {
+        // A connection whose ROLLBACK failed is closed rather than handed back to the pool.
+        client.release(broken);
+      }
+    },
+  };
+}

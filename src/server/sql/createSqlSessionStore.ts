@@ -1,0 +1,278 @@
+import { foldForSearch } from '../../contract/params.js';
+import { searchTextOf } from '../searchText.js';
+import { fromColumns, type SessionColumns } from '../sessionColumns.js';
+import { byRecentActivity } from '../sessionOrder.js';
+import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
+import type { SqlDriver, SqlExecutor } from './sqlDriver.js';
+import { migrate } from './sqlSchema.js';
+
+/** A SessionStore over SQL, plus the way to run its schema setup up front (at boot, say). */
+export interface SqlSessionStore extends SessionStore {
+  /** Creates or upgrades the tables if needed. Every method does this on first use; this only runs it now. */
+  ready(): Promise<void>;
+}
+
+// Whitelisted: a sort column never comes from input.
+const SORT_COLUMNS = {
+  lastActiveAt: 'last_active_at',
+  createdAt: 'created_at',
+  expiresAt: 'expires_at',
+} as const;
+
+const INSERT_COLUMNS = [
+  'id',
+  'user_id',
+  'token_hash',
+  'token_preview',
+  'user_agent',
+  'ip_address',
+  'device_name',
+  'device_type',
+  'device_browser',
+  'device_os',
+  'city',
+  'region',
+  'country',
+  'trusted',
+  'application_id',
+  'created_at',
+  'last_active_at',
+  'expires_at',
+  'absolute_expires_at',
+  'authenticated_at',
+  'search_text',
+] as const;
+
+/** What describes where a session is used: written at sign-in and by each activity write. */
+const describedBy = (s: Pick<StoredSession, 'userAgent' | 'ipAddress' | 'device' | 'location'>) => [
+  s.userAgent,
+  s.ipAddress,
+  s.device?.name ?? null,
+  s.device?.type ?? null,
+  s.device?.browser ?? null,
+  s.device?.os ?? null,
+  s.location?.city ?? null,
+  s.location?.region ?? null,
+  s.location?.country ?? null,
+];
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Collects a statement's parameters as it is written: `value(x)` answers its placeholder (`$3`). */
+function parameters() {
+  const values: unknown[] = [];
+  return {
+    values,
+    value(v: unknown) {
+      values.push(v);
+      return `$${values.length}`;
+    },
+  };
+}
+
+/**
+ * The one SQL store: SQLite and PostgreSQL run these same statements through their drivers, so the two
+ * cannot drift. Every write is one statement or one transaction; deletes answer exactly the rows they
+ * removed, most recently active first, so counts and the order of `session.ended` events are the same
+ * under races and on either engine. `createSqliteSessionStore` and `createPostgresSessionStore` are this
+ * over their drivers.
+ */
+export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
+  const { dialect } = driver;
+  const sessions = dialect.table('profilekit_sessions');
+  const attempts = dialect.table('profilekit_attempts');
+
+  let setup: Promise<void> | null = null;
+  const ready = () => {
+    // Once per store; a failure (the database was down) is retried by the next call.
+    setup ??= migrate(driver).catch((error: unknown) => {
+      setup = null;
+      throw error;
+    });
+    return setup;
+  };
+  const rows = async (sql: string, params: readonly unknown[], db: SqlExecutor = driver) => {
+    await ready();
+    return (await db.query<SessionColumns>(sql, params)).map(fromColumns);
+  };
+
+  /** WHERE clause of an admin page query; columns are whitelisted, never taken from input. */
+  function pageFilter(q: SessionsPageQuery, value: (v: unknown) => string) {
+    const clauses = [
+      q.status === 'active' ? `expires_at > ${value(q.now)}` : `expires_at <= ${value(q.now)}`,
+    ];
+    if (q.userId !== undefined) clauses.push(`user_id = ${value(q.userId)}`);
+    if (q.applicationId !== undefined) clauses.push(`application_id = ${value(q.applicationId)}`);
+    if (q.search !== undefined) {
+      const text = `search_text LIKE ${value(`%${escapeLike(foldForSearch(q.search))}%`)} ESCAPE '\\'`;
+      const users = q.searchUserIds?.length
+        ? ` OR ${dialect.inJsonArray('user_id', value(JSON.stringify(q.searchUserIds)))}`
+        : '';
+      clauses.push(`(${text}${users})`);
+    }
+    return clauses.join(' AND ');
+  }
+
+  return {
+    ready,
+
+    async createSession(s) {
+      await ready();
+      const values = [
+        s.id,
+        s.userId,
+        s.tokenHash,
+        s.tokenPreview,
+        ...describedBy(s),
+        s.trusted,
+        s.applicationId,
+        s.createdAt,
+        s.lastActiveAt,
+        s.expiresAt,
+        s.absoluteExpiresAt,
+        s.authenticatedAt,
+        searchTextOf(s),
+      ];
+      await driver.run(
+        `INSERT INTO ${sessions} (${INSERT_COLUMNS.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`,
+        values,
+      );
+    },
+
+    findByTokenHash: async (tokenHash) =>
+      (await rows(`SELECT * FROM ${sessions} WHERE token_hash = $1`, [tokenHash]))[0] ?? null,
+    findById: async (id) => (await rows(`SELECT * FROM ${sessions} WHERE id = $1`, [id]))[0] ?? null,
+
+    async recordActivity(id, a) {
+      await ready();
+      await driver.run(
+        `UPDATE ${sessions} SET user_agent = $2, ip_address = $3, device_name = $4, device_type = $5,
+          device_browser = $6, device_os = $7, city = $8, region = $9, country = $10, last_active_at = $11,
+          expires_at = $12, search_text = $13 WHERE id = $1`,
+        [id, ...describedBy(a), a.lastActiveAt, a.expiresAt, searchTextOf(a)],
+      );
+    },
+
+    async markAuthenticated(id, at) {
+      await ready();
+      await driver.run(`UPDATE ${sessions} SET authenticated_at = $2 WHERE id = $1`, [id, at]);
+    },
+
+    listUserSessions(userId, { now, applicationId }) {
+      const p = parameters();
+      const app = applicationId === undefined ? '' : ` AND application_id = ${p.value(applicationId)}`;
+      return rows(
+        `SELECT * FROM ${sessions} WHERE user_id = ${p.value(userId)} AND expires_at > ${p.value(now)}${app}
+         ORDER BY last_active_at DESC, id DESC`,
+        p.values,
+      );
+    },
+
+    async deleteSession(id, { now, userId }) {
+      const p = parameters();
+      const user = userId === undefined ? '' : ` AND user_id = ${p.value(userId)}`;
+      const [ended] = await rows(
+        `DELETE FROM ${sessions} WHERE id = ${p.value(id)} AND expires_at > ${p.value(now)}${user} RETURNING *`,
+        p.values,
+      );
+      return ended ?? null;
+    },
+
+    async deleteUserSessions(userId, { now, exceptId, applicationId }) {
+      const p = parameters();
+      const except = exceptId === undefined ? '' : ` AND id <> ${p.value(exceptId)}`;
+      const app = applicationId === undefined ? '' : ` AND application_id = ${p.value(applicationId)}`;
+      // On PostgreSQL the rows are locked in id order first, so two of these racing (two instances) wait
+      // instead of deadlocking; a row another delete removed meanwhile drops out. RETURNING answers what
+      // went; the order is the store's promise, set here for both engines.
+      const ended = await rows(
+        `WITH doomed AS (
+           SELECT id FROM ${sessions}
+           WHERE user_id = ${p.value(userId)} AND expires_at > ${p.value(now)}${except}${app}
+           ORDER BY id ${dialect.forUpdate}
+         )
+         DELETE FROM ${sessions} WHERE id IN (SELECT id FROM doomed) RETURNING *`,
+        p.values,
+      );
+      return ended.sort(byRecentActivity);
+    },
+
+    async deleteExpired(before) {
+      await ready();
+      await driver.run(`DELETE FROM ${attempts} WHERE keep_until <= $1`, [before]);
+      return driver.run(`DELETE FROM ${sessions} WHERE expires_at <= $1`, [before]);
+    },
+
+    async listSessionsPage(q) {
+      const p = parameters();
+      const filter = pageFilter(q, p.value);
+      const column = SORT_COLUMNS[q.sort];
+      const cmp = q.direction === 'desc' ? '<' : '>';
+      const order = q.direction === 'desc' ? 'DESC' : 'ASC';
+      const keyset = q.after
+        ? ` AND (${column}, id) ${cmp} (${p.value(q.after.value)}, ${p.value(q.after.id)})`
+        : '';
+      await ready();
+      // One statement, so the page and its total come from the same snapshot. An empty page answers one
+      // row holding only the total.
+      const found = await driver.query<SessionColumns & { profilekit_total: string | number }>(
+        `SELECT matches.total AS profilekit_total, page.*
+         FROM (SELECT count(*) AS total FROM ${sessions} WHERE ${filter}) AS matches
+         LEFT JOIN (
+           SELECT * FROM ${sessions} WHERE ${filter}${keyset}
+           ORDER BY ${column} ${order}, id ${order} LIMIT ${p.value(q.limit)}
+         ) AS page ON 1 = 1
+         ORDER BY page.${column} ${order}, page.id ${order}`,
+        p.values,
+      );
+      return {
+        sessions: found.filter((row) => row.id !== null).map(fromColumns),
+        total: Number(found[0]?.profilekit_total ?? 0),
+      };
+    },
+
+    async countSessions({ now, startOfDay }) {
+      await ready();
+      const [counted] = await driver.query<
+        Record<'total_active' | 'unique_users' | 'expired' | 'started_today', string | number>
+      >(
+        `SELECT
+           (SELECT count(*) FROM ${sessions} WHERE expires_at > $1) AS total_active,
+           (SELECT count(DISTINCT user_id) FROM ${sessions} WHERE expires_at > $1) AS unique_users,
+           (SELECT count(*) FROM ${sessions} WHERE expires_at <= $1) AS expired,
+           (SELECT count(*) FROM ${sessions} WHERE created_at >= $2) AS started_today`,
+        [now, startOfDay],
+      );
+      return {
+        totalActive: Number(counted?.total_active ?? 0),
+        uniqueUsers: Number(counted?.unique_users ?? 0),
+        expired: Number(counted?.expired ?? 0),
+        startedToday: Number(counted?.started_today ?? 0),
+      };
+    },
+
+    async updateAttempts(key, update, { keepUntil }) {
+      await ready();
+      return driver.transaction(async (tx) => {
+        // The row exists before it is read under lock, so two first attempts of one key queue on one lock.
+        await tx.run(
+          `INSERT INTO ${attempts} (key, attempts, keep_until) VALUES ($1, '[]', $2) ON CONFLICT (key) DO NOTHING`,
+          [key, keepUntil],
+        );
+        const [locked] = await tx.query<{ attempts: string }>(
+          `SELECT attempts FROM ${attempts} WHERE key = $1 ${dialect.forUpdate}`,
+          [key],
+        );
+        const { attempts: next, result } = update(JSON.parse(locked?.attempts ?? '[]') as number[]);
+        if (next.length === 0) await tx.run(`DELETE FROM ${attempts} WHERE key = $1`, [key]);
+        else
+          await tx.run(`UPDATE ${attempts} SET attempts = $2, keep_until = $3 WHERE key = $1`, [
+            key,
+            JSON.stringify(next),
+            keepUntil,
+          ]);
+        return result;
+      });
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * What the one SQL store (createSqlSessionStore) needs of a database: statements with positional
+ * parameters (`$1`, `$2`, … in both engines), a transaction that holds the write lock, and the few words
+ * the two dialects spell differently. The SQLite and PostgreSQL drivers are this interface over
+ * better-sqlite3 and node-postgres; a driver for another engine is a third.
+ */
+export interface SqlExecutor {
+  /** Runs one statement, answering its rows (an empty list for a statement that returns none). */
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs one statement, answering how many rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+}
+
+export interface SqlDriver extends SqlExecutor {
+  readonly dialect: SqlDialect;
+  /**
+   * Runs `work` in one transaction that first takes the database's write lock (SQLite: BEGIN IMMEDIATE;
+   * PostgreSQL: a transaction-scoped advisory lock named `lock`, when given), so two processes or two
+   * instances doing the same work take turns. Rolled back when `work` throws.
+   */
+  transaction<Result>(work: (tx: SqlExecutor) => Promise<Result>, lock?: string): Promise<Result>;
+}
+
+/** The words the engines spell differently, and nothing else. */
+export interface SqlDialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** PostgreSQL: the quoted schema the tables live in. */
+  readonly schema?: string;
+  /** A table's name as a statement writes it (PostgreSQL qualifies it with the store's schema). */
+  table(name: string): string;
+  /** Column types: epoch-millisecond integers, flags, text. */
+  readonly types: { readonly bigint: string; readonly boolean: string; readonly text: string };
+  /** `column IN` the values of a JSON array text parameter. */
+  inJsonArray(column: string, param: string): string;
+  /** Locks the selected rows until the transaction ends (PostgreSQL); SQLite's write lock already does. */
+  readonly forUpdate: string;
+}
