@@ -65,30 +65,77 @@ export function collectSurfaces() {
         ts.isExportSpecifier(declaration) &&
         (declaration.isTypeOnly || declaration.parent.parent.isTypeOnly);
       const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      if (!typeOnly && target.flags & ts.SymbolFlags.Value) values.push([exported.name, kindOf(target)]);
-      else types.push(exported.name);
+      if (!typeOnly && target.flags & ts.SymbolFlags.Value)
+        values.push([exported.name, kindOf(target), valueSignature(checker, target)]);
+      else types.push([exported.name, typeSignature(checker, target)]);
     }
     const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
     values.sort(([a], [b]) => byName(a, b));
-    types.sort(byName);
+    types.sort(([a], [b]) => byName(a, b));
     return { ...entry, values, types };
   });
 }
+
+const FLAGS =
+  ts.TypeFormatFlags.NoTruncation |
+  ts.TypeFormatFlags.UseFullyQualifiedType |
+  ts.TypeFormatFlags.WriteArrowStyleSignature;
+
+/** A member list: `name?: type;` per property, as the checker resolves it. */
+function members(checker, type, at) {
+  return checker
+    .getPropertiesOfType(type)
+    .map((property) => {
+      const optional = property.flags & ts.SymbolFlags.Optional ? '?' : '';
+      const readonly =
+        property.declarations?.some((d) => ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly) ??
+        false;
+      const text = checker.typeToString(checker.getTypeOfSymbolAtLocation(property, at), at, FLAGS);
+      return `  ${readonly ? 'readonly ' : ''}${property.name}${optional}: ${text};`;
+    })
+    .join('\n');
+}
+
+/** A value's signature: a function's parameters and result, a class's constructor and instance members. */
+function valueSignature(checker, symbol) {
+  const at = symbol.valueDeclaration ?? symbol.declarations?.[0];
+  const type = checker.getTypeOfSymbolAtLocation(symbol, at);
+  if (symbol.flags & ts.SymbolFlags.Class) {
+    const constructors = type
+      .getConstructSignatures()
+      .map(
+        (signature) =>
+          `  constructor${checker.signatureToString(signature, at, FLAGS).replace(/ => .*$/s, '')};`,
+      );
+    const instance = checker.getDeclaredTypeOfSymbol(symbol);
+    return `class ${symbol.name} {\n${[...constructors, members(checker, instance, at)].filter(Boolean).join('\n')}\n}`;
+  }
+  return checker.typeToString(type, at, FLAGS);
+}
+
+/** A type's shape: an interface's members, an alias's resolved type. */
+function typeSignature(checker, symbol) {
+  const at = symbol.declarations?.[0];
+  const type = checker.getDeclaredTypeOfSymbol(symbol);
+  if (symbol.flags & ts.SymbolFlags.Interface)
+    return `interface ${symbol.name} {\n${members(checker, type, at)}\n}`;
+  return checker.typeToString(type, at, FLAGS | ts.TypeFormatFlags.InTypeAlias);
+}
+
+const block = (heading, code) => [`### ${heading}`, '', '```ts', code, '```', ''];
 
 export function renderReport({ specifier, source, values, types }) {
   return [
     `# \`${specifier}\` — API report`,
     '',
-    `<!-- Generated from ${source} by \`node scripts/api-report.mjs\`; the test command fails when the entry's exports differ from this file. -->`,
+    `<!-- Generated from ${source} by \`node scripts/api-report.mjs\`; the test command fails when the entry's exports or their signatures differ from this file. -->`,
     '',
     `## Values (${values.length})`,
     '',
-    ...values.map(([name, kind]) => `- \`${name}\` (${kind})`),
-    '',
+    ...values.flatMap(([name, kind, signature]) => block(`\`${name}\` (${kind})`, signature)),
     `## Types (${types.length})`,
     '',
-    ...types.map((name) => `- \`${name}\``),
-    '',
+    ...types.flatMap(([name, signature]) => block(`\`${name}\``, signature)),
   ].join('\n');
 }
 
@@ -104,18 +151,24 @@ export function staleReports() {
     .filter(({ expected, committed }) => expected !== committed);
 }
 
-function lines(text) {
-  return new Set(text.split('\n').filter((line) => line.startsWith('- ')));
+/** Each export's block (heading and code), by its heading. */
+function blocks(text) {
+  const found = new Map();
+  for (const part of text.split(/^### /m).slice(1)) found.set(part.split('\n')[0], part);
+  return found;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const stale = staleReports();
   if (process.argv.includes('--check')) {
     for (const { report, expected, committed } of stale) {
-      const [now, before] = [lines(expected), lines(committed)];
+      const [now, before] = [blocks(expected), blocks(committed)];
       console.error(`✖ ${report} does not match the exports:`);
-      for (const line of now) if (!before.has(line)) console.error(`  + ${line.slice(2)}`);
-      for (const line of before) if (!now.has(line)) console.error(`  - ${line.slice(2)}`);
+      for (const [heading, part] of now) {
+        if (!before.has(heading)) console.error(`  + ${heading}`);
+        else if (before.get(heading) !== part) console.error(`  ~ ${heading} (its signature changed)`);
+      }
+      for (const heading of before.keys()) if (!now.has(heading)) console.error(`  - ${heading}`);
     }
     if (stale.length > 0) {
       console.error('Review the change, then run `node scripts/api-report.mjs` and commit api/.');

@@ -45,6 +45,7 @@ export { useRevokeAllSessions } from './data/useRevokeAllSessions.js';
 export type { RevokeManyVariables, UseRevokeManySessionsResult } from './data/useRevokeManySessions.js';
 export { useRevokeOtherSessions } from './data/useRevokeOtherSessions.js';
 export type {
+  RevokeSessionCallbacks,
   RevokeSessionData,
   RevokeSessionVariables,
   UseRevokeSessionOptions,

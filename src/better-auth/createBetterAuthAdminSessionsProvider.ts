@@ -143,7 +143,7 @@ export function createBetterAuthAdminSessionsProvider({
       if (!entry || !(await stillThere(entry))) throw new SessionsError('NOT_FOUND');
       return withParsedDevice(entry.session);
     },
-    revokeSession: async ({ sessionId }) => {
+    revokeAnySession: async ({ sessionId }) => {
       const entry = known.get(sessionId);
       if (!entry) throw new SessionsError('NOT_FOUND');
       await callBetterAuth(client.admin.revokeUserSession({ sessionToken: entry.token }));

@@ -1,3 +1,5 @@
+'use client';
+
 import { type RevokeManyButtonProps, useRevokeManyButton } from './useRevokeManyButton.js';
 
 export type RevokeAllSessionsButtonProps = RevokeManyButtonProps;

@@ -45,10 +45,6 @@ export const SessionRow = memo(function SessionRow({ session, label, className }
     () => ({ sessionId: session.id, descriptionId: hasMeta ? metaId : undefined, revokeState }),
     [session.id, hasMeta, metaId, revokeState],
   );
-  // Gone from the click on, in the same frame; the cache removal that follows unmounts the row, and a
-  // refusal brings it back with its error.
-  if (revokeState.state === 'revoking' && revokeState.optimistic) return null;
-
   let action = null;
   if (session.isCurrent) {
     if (capabilities.canSignOut) action = <SignOutDeviceButton />;

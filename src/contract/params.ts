@@ -142,3 +142,24 @@ export function readAdminListQuery(
  * characters like any other.
  */
 export const foldForSearch = (text: string) => text.normalize('NFKC').toLowerCase();
+
+/**
+ * What the search matches in a session: its IP and user agent, folded, on separate lines so no match spans
+ * the two (a backend may also match its users' email and name, folded the same way).
+ */
+export const searchTextOf = (session: { ipAddress?: string | null; userAgent?: string | null }) =>
+  foldForSearch([session.ipAddress, session.userAgent].filter((part) => part).join('\n'));
+
+/** The admin list's order: the sort field, then the id (by code point) as the tie-break, in one direction. */
+export function compareForSort<T extends { id: string }>(
+  a: T & Record<AdminSessionSortField, number>,
+  b: T & Record<AdminSessionSortField, number>,
+  sort: AdminSessionSortField,
+  direction: SortDirection,
+): number {
+  const order = a[sort] - b[sort] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return direction === 'asc' ? order : -order;
+}
+
+/** "Started today" counts from the server's local midnight of `now`. */
+export const startOfServerDay = (now: number) => new Date(now).setHours(0, 0, 0, 0);

@@ -6,12 +6,7 @@ import type { Session } from '../provider/types.js';
 import { endSession } from './alreadyGone.js';
 import type { SessionsDataContextValue } from './SessionsDataContext.js';
 import { type SealedPassword, sealPassword, takePassword } from './sealPassword.js';
-import {
-  findCachedSession,
-  type RemovedSession,
-  removeSessionFromLists,
-  restoreSessions,
-} from './sessionCache.js';
+import { findCachedSession, removeSessionFromLists } from './sessionCache.js';
 import { sessionsKeys, sessionsMutationKeys } from './sessionsKeys.js';
 
 export interface RevokeSessionVariables {
@@ -32,9 +27,8 @@ export interface SealedRevokeVariables {
   sealed?: SealedPassword;
 }
 
-/** Kept on the mutation: where the row was, and the session itself so the outcome can be told by name. */
+/** Kept on the mutation: the session itself, so the outcome can be told by name after its row left. */
 export interface RevokeSessionContext {
-  removed: RemovedSession[];
   session?: Session;
 }
 
@@ -46,7 +40,7 @@ export interface RevokeSessionState {
   error?: SessionsError;
   /** The last attempt carried a password (its dialog shows the failure). */
   withPassword: boolean;
-  /** The row left the list at the click, before the server answered; a refusal brings it back. */
+  /** The row leaves the list at the click, before the server answers; a refusal brings it back. */
   optimistic: boolean;
 }
 
@@ -60,6 +54,7 @@ export type RevokeSessionMutationOptions = MutationOptions<
 type Deps = Pick<SessionsDataContextValue, 'dataProvider' | 'reportFailure' | 'events'>;
 
 const IDLE: RevokeSessionState = { state: 'idle', withPassword: false, optimistic: false };
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The one owner of every sign-out of one session in a scope, whether a row's button or a host's
@@ -68,14 +63,17 @@ const IDLE: RevokeSessionState = { state: 'idle', withPassword: false, optimisti
  * it), knows where each one stands (the rows read that), tells the list which rows are leaving (a
  * refetch must not bring them back), and says what happened.
  *
- * Optimistic: the row leaves every cached list at once (cancel → remove → put back on failure → refetch
- * when the last one settles). NOT_FOUND counts as success — the session is already gone. UNAUTHORIZED
- * means this device itself was signed out, and tells the host.
+ * Optimistic: the row leaves the list at once — one way only: every reader of the list (the kit's rows, a
+ * host's `useSessions`) reads it through `leaving()`, and the cache itself keeps the server's truth until
+ * the server has answered. A refusal brings the row back with its error; a success takes the session out
+ * of the cache and refetches once, when the last one settles. NOT_FOUND counts as success — the session is
+ * already gone. UNAUTHORIZED means this device itself was signed out, and tells the host.
  */
 export class SessionRevokes {
   readonly #states = new Map<string, RevokeSessionState>();
   readonly #listeners = new Set<() => void>();
   readonly #options = new Map<boolean, RevokeSessionMutationOptions>();
+  #leaving: ReadonlySet<string> = NONE;
 
   constructor(
     readonly queryClient: QueryClient,
@@ -92,30 +90,31 @@ export class SessionRevokes {
     return () => this.#listeners.delete(listener);
   };
 
-  /** Sessions that left the list at once and whose server has not answered yet. */
-  leavingIds(): Set<string> {
-    const ids = new Set<string>();
-    for (const [id, { state, optimistic }] of this.#states)
-      if (state === 'revoking' && optimistic) ids.add(id);
-    return ids;
-  }
+  /**
+   * Sessions that left the list at once and whose server has not answered yet: the same set until it
+   * changes, so a list's view of the cache is computed again only then.
+   */
+  leaving = (): ReadonlySet<string> => this.#leaving;
 
   /**
    * Marks a sign-out as started, in the same frame as the click. False when one is already on its way
    * (a double click or a repeated Enter sends one request).
    */
-  begin(sessionId: string, { optimistic, withPassword }: { optimistic: boolean; withPassword: boolean }) {
+  #begin(sessionId: string, { optimistic, withPassword }: { optimistic: boolean; withPassword: boolean }) {
     if (this.get(sessionId).state === 'revoking') return false;
     this.#set(sessionId, { state: 'revoking', optimistic, withPassword });
     return true;
   }
 
-  /** Starts a sign-out without a hook: a list of a thousand rows keeps no mutation observer per row. */
+  /**
+   * Starts a sign-out — the one way in, for a row's button and a host's `useRevokeSession` alike: no
+   * mutation observer per row, and a second start while one is on its way sends nothing (undefined).
+   */
   start(
     { sessionId, password }: RevokeSessionVariables,
     optimistic: boolean,
   ): Promise<RevokeSessionData> | undefined {
-    if (!this.begin(sessionId, { optimistic, withPassword: password !== undefined })) return undefined;
+    if (!this.#begin(sessionId, { optimistic, withPassword: password !== undefined })) return undefined;
     const observer = new MutationObserver(this.queryClient, this.options(optimistic));
     // Once settled, the observer lets go, so the mutation is garbage-collected like any other.
     return observer.mutate({ sessionId, sealed: sealPassword(password) }).finally(() => observer.reset());
@@ -151,19 +150,18 @@ export class SessionRevokes {
       },
       onMutate: async ({ sessionId }) => {
         const session = findCachedSession(queryClient, scope, sessionId);
-        if (!optimistic) return { removed: [], session };
-        // A list fetch already on its way would land after the removal and bring the row back.
-        await queryClient.cancelQueries({ queryKey: sessionsKeys.lists(scope) });
-        return { removed: removeSessionFromLists(queryClient, scope, sessionId), session };
+        // A list fetch already on its way would answer with the row still in it: let the next one decide.
+        if (optimistic) await queryClient.cancelQueries({ queryKey: sessionsKeys.lists(scope) });
+        return { session };
       },
       onSuccess: ({ sessionId }, _variables, context) => {
+        // The server agrees: the cache catches up before the row stops being hidden, so it never blinks.
         removeSessionFromLists(queryClient, scope, sessionId);
         this.#states.delete(sessionId);
         this.#notify();
         this.deps().events.emit({ type: 'sessionRevoked', sessionId, session: context?.session });
       },
       onError: (error, { sessionId, sealed }, context) => {
-        if (context) restoreSessions(queryClient, context.removed);
         const withPassword = sealed !== undefined;
         this.#set(sessionId, { state: 'error', error, withPassword, optimistic });
         const { reportFailure, events } = this.deps();
@@ -192,6 +190,11 @@ export class SessionRevokes {
   }
 
   #notify() {
+    const leaving = [...this.#states]
+      .filter(([, s]) => s.state === 'revoking' && s.optimistic)
+      .map(([id]) => id);
+    const same = leaving.length === this.#leaving.size && leaving.every((id) => this.#leaving.has(id));
+    if (!same) this.#leaving = leaving.length === 0 ? NONE : new Set(leaving);
     for (const listener of [...this.#listeners]) listener();
   }
 }

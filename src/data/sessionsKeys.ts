@@ -16,6 +16,7 @@ export const sessionsKeys = {
   lists: (scope: string) => ['profilekit', scope, 'sessions', 'list'] as const,
   list: (scope: string, filters: SessionsListFilters) =>
     ['profilekit', scope, 'sessions', 'list', { applicationId: filters.applicationId }] as const,
+  policy: (scope: string) => ['profilekit', scope, 'sessions', 'policy'] as const,
 };
 
 /** Mutation keys, so a host can watch them (`useIsMutating`) and tests can find them in the cache. */

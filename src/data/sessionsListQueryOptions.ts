@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { readPolicy } from '../contract/policy.js';
 import { callProvider } from '../provider/callProvider.js';
 import { normalizeSessions } from '../provider/normalizeSessions.js';
 import { SessionsError } from '../provider/SessionsError.js';
@@ -14,15 +15,14 @@ import { type SessionsListFilters, sessionsKeys } from './sessionsKeys.js';
 
 /**
  * The one place the list's key meets its fetcher: calls `listSessions`, validates the answer, reports
- * dropped entries, keeps out rows whose sign-out is on its way (their owner says which), and puts the
- * current session first.
+ * dropped entries, keeps the server's policy, and puts the current session first. The cache holds what
+ * the server said; rows whose sign-out is on its way are hidden by the readers (`useSessions`).
  */
 export function sessionsListQueryOptions(
-  context: Pick<SessionsDataContextValue, 'dataProvider' | 'queryClient' | 'scope' | 'reportIssues'> &
-    Partial<Pick<SessionsDataContextValue, 'revokes'>>,
+  context: Pick<SessionsDataContextValue, 'dataProvider' | 'queryClient' | 'scope' | 'reportIssues'>,
   filters: SessionsListFilters = {},
 ) {
-  const { dataProvider, queryClient, scope, reportIssues, revokes } = context;
+  const { dataProvider, queryClient, scope, reportIssues } = context;
   return queryOptions<SessionsListData, SessionsError>({
     queryKey: sessionsKeys.list(scope, filters),
     queryFn: async ({ signal }) => {
@@ -35,17 +35,17 @@ export function sessionsListQueryOptions(
         if (error.code !== 'NOT_FOUND') throw error;
         throw new SessionsError('UNKNOWN', error.message, { status: error.status, cause: error });
       });
+      // The answer carries the server's policy: the kit asks for a password exactly where the server will.
+      const policy = readPolicy((raw as { policy?: unknown } | null)?.policy);
+      if (policy) queryClient.setQueryData(sessionsKeys.policy(scope), policy);
       const { sessions, currentSessionId, issues } = normalizeSessions(raw);
       if (issues.length > 0) reportIssues(issues);
-      // A refetch that lands while a row's sign-out is on its way must not bring the row back.
-      const hidden = revokes?.leavingIds() ?? new Set();
       const visible = sessions.filter(
         (s) =>
-          !hidden.has(s.id) &&
           // A backend that ignores the filter must not leak other applications' sessions into the list.
-          (filters.applicationId === undefined ||
-            s.applicationId === undefined ||
-            s.applicationId === filters.applicationId),
+          filters.applicationId === undefined ||
+          s.applicationId === undefined ||
+          s.applicationId === filters.applicationId,
       );
       visible.sort(compareSessions);
       return currentSessionId === undefined ? { sessions: visible } : { sessions: visible, currentSessionId };

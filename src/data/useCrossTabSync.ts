@@ -3,7 +3,6 @@
 import { useEffect } from 'react';
 import type { SessionsDataContextValue } from './SessionsDataContext.js';
 import { keepOnlyCurrentSession, removeSessionFromLists } from './sessionCache.js';
-import { sessionsKeys } from './sessionsKeys.js';
 
 /** The channel every tab of the app shares unless the host names another. */
 export const DEFAULT_SYNC_CHANNEL = 'profilekit:sessions';
@@ -32,8 +31,9 @@ function isTabMessage(data: unknown): data is TabMessage {
 
 /**
  * Tabs of one app share one browser session: when a tab signs a device out, the others show it at once
- * (the row leaves, then the list refetches), and when a tab signs this device out, every tab hears it
- * and calls the host's onSignedOut. Messages go over a BroadcastChannel; browsers without one skip this.
+ * (the row leaves; the acting tab's refetch is the one the action needs), and when a tab signs this
+ * device out, every tab hears it and calls the host's onSignedOut. Messages go over a BroadcastChannel;
+ * browsers without one skip this.
  */
 export function useCrossTabSync(
   context: Pick<SessionsDataContextValue, 'queryClient' | 'scope' | 'signalSignedOut' | 'events'>,
@@ -68,14 +68,14 @@ export function useCrossTabSync(
         case 'revokeAllSessions':
           signalSignedOut('revoked-all');
           return;
+        // The acting tab knows the outcome and refetches; this tab shows it without asking again.
         case 'revokeOtherSessions':
           keepOnlyCurrentSession(queryClient, scope);
-          break;
+          return;
         case 'revokeSession':
           if (data.sessionId) removeSessionFromLists(queryClient, scope, data.sessionId);
-          break;
+          return;
       }
-      void queryClient.invalidateQueries({ queryKey: sessionsKeys.lists(scope) });
     };
 
     return () => {

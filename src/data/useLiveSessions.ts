@@ -2,10 +2,10 @@
 
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { sessionSetFingerprint } from '../contract/events.js';
+import { SESSION_EVENTS, sessionSetFingerprint } from '../contract/events.js';
 import type { SessionEndCause, SessionsDataProvider } from '../provider/types.js';
 import type { SignedOutReason } from './SessionsDataContext.js';
-import type { SessionsListData } from './sessionCache.js';
+import { removeSessionFromLists, type SessionsListData } from './sessionCache.js';
 import { sessionsKeys } from './sessionsKeys.js';
 
 interface LiveSessionsOptions {
@@ -23,7 +23,9 @@ interface LiveSessionsOptions {
 /**
  * Keeps the list current: through the provider's live events when it has them (a new sign-in shows at
  * once; this device, signed out elsewhere, goes to `onSignedOut` at once), and by polling when it has none
- * or while its stream is down. Every (re)connect refetches, so nothing that happened meanwhile is missed.
+ * or while its stream is down. A session that ended leaves the list as the event says (no refetch), and
+ * this device's own actions echoed back are ignored; a new sign-in or a (re)connect that may have missed
+ * something refetches.
  */
 export function useLiveSessions(options: LiveSessionsOptions): void {
   const { dataProvider, queryClient, scope, isSignedOut, signalSignedOut, live, pollIntervalMs } = options;
@@ -64,6 +66,14 @@ export function useLiveSessions(options: LiveSessionsOptions): void {
           if (!same) refresh();
         } else if (event.type === 'disconnected') startPolling();
         else if (event.type === 'signed-out') signalSignedOut('session-ended', event.cause);
+        else if (event.type === SESSION_EVENTS.ended) {
+          // The event names the session that ended: the row leaves, no refetch needed. When this device
+          // ended it (its own sign-out, echoed back), its mutation has already done so: nothing to do.
+          const held = queryClient.getQueryData<SessionsListData>(sessionsKeys.list(scope, {}));
+          if (event.bySessionId && event.bySessionId === held?.currentSessionId) return;
+          removeSessionFromLists(queryClient, scope, event.sessionId);
+        }
+        // A new sign-in: only a refetch can say what the new row looks like.
         else refresh();
       });
     } catch {

@@ -1,16 +1,9 @@
 'use client';
 
-import { type UseMutationResult, useMutation } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { SessionsError } from '../provider/SessionsError.js';
-import type {
-  RevokeSessionContext,
-  RevokeSessionData,
-  RevokeSessionVariables,
-  SealedRevokeVariables,
-} from './SessionRevokes.js';
+import type { RevokeSessionData, RevokeSessionVariables } from './SessionRevokes.js';
 import { useSessionsData } from './SessionsDataContext.js';
-import { sealPassword } from './sealPassword.js';
 
 export type { RevokeSessionData, RevokeSessionVariables } from './SessionRevokes.js';
 
@@ -23,30 +16,40 @@ export interface UseRevokeSessionOptions {
   optimistic?: boolean;
 }
 
-type InnerResult = UseMutationResult<
-  RevokeSessionData,
-  SessionsError,
-  SealedRevokeVariables,
-  RevokeSessionContext
->;
+/** Called when a sign-out this hook started settles, as TanStack Query's `mutate` options are. */
+export interface RevokeSessionCallbacks {
+  onSuccess?: (data: RevokeSessionData) => void;
+  onError?: (error: SessionsError) => void;
+  onSettled?: (data: RevokeSessionData | undefined, error: SessionsError | null) => void;
+}
 
-export type UseRevokeSessionResult = Omit<InnerResult, 'mutate' | 'mutateAsync' | 'variables'> & {
-  /** Does nothing while a sign-out of the same session is on its way. */
-  mutate: (variables: RevokeSessionVariables, options?: Parameters<InnerResult['mutate']>[1]) => void;
+/** Where the latest sign-out this hook started stands (the password is never kept). */
+export interface UseRevokeSessionResult {
+  /** Does nothing while a sign-out of the same session is on its way (from here, a row, anywhere). */
+  mutate: (variables: RevokeSessionVariables, callbacks?: RevokeSessionCallbacks) => void;
   /** Rejects while a sign-out of the same session is on its way. */
-  mutateAsync: (
-    variables: RevokeSessionVariables,
-    options?: Parameters<InnerResult['mutateAsync']>[1],
-  ) => Promise<RevokeSessionData>;
-  /** The session being revoked (the password is never exposed here). */
+  mutateAsync: (variables: RevokeSessionVariables) => Promise<RevokeSessionData>;
+  status: 'idle' | 'pending' | 'success' | 'error';
+  isIdle: boolean;
+  isPending: boolean;
+  isSuccess: boolean;
+  isError: boolean;
+  data: RevokeSessionData | undefined;
+  error: SessionsError | null;
+  /** The session being (or last) signed out. */
   variables: { sessionId: string } | undefined;
-};
+  /** Back to idle (a failure shown, then dismissed). */
+  reset: () => void;
+}
+
+type Outcome = Pick<UseRevokeSessionResult, 'status' | 'data' | 'error' | 'variables'>;
+const IDLE: Outcome = { status: 'idle', data: undefined, error: null, variables: undefined };
 
 /**
- * Signs one session out, through the same owner as the kit's own rows (so they show it, and a second
- * click anywhere sends nothing). Optimistic by default: the row leaves every cached list at once and
- * comes back if the server refuses. NOT_FOUND counts as success — the session is already gone.
- * UNAUTHORIZED means this device itself was signed out, and tells the host.
+ * Signs one session out, through the scope's one owner of sign-outs — the same way in as the kit's own
+ * rows, so they show it, and a second click anywhere sends nothing. Optimistic by default: the row leaves
+ * every reader of the list at once and comes back if the server refuses. NOT_FOUND counts as success —
+ * the session is already gone. UNAUTHORIZED means this device itself was signed out, and tells the host.
  *
  * @example
  * const revoke = useRevokeSession();
@@ -55,31 +58,55 @@ export type UseRevokeSessionResult = Omit<InnerResult, 'mutate' | 'mutateAsync' 
 export function useRevokeSession(options: UseRevokeSessionOptions = {}): UseRevokeSessionResult {
   const { revokes } = useSessionsData('useRevokeSession');
   const optimistic = options.optimistic !== false;
-  const mutation = useMutation(revokes.options(optimistic), revokes.queryClient);
+  const [outcome, setOutcome] = useState<Outcome>(IDLE);
 
-  const { mutate: innerMutate, mutateAsync: innerMutateAsync } = mutation;
-  const begin = useCallback(
-    (sessionId: string, password: string | undefined) =>
-      revokes.begin(sessionId, { optimistic, withPassword: password !== undefined }),
+  const mutateAsync = useCallback<UseRevokeSessionResult['mutateAsync']>(
+    (variables) => {
+      const started = revokes.start(variables, optimistic);
+      if (!started) {
+        return Promise.reject(
+          new SessionsError('UNKNOWN', 'A sign-out of this session is already on its way.'),
+        );
+      }
+      const target = { sessionId: variables.sessionId };
+      setOutcome({ status: 'pending', data: undefined, error: null, variables: target });
+      return started.then(
+        (data) => {
+          setOutcome({ status: 'success', data, error: null, variables: target });
+          return data;
+        },
+        (error: SessionsError) => {
+          setOutcome({ status: 'error', data: undefined, error, variables: target });
+          throw error;
+        },
+      );
+    },
     [revokes, optimistic],
   );
   const mutate = useCallback<UseRevokeSessionResult['mutate']>(
-    ({ sessionId, password }, callOptions) => {
-      if (begin(sessionId, password)) innerMutate({ sessionId, sealed: sealPassword(password) }, callOptions);
+    (variables, callbacks = {}) => {
+      mutateAsync(variables).then(
+        (data) => {
+          callbacks.onSuccess?.(data);
+          callbacks.onSettled?.(data, null);
+        },
+        (error: SessionsError) => {
+          callbacks.onError?.(error);
+          callbacks.onSettled?.(undefined, error);
+        },
+      );
     },
-    [begin, innerMutate],
+    [mutateAsync],
   );
-  const mutateAsync = useCallback<UseRevokeSessionResult['mutateAsync']>(
-    ({ sessionId, password }, callOptions) =>
-      begin(sessionId, password)
-        ? innerMutateAsync({ sessionId, sealed: sealPassword(password) }, callOptions)
-        : Promise.reject(new SessionsError('UNKNOWN', 'A sign-out of this session is already on its way.')),
-    [begin, innerMutateAsync],
-  );
+  const reset = useCallback(() => setOutcome(IDLE), []);
   return {
-    ...mutation,
+    ...outcome,
     mutate,
     mutateAsync,
-    variables: mutation.variables ? { sessionId: mutation.variables.sessionId } : undefined,
+    reset,
+    isIdle: outcome.status === 'idle',
+    isPending: outcome.status === 'pending',
+    isSuccess: outcome.status === 'success',
+    isError: outcome.status === 'error',
   };
 }

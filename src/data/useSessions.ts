@@ -1,9 +1,10 @@
 'use client';
 
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { SessionsError } from '../provider/SessionsError.js';
 import { useSessionsData } from './SessionsDataContext.js';
-import type { SessionsListData } from './sessionCache.js';
+import { reviveSessionDates, type SessionsListData } from './sessionCache.js';
 import { sessionsListQueryOptions } from './sessionsListQueryOptions.js';
 
 export interface UseSessionsOptions {
@@ -36,11 +37,25 @@ export type UseSessionsResult = UseQueryResult<SessionsListData, SessionsError>;
  */
 export function useSessions(options: UseSessionsOptions = {}): UseSessionsResult {
   const context = useSessionsData('useSessions');
-  const { capabilities, isSignedOut, queryClient } = context;
+  const { capabilities, isSignedOut, queryClient, revokes } = context;
+  // A row whose sign-out is on its way is hidden here, for every reader of the list alike (the kit's rows,
+  // a host's own list): the one way a row leaves before the server answers.
+  const leaving = useSyncExternalStore(revokes.subscribe, revokes.leaving, revokes.leaving);
+  const select = useMemo(
+    () =>
+      (data: SessionsListData): SessionsListData => {
+        const revived = reviveSessionDates(data);
+        if (leaving.size === 0) return revived;
+        const sessions = revived.sessions.filter((s) => !leaving.has(s.id));
+        return sessions.length === revived.sessions.length ? revived : { ...revived, sessions };
+      },
+    [leaving],
+  );
   // Failures are reported once, by the query cache (see useSessionsDataValue), not by every reader.
   return useQuery(
     {
       ...sessionsListQueryOptions(context, { applicationId: options.applicationId }),
+      select,
       enabled: capabilities.canList && !isSignedOut && options.enabled !== false,
       refetchInterval: options.refetchInterval ?? false,
     },

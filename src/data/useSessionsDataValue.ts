@@ -1,6 +1,6 @@
 'use client';
 
-import { QueryClient, QueryClientContext } from '@tanstack/react-query';
+import { QueryClient, QueryClientContext, useQuery } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { createEmitter } from '../internal/createEmitter.js';
 import { isDevelopment } from '../internal/isDevelopment.js';
@@ -9,6 +9,7 @@ import type { NormalizationIssue } from '../provider/normalizeSessions.js';
 import { isSessionsError, SessionsError } from '../provider/SessionsError.js';
 import type { SessionEndCause, SessionsDataProvider } from '../provider/types.js';
 import { cacheScope } from './cacheScope.js';
+import { policyQueryOptions } from './policyQueryOptions.js';
 import { SessionRevokes } from './SessionRevokes.js';
 import type { SessionsDataContextValue, SignedOutEvent, SignedOutReason } from './SessionsDataContext.js';
 import type { SessionsEvent } from './sessionsEvents.js';
@@ -117,13 +118,21 @@ export function useSessionsDataValue(options: SessionsDataOptions): SessionsData
     crossTabSync === true ? DEFAULT_SYNC_CHANNEL : crossTabSync,
   );
 
+  const isSignedOut = signedOutScope === scope;
+  // What the server advertises (which actions ask for the password), read once per scope.
+  const { data: policy } = useQuery(
+    {
+      ...policyQueryOptions(dataProvider, scope),
+      enabled: typeof dataProvider.getPolicy === 'function' && !isSignedOut,
+    },
+    queryClient,
+  );
   const hasSignOutHandler = onSignedOut !== undefined;
   const capabilities = useMemo(() => {
-    const own = getCapabilities(dataProvider);
+    const own = getCapabilities(dataProvider, policy);
     // Without the provider's signOut, "Sign out" on this device hands over to the host's onSignedOut.
     return { ...own, canSignOut: own.canSignOut || hasSignOutHandler };
-  }, [dataProvider, hasSignOutHandler]);
-  const isSignedOut = signedOutScope === scope;
+  }, [dataProvider, policy, hasSignOutHandler]);
   useLiveSessions({ dataProvider, queryClient, scope, isSignedOut, signalSignedOut, live, pollIntervalMs });
   const hasReauthHandler = onReauthRequired !== undefined;
 

@@ -20,7 +20,12 @@ import { randomId, sleep, toEpoch } from './memoryHelpers.js';
 import type * as Memory from './memoryTypes.js';
 
 /** The admin methods a fault can be injected into. */
-export type MemoryAdminMethod = 'listAllSessions' | 'getSession' | 'revokeUserSessions' | 'getSessionStats';
+export type MemoryAdminMethod =
+  | 'listAllSessions'
+  | 'getSession'
+  | 'revokeAnySession'
+  | 'revokeUserSessions'
+  | 'getSessionStats';
 
 /** Every method a fault can be injected into: the user-side ones and the admin ones. */
 export type MemoryMethod = SessionsMethod | MemoryAdminMethod;
@@ -44,7 +49,7 @@ const METHOD_OF: Partial<Record<RouteName, MemoryMethod>> = {
   reauthenticate: 'reauthenticate',
   adminListSessions: 'listAllSessions',
   adminGetSession: 'getSession',
-  adminRevokeSession: 'revokeSession',
+  adminRevokeSession: 'revokeAnySession',
   adminRevokeUserSessions: 'revokeUserSessions',
   adminStats: 'getSessionStats',
 };
@@ -114,11 +119,12 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
     revokeAllSessions: 'none',
     ...options.passwordRequirements,
   };
+  // Every device of this backend carries the same CSRF pair: the handler checks it as it would a browser's.
+  const csrfToken = randomId(20);
   const buildHandler = () =>
     createSessionsHandler({
       manager,
       basePath: '/api',
-      csrf: false,
       passwordRequirements,
       freshness: { maxAgeMs: NEVER_STALE_MS, actions: ['listSessions'] },
       passwordAttempts: {
@@ -220,7 +226,8 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
       }
       const session = memory.rows.get(sessionId);
       const headers = new Headers(request.headers);
-      headers.set('cookie', `pk_session=${await tokenFor(sessionId)}`);
+      headers.set('cookie', `pk_session=${await tokenFor(sessionId)}; XSRF-TOKEN=${csrfToken}`);
+      if (request.method === 'POST') headers.set('x-xsrf-token', csrfToken);
       if (session?.userAgent) headers.set('user-agent', session.userAgent);
       const forwarded = new Request(request, { headers });
       setClientAddress(forwarded, session?.ipAddress);
@@ -231,7 +238,6 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
   const providerOptions = (sessionId: string) => ({
     baseUrl: `${ORIGIN}/api`,
     fetch: deviceFetch(sessionId),
-    csrf: false as const,
     eventSource: false as const,
     timeoutMs: Number.POSITIVE_INFINITY,
   });
@@ -258,6 +264,16 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
   for (const session of options.sessions ?? []) addSession(session);
 
   return {
+    /**
+     * The contract handler itself, as a `fetch` (`http://profilekit.memory/api/…`), with no device of its
+     * own: the caller sends the cookies (the conformance kit does, with `cookieFor`'s).
+     */
+    fetch: (async (input, init) => handler(new Request(input, init))) as typeof fetch,
+    /** The base URL `fetch` answers under. */
+    baseUrl: `${ORIGIN}/api`,
+    /** The Cookie header of the device holding `sessionId`, its CSRF cookie included (for the kit). */
+    cookieFor: async (sessionId: string) =>
+      `pk_session=${await tokenFor(sessionId)}; XSRF-TOKEN=${csrfToken}`,
     providerFor,
     /** An admin console's provider, acting as the device holding `sessionId`; FORBIDDEN unless an admin. */
     adminProviderFor: (sessionId: string): RestAdminSessionsProvider =>

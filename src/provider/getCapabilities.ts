@@ -1,8 +1,10 @@
+import { CONFIRMABLE_ACTIONS } from '../contract/policy.js';
 import type {
   ConfirmableAction,
   PasswordRequirement,
   SessionsCapabilities,
   SessionsDataProvider,
+  SessionsPolicy,
 } from './types.js';
 
 /** For each capability, whether the provider has its method: optional methods are simply absent. */
@@ -17,12 +19,26 @@ export function hasMethods<Provider extends object, Names extends Record<string,
   return Object.fromEntries(entries) as { [Capability in keyof Names]: boolean };
 }
 
-function requirement(provider: SessionsDataProvider, action: ConfirmableAction): PasswordRequirement {
-  return provider.passwordRequirements?.[action] === 'required' ? 'required' : 'none';
+/**
+ * Whether an action asks for the password: the provider's own `passwordRequirements` (for a backend that
+ * cannot advertise), else what the server's policy says, else not.
+ */
+function requirement(
+  provider: SessionsDataProvider,
+  policy: SessionsPolicy | undefined,
+  action: ConfirmableAction,
+): PasswordRequirement {
+  return provider.passwordRequirements?.[action] ?? policy?.password[action] ?? 'none';
 }
 
-/** What a provider can do: which optional methods it has, and which actions ask for the password. */
-export function getCapabilities(provider: SessionsDataProvider): SessionsCapabilities {
+/**
+ * What a provider can do: which optional methods it has, and which actions ask for the password (with the
+ * server's advertised policy, once known).
+ */
+export function getCapabilities(
+  provider: SessionsDataProvider,
+  policy?: SessionsPolicy,
+): SessionsCapabilities {
   return {
     ...hasMethods(provider, {
       canList: 'listSessions',
@@ -33,10 +49,8 @@ export function getCapabilities(provider: SessionsDataProvider): SessionsCapabil
       canReauthenticate: 'reauthenticate',
       canSubscribe: 'subscribeToSessionEvents',
     }),
-    password: {
-      revokeSession: requirement(provider, 'revokeSession'),
-      revokeOtherSessions: requirement(provider, 'revokeOtherSessions'),
-      revokeAllSessions: requirement(provider, 'revokeAllSessions'),
-    },
+    password: Object.fromEntries(
+      CONFIRMABLE_ACTIONS.map((action) => [action, requirement(provider, policy, action)]),
+    ) as Record<ConfirmableAction, PasswordRequirement>,
   };
 }

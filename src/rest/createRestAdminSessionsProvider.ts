@@ -8,7 +8,6 @@ import type {
 } from '../admin/provider/types.js';
 import { routePath } from '../contract/routes.js';
 import { SessionsError } from '../provider/SessionsError.js';
-import type { RevokeSessionParams } from '../provider/types.js';
 import { withParsedDevice, withParsedDevices } from '../userAgent/withParsedDevices.js';
 import {
   idHint,
@@ -31,7 +30,7 @@ export interface RestAdminSessionsProvider extends AdminSessionsDataProvider {
     },
   ) => Promise<ListAllSessionsResult>;
   getSession: (params: { sessionId: string; signal?: AbortSignal }) => Promise<AdminSessionInput>;
-  revokeSession: (params: Pick<RevokeSessionParams, 'sessionId'>) => Promise<void>;
+  revokeAnySession: (params: { sessionId: string }) => Promise<void>;
   revokeUserSessions: (params: { userId: string }) => Promise<{ revokedCount: number }>;
   getSessionStats: (params?: { signal?: AbortSignal }) => Promise<SessionStats>;
 }
@@ -110,9 +109,11 @@ export function createRestAdminSessionsProvider(
       );
     },
 
-    revokeSession: async (params) => {
-      const p = readParams('revokeSession', REVOKE, params, { hint: idHint('revokeSession', 'sessionId') });
-      const sessionId = requireId('revokeSession', REVOKE, p, 'sessionId');
+    revokeAnySession: async (params) => {
+      const p = readParams('revokeAnySession', REVOKE, params, {
+        hint: idHint('revokeAnySession', 'sessionId'),
+      });
+      const sessionId = requireId('revokeAnySession', REVOKE, p, 'sessionId');
       await request('POST', routePath('adminRevokeSession', sessionId), {});
     },
 

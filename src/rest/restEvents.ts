@@ -56,7 +56,7 @@ export function subscribeToRestEvents(
     };
     // Connected once the server says so, with the name of the session set it sees (the kit refetches only
     // when its own list differs).
-    current.addEventListener('connected', (event) => {
+    current.addEventListener(SESSION_EVENTS.connected, (event) => {
       const fingerprint = readJson(event).fingerprint;
       emit(typeof fingerprint === 'string' ? { type: 'connected', fingerprint } : { type: 'connected' });
     });

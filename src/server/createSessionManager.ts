@@ -1,4 +1,5 @@
 import type { SessionEndCause } from '../contract/events.js';
+import { startOfServerDay } from '../contract/params.js';
 import type { SessionDevice, SessionLocation } from '../contract/wire.js';
 import { getClientAddress } from './clientAddress.js';
 import { readCookie, serializeCookie } from './cookies.js';
@@ -311,7 +312,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     listAllSessions: (query) => store.listSessionsPage({ ...query, now: now() }),
     countSessions() {
       const at = now();
-      return store.countSessions({ now: at, startOfDay: new Date(at).setHours(0, 0, 0, 0) });
+      return store.countSessions({ now: at, startOfDay: startOfServerDay(at) });
     },
 
     async revokeSession({ userId, sessionId, cause = 'host', bySessionId }) {

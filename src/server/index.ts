@@ -26,6 +26,7 @@ export type {
   SessionsHandlerOptions,
 } from './handler/handlerDeps.js';
 export type { ServerErrorCode } from './handler/responses.js';
+export type { AttemptStore } from './limits/attemptWindows.js';
 export type { PasswordAttemptPolicy } from './limits/createConfirmationLimiter.js';
 export type {
   SignInAttemptKey,

@@ -1,5 +1,4 @@
-import { foldForSearch } from '../contract/params.js';
-import { searchTextOf } from './searchText.js';
+import { compareForSort, foldForSearch, searchTextOf } from '../contract/params.js';
 import type { SessionsPageCursor, SessionsPageQuery, StoredSession } from './types.js';
 
 /**
@@ -34,8 +33,6 @@ export function compareForPage(
   than: SessionsPageCursor,
   query: Pick<SessionsPageQuery, 'sort' | 'direction'>,
 ): number {
-  const value = session[query.sort];
-  const order = value !== than.value ? value - than.value : session.id < than.id ? -1 : 1;
-  const sign = session.id === than.id && value === than.value ? 0 : order;
-  return query.direction === 'asc' ? sign : -sign;
+  const other = { id: than.id, lastActiveAt: than.value, createdAt: than.value, expiresAt: than.value };
+  return compareForSort(session, other, query.sort, query.direction);
 }

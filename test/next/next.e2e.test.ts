@@ -123,6 +123,8 @@ describe('the Next.js example (next build + next start)', () => {
     vitestExpect(html).toContain('Firefox on Windows');
     vitestExpect(html).not.toContain('data-skeleton');
     vitestExpect(html).not.toContain('Loading your devices');
+    // RevokeOtherSessionsButton, rendered by the page (a Server Component) straight from 'profilekit'.
+    vitestExpect(html).toMatch(/<button[^>]*>Sign out other devices<\/button>/);
     // The dehydrated cache travels in the page; the session's secret never does.
     vitestExpect(html).not.toContain(token);
 

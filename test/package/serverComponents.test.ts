@@ -16,6 +16,8 @@ interface Module {
   packages: { from: string; names: string[] }[];
   /** Relative imports and re-exports, resolved to dist paths. */
   local: string[];
+  /** The names taken from each relative import. */
+  localNames: { from: string; names: string[] }[];
 }
 
 const modules = new Map<string, Module>();
@@ -24,21 +26,25 @@ function parse(file: string): Module {
   const source = readFileSync(path.join(dist, file), 'utf8');
   const packages: Module['packages'] = [];
   const local: string[] = [];
+  const localNames: Module['localNames'] = [];
   // Rolldown's ES output: `import { a, b as c } from "x";`, `import * as x from "x";`, `import "x";`,
   // `export { a } from "x";`, each at the start of a line.
-  const statement = /^(?:import|export)\s+(?:([^;]*?)\s+from\s+)?"([^"]+)";?$/gm;
-  for (const [, clause = '', from] of source.matchAll(statement)) {
+  const statement = /^(import|export)\s+(?:([^;]*?)\s+from\s+)?"([^"]+)";?$/gm;
+  for (const [, keyword, clause = '', from] of source.matchAll(statement)) {
     if (from === undefined) continue;
+    const names = [...clause.matchAll(/([\w$]+)(?:\s+as\s+[\w$]+)?/g)].map((m) => m[1] as string);
     if (from.startsWith('.')) {
-      local.push(path.posix.join(path.posix.dirname(file), from));
+      const target = path.posix.join(path.posix.dirname(file), from);
+      local.push(target);
+      // Re-exports only pass a name on; what a module imports is what it may call.
+      if (keyword === 'import') localNames.push({ from: target, names });
       continue;
     }
-    const names = [...clause.matchAll(/([\w$]+)(?:\s+as\s+[\w$]+)?/g)].map((m) => m[1] as string);
     packages.push({ from, names });
   }
   // Only the first statement counts: a directive anywhere else is no directive.
   const useClient = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use client["'];?/.test(source);
-  return { file, useClient, packages, local };
+  return { file, useClient, packages, local, localNames };
 }
 
 function walk(dir = ''): string[] {
@@ -124,6 +130,19 @@ describe('the built package, for React Server Components', () => {
     ]) {
       expect(modules.get(file)?.useClient, file).toBe(true);
     }
+  });
+
+  it("starts every module that calls a hook from a client module with 'use client' too", () => {
+    // A server-safe module may import a client module's component (a client reference), but a hook it
+    // calls runs where it runs: in a Server Component, that breaks.
+    const callers = [...modules.values()].filter(
+      (m) =>
+        !m.useClient &&
+        m.localNames.some(
+          ({ from, names }) => modules.get(from)?.useClient && names.some((name) => /^use[A-Z]/.test(name)),
+        ),
+    );
+    expect(callers.map((m) => m.file)).toEqual([]);
   });
 
   it("keeps the entries themselves free of 'use client': they only re-export", () => {

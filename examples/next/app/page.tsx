@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { prefetchSessions } from 'profilekit';
+import { prefetchSessions, RevokeOtherSessionsButton } from 'profilekit';
 import { getSignedInUser, serverSessionsProvider } from '../lib/host';
 import { ProfileSessions } from './ProfileSessions';
 import { SignOutButton } from './SignOutButton';
@@ -45,7 +45,8 @@ export default async function ProfilePage() {
             Sign in from another browser to see it appear here. Signing a device out ends its session at once.
           </p>
           <HydrationBoundary state={dehydrate(queryClient)}>
-            <ProfileSessions userId={user.id} />
+            {/* RevokeOtherSessionsButton straight from this Server Component: a client module of the kit. */}
+            <ProfileSessions userId={user.id} actions={<RevokeOtherSessionsButton />} />
           </HydrationBoundary>
         </section>
       </main>

@@ -1,4 +1,4 @@
 /** What an admin's actions did, said once by the mutation that did it; the console's live region tells it. */
 export type AdminSessionsEvent =
-  | { type: 'sessionRevoked'; sessionId: string; alreadyRevoked: boolean }
+  | { type: 'sessionEnded'; sessionId: string; alreadyRevoked: boolean }
   | { type: 'userSessionsRevoked'; userId: string; revokedCount: number };

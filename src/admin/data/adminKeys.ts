@@ -16,6 +16,6 @@ export const adminKeys = {
 
 /** Mutation keys, so a host can watch them (`useIsMutating`). */
 export const adminMutationKeys = {
-  revokeSession: (scope: string) => ['profilekit', scope, 'admin', 'revokeSession'] as const,
+  revokeAnySession: (scope: string) => ['profilekit', scope, 'admin', 'revokeAnySession'] as const,
   revokeUserSessions: (scope: string) => ['profilekit', scope, 'admin', 'revokeUserSessions'] as const,
 };

@@ -27,11 +27,11 @@ interface RevokedSession {
 export function useAdminRevokeSession(): UseAdminRevokeSessionResult {
   return useAdminMutation(
     'useAdminRevokeSession',
-    'revokeSession',
+    'revokeAnySession',
     ({ dataProvider, queryClient, scope, events }) => ({
       mutationFn: async ({ sessionId }: { sessionId: string }) => {
         const { alreadyRevoked } = await endSession(() =>
-          callProvider(dataProvider, 'revokeSession', { sessionId }),
+          callProvider(dataProvider, 'revokeAnySession', { sessionId }),
         );
         return { sessionId, alreadyRevoked };
       },
@@ -42,7 +42,7 @@ export function useAdminRevokeSession(): UseAdminRevokeSessionResult {
         );
         queryClient.setQueryData(adminKeys.session(scope, sessionId), null);
         void queryClient.invalidateQueries({ queryKey: adminKeys.stats(scope) });
-        events.emit({ type: 'sessionRevoked', sessionId, alreadyRevoked });
+        events.emit({ type: 'sessionEnded', sessionId, alreadyRevoked });
       },
     }),
   );

@@ -6,7 +6,7 @@ export function getAdminCapabilities(provider: AdminSessionsDataProvider): Admin
   return hasMethods(provider, {
     canListAll: 'listAllSessions',
     canGetSession: 'getSession',
-    canRevoke: 'revokeSession',
+    canRevoke: 'revokeAnySession',
     canRevokeUserSessions: 'revokeUserSessions',
     canGetStats: 'getSessionStats',
   });

@@ -1,10 +1,11 @@
+import { compareForSort, foldForSearch, searchTextOf, startOfServerDay } from '../../contract/params.js';
 import { SessionsError } from '../../provider/SessionsError.js';
 import type { AdminSessionFilters, SessionStats } from './types.js';
 
 /**
- * The admin list's rules over sessions a backend holds in memory — the memory backend's and the Better
- * Auth adapter's snapshot alike: filter, search, sort, page by cursor, count. A database backend does
- * the same in SQL (the REST contract's reference server does).
+ * The admin list's rules over a snapshot of sessions a backend gave whole (the Better Auth adapter's: its
+ * admin plugin cannot page, sort or search): filter, search, sort, page by cursor, count — by the
+ * contract's own rules (contract/params.ts), which the stores follow in SQL or in memory.
  */
 
 /** What the admin list filters, sorts and counts by, read from however a backend stores a session. */
@@ -29,23 +30,25 @@ export function selectAdminSessions<T>(
   { search, userId, applicationId, status = 'active', sort }: AdminSessionFilters,
   now: number,
 ): T[] {
-  const needle = search?.trim().toLowerCase();
+  const needle = search?.trim() ? foldForSearch(search.trim()) : undefined;
   const field = sort?.field ?? 'lastActiveAt';
-  const direction = sort?.direction === 'asc' ? 1 : -1;
+  const direction = sort?.direction ?? 'desc';
   const matched: { item: T; fact: AdminSessionFacts }[] = [];
   for (const item of items) {
     const fact = facts(item);
     if (status === 'active' ? fact.expiresAt <= now : fact.expiresAt > now) continue;
     if (userId !== undefined && fact.userId !== userId) continue;
     if (applicationId !== undefined && fact.applicationId !== applicationId) continue;
+    // The contract's search: IP and user agent, and here also the user's email and name, folded alike.
     if (
       needle &&
-      ![fact.email, fact.name, fact.ipAddress, fact.userAgent].some((v) => v?.toLowerCase().includes(needle))
+      !searchTextOf(fact).includes(needle) &&
+      ![fact.email, fact.name].some((v) => v && foldForSearch(v).includes(needle))
     )
       continue;
     matched.push({ item, fact });
   }
-  matched.sort((a, b) => direction * (a.fact[field] - b.fact[field]) || (a.fact.id < b.fact.id ? -1 : 1));
+  matched.sort((a, b) => compareForSort(a.fact, b.fact, field, direction));
   return matched.map(({ item }) => item);
 }
 
@@ -72,7 +75,7 @@ export function countSessionStats<T>(
   facts: (item: T) => AdminSessionFacts,
   now: number,
 ): SessionStats {
-  const midnight = new Date(now).setHours(0, 0, 0, 0);
+  const midnight = startOfServerDay(now);
   const users = new Set<string>();
   const stats: SessionStats = { totalActive: 0, uniqueUsers: 0, expired: 0, startedToday: 0 };
   for (const item of items) {

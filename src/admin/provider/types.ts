@@ -1,4 +1,12 @@
-import type { Session, SessionInput, SessionsDataProvider } from '../../provider/types.js';
+import type {
+  AdminSessionInput,
+  AdminSessionSortField,
+  ListAllSessionsResult,
+  SessionStats,
+} from '../../contract/wire.js';
+import type { Session } from '../../provider/types.js';
+
+export type { AdminSessionInput, AdminSessionSortField, ListAllSessionsResult, SessionStats };
 
 /** Who a session belongs to, as an admin sees it. */
 export interface SessionUser {
@@ -7,18 +15,11 @@ export interface SessionUser {
   name?: string;
 }
 
-/** One session of any user, as an admin provider returns it. Untrusted until normalized. */
-export interface AdminSessionInput extends SessionInput {
-  user: { id: string; email?: string | null; name?: string | null };
-}
-
 /** An admin's view of a session: the normalized session, its user, and whether it still counts. */
 export interface AdminSession extends Session {
   user: SessionUser;
   status: 'active' | 'expired';
 }
-
-export type AdminSessionSortField = 'lastActiveAt' | 'createdAt' | 'expiresAt';
 
 export interface AdminSessionSort {
   field: AdminSessionSortField;
@@ -44,31 +45,17 @@ export interface ListAllSessionsParams extends AdminSessionFilters {
   limit: number;
 }
 
-export interface ListAllSessionsResult {
-  sessions: readonly AdminSessionInput[];
-  /** Absent or null on the last page. */
-  nextCursor?: string | null;
-  /** How many sessions match the filters in all. */
-  total: number;
-}
-
-/** The admin console's counts of every session. */
-export interface SessionStats {
-  totalActive: number;
-  uniqueUsers: number;
-  expired: number;
-  /** Sessions created since midnight (server time). */
-  startedToday: number;
-}
-
 /**
- * The admin extension of the provider contract. Every method is optional and capability-detected, like
- * the rest. On an admin provider `revokeSession` revokes any user's session (NOT_FOUND when unknown).
+ * The admin console's provider contract, on its own: every user's sessions, not the signed-in user's.
+ * Every method is optional and capability-detected, like the user half's.
  */
-export interface AdminSessionsDataProvider extends SessionsDataProvider {
+export interface AdminSessionsDataProvider {
   listAllSessions?: (params: ListAllSessionsParams) => Promise<ListAllSessionsResult>;
   /** One session with its user; rejects NOT_FOUND when unknown. */
   getSession?: (params: { sessionId: string; signal?: AbortSignal }) => Promise<AdminSessionInput>;
+  /** Ends any user's session; rejects NOT_FOUND when unknown, ended or removed. */
+  revokeAnySession?: (params: { sessionId: string }) => Promise<void>;
+  /** Ends every session of one user. */
   revokeUserSessions?: (params: { userId: string }) => Promise<{ revokedCount: number }>;
   getSessionStats?: (params: { signal?: AbortSignal }) => Promise<SessionStats>;
 }

@@ -3,6 +3,7 @@
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { createEmitter } from '../../internal/createEmitter.js';
 import { useContentStable } from '../../internal/useContentStable.js';
+import type { SessionsDataProvider } from '../../provider/types.js';
 import type { SessionsClassNames } from '../../registry/classNames.js';
 import type { SessionsComponentOverrides } from '../../registry/defaultComponents.js';
 import { SessionsProvider, type SessionsProviderProps } from '../../registry/SessionsProvider.js';
@@ -70,12 +71,18 @@ export function AdminSessionsProvider({
   const { admin: adminTexts, ...sessionsTexts } = messages ?? {};
   return (
     <SessionsProvider
-      dataProvider={dataProvider}
+      // The console has no user-side methods: the kit's data scope (cache, scope, how to tell the host)
+      // is keyed on the admin provider, and nothing of the user half runs for it.
+      dataProvider={dataProvider as unknown as SessionsDataProvider | undefined}
       components={parts.sessions}
       // Every part's classes, the console's too: the kit's UI scope merges them over its parent's.
       classNames={classNames as SessionsClassNames | undefined}
       messages={sessionsTexts}
       {...rest}
+      // The user half's live list machinery is not the console's: no stream, no poll, no tab messages.
+      live={false}
+      pollIntervalMs={false}
+      crossTabSync={false}
     >
       <AdminScope dataProvider={dataProvider} components={parts.admin} texts={adminTexts}>
         {children}

@@ -1,5 +1,4 @@
-import { foldForSearch } from '../../contract/params.js';
-import { searchTextOf } from '../searchText.js';
+import { foldForSearch, searchTextOf } from '../../contract/params.js';
 import { fromColumns, type SessionColumns } from '../sessionColumns.js';
 import { byRecentActivity } from '../sessionOrder.js';
 import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';

@@ -1,4 +1,4 @@
-import { searchTextOf } from '../searchText.js';
+import { searchTextOf } from '../../contract/params.js';
 import type { SqlDialect, SqlDriver, SqlExecutor } from './sqlDriver.js';
 
 /**

@@ -150,11 +150,11 @@ describe('admin endpoints of the reference server, through the REST admin adapte
       (s) => !s.isCurrent,
     );
     expect(someone?.tokenPreview).toMatch(/^[A-Za-z0-9_-]{8}$/);
-    await admin.revokeSession({ sessionId: someone?.id ?? '' });
+    await admin.revokeAnySession({ sessionId: someone?.id ?? '' });
     await expect(admin.getSession({ sessionId: someone?.id ?? '' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(admin.revokeSession({ sessionId: someone?.id ?? '' })).rejects.toMatchObject({
+    await expect(admin.revokeAnySession({ sessionId: someone?.id ?? '' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -167,7 +167,7 @@ describe('admin endpoints of the reference server, through the REST admin adapte
     const calls: (() => Promise<unknown>)[] = [
       () => admin.listAllSessions({ signal: signal(), limit: 10 }),
       () => admin.getSession({ sessionId: 'anything' }),
-      () => admin.revokeSession({ sessionId: 'anything' }),
+      () => admin.revokeAnySession({ sessionId: 'anything' }),
       () => admin.revokeUserSessions({ userId: 'anything' }),
       () => admin.getSessionStats({}),
     ];

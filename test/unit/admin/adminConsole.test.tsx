@@ -238,7 +238,7 @@ describe("the admin console, by the user half's rules", () => {
 
   it('hands UNAUTHORIZED on an admin call to onSignedOut, once, and nothing to onError', async () => {
     const { admin, backend } = smallBackend();
-    backend.endSession('admin-mac');
+    await backend.endSession('admin-mac');
     const onSignedOut = vi.fn();
     const onError = vi.fn();
     renderWithAdmin(<Console />, { dataProvider: admin, onSignedOut, onError });

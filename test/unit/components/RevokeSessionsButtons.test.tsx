@@ -54,8 +54,8 @@ describe('RevokeOtherSessionsButton and RevokeAllSessionsButton', () => {
 
   it('is disabled, with the reason, when no other device is signed in', async () => {
     const backend = threeDevices();
-    backend.endSession('windows');
-    backend.endSession('iphone');
+    await backend.endSession('windows');
+    await backend.endSession('iphone');
     renderWithSessions(<RevokeOtherSessionsButton />, { dataProvider: backend.provider });
     const button = await screen.findByRole('button', { name: 'Sign out other devices' });
     await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));

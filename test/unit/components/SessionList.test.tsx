@@ -131,7 +131,7 @@ describe('SessionList', () => {
 
   it('says the user is signed out when this session ended elsewhere, and tells the host', async () => {
     const backend = threeDevices();
-    backend.endSession('mac');
+    await backend.endSession('mac');
     const onSignedOut = vi.fn();
     renderWithSessions(<SessionList />, { dataProvider: backend.provider, onSignedOut });
     expect(await screen.findByText('You are signed out on this device.')).toBeInTheDocument();

@@ -169,7 +169,7 @@ async function runSequence(commands: Command[], startDevices: number, end: Final
           break;
         case 'otherDeviceSignsOut': {
           const target = others[step.pick % Math.max(1, others.length)];
-          if (target) backend.endSession(target.id);
+          if (target) await backend.endSession(target.id);
           break;
         }
       }

@@ -164,9 +164,9 @@ describe('REST admin adapter: wrong calls and left-out params', () => {
       'revokeUserSessions expects { userId }: userId is missing (got {}).',
     ],
     [
-      "revokeSession('ses_1')",
-      (p: ReturnType<typeof admin>['provider']) => p.revokeSession('ses_1' as never),
-      "revokeSession expects { sessionId }, got a string — call revokeSession({ sessionId: 'ses_1' }).",
+      "revokeAnySession('ses_1')",
+      (p: ReturnType<typeof admin>['provider']) => p.revokeAnySession('ses_1' as never),
+      "revokeAnySession expects { sessionId }, got a string — call revokeAnySession({ sessionId: 'ses_1' }).",
     ],
     [
       "getSession('ses_1')",
