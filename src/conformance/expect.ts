@@ -13,6 +13,8 @@ export class RuleFailure extends Error {
     readonly detail: string,
     readonly exchange?: Exchange,
     readonly focus?: string,
+    /** `not-run`: a precondition broke earlier (or time ran out); this rule says so and fails nothing. */
+    readonly kind: 'failed' | 'not-run' = 'failed',
   ) {
     super(detail);
   }
@@ -20,6 +22,11 @@ export class RuleFailure extends Error {
 
 export function fail(detail: string, exchange?: Exchange, focus?: string): never {
   throw new RuleFailure(detail, exchange, focus);
+}
+
+/** Stops a rule that cannot run because something it needs broke first: reported once, at that root. */
+export function notRun(detail: string): never {
+  throw new RuleFailure(detail, undefined, undefined, 'not-run');
 }
 
 /**
@@ -65,14 +72,29 @@ export function errorBodyProblem(exchange: Exchange): string | undefined {
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
+/**
+ * What to do about a POST that carried the CSRF token and was refused anyway: most likely the server reads
+ * another cookie or header than the kit's guess.
+ */
+const csrfHint = (exchange: Exchange) =>
+  exchange.method === 'POST' &&
+  exchange.status === 403 &&
+  errorCode(exchange) !== 'REAUTH_REQUIRED' &&
+  exchange.csrf !== 'omitted' &&
+  exchange.csrf !== 'wrong'
+    ? exchange.csrf === 'unknown'
+      ? ' — the kit found no CSRF cookie to send (pass --csrf-cookie NAME --csrf-header NAME)'
+      : ' — a POST that carried the CSRF token was refused: if the server reads another cookie or header, pass --csrf-cookie NAME --csrf-header NAME'
+    : '';
+
 /** A response in a few words, for a failure's "got …". */
 export function describe(exchange: Exchange): string {
   if (exchange.status === 0) return `no answer (${exchange.error ?? 'no response'})`;
   const location = exchange.headers.get('Location');
   if (location) return `${exchange.status} redirecting to ${cut(location, 80)}`;
   const oneLine = exchange.text.replace(/\s+/g, ' ').trim();
-  if (oneLine === '') return `${exchange.status} with an empty body`;
-  return `${exchange.status} with ${exchange.json === undefined ? 'non-JSON ' : ''}${cut(oneLine, 120)}`;
+  if (oneLine === '') return `${exchange.status} with an empty body${csrfHint(exchange)}`;
+  return `${exchange.status} with ${exchange.json === undefined ? 'non-JSON ' : ''}${cut(oneLine, 120)}${csrfHint(exchange)}`;
 }
 
 /** Expects one of `statuses`; `what` says what the request was for. */

@@ -77,11 +77,16 @@ export function formatExchange(exchange: Exchange, secrets: readonly Secret[], f
   return redact(lines.map((line) => `    ${line}`).join('\n'), secrets);
 }
 
-/** A result as the CLI prints it: `✔ rule` / `✖ rule — what broke`, then the exchange. */
+const MARK = { passed: '✔', failed: '✖', skipped: '⊘', 'not-run': '○' } as const;
+
+/**
+ * A result as the CLI prints it: `✔ rule`, `✖ rule — what broke` then the exchange, `⊘ rule — skipped:
+ * why` (it did not apply: never a pass), `○ rule — not run: why` (something it needs broke first).
+ */
 export function formatResult(result: ConformanceResult): string[] {
-  const head = `${result.ok ? '✔' : '✖'} ${result.rule}${result.detail ? ` — ${result.detail}` : ''}`;
+  const head = `${MARK[result.status]} ${result.rule}${result.detail ? ` — ${result.detail}` : ''}`;
   return result.exchange ? [head, ...result.exchange.split('\n')] : [head];
 }
 
-export const formatSummary = (report: Pick<ConformanceReport, 'passed' | 'failed'>) =>
-  `${report.passed} passed, ${report.failed} failed`;
+export const formatSummary = (report: Pick<ConformanceReport, 'passed' | 'failed' | 'skipped' | 'notRun'>) =>
+  `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped, ${report.notRun} not run`;

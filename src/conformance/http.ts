@@ -1,5 +1,5 @@
-import { RuleFailure } from './expect.js';
-import { parseCookieHeader } from './options.js';
+import { notRun } from './expect.js';
+import { type CsrfNames, parseCookieHeader } from './options.js';
 
 /** One signed-in browser the kit plays: a fixed Cookie header, like a stolen cookie that is replayed. */
 export interface Identity {
@@ -9,6 +9,8 @@ export interface Identity {
   cookie: string;
   /** The CSRF header value (the cookie's value, URL-decoded); undefined until known. */
   csrfToken: string | undefined;
+  /** The CSRF cookie it came in (its header goes with it); undefined until known. */
+  csrfCookie: string | undefined;
   /** The cookies other than the CSRF one: the credentials that must never leak. */
   readonly sessionCookies: ReadonlyArray<readonly [name: string, value: string]>;
 }
@@ -57,8 +59,14 @@ export interface ClientOptions {
   deadline: AbortSignal;
   maxRequests: number;
   password: string;
-  csrfCookieName: string;
-  csrfHeaderName: string;
+  csrf: CsrfNames;
+  /** Sign-ins a broken server ended early, by label, with the rule where it happened. */
+  lost: ReadonlyMap<string, string>;
+  /**
+   * Labels whose password actions a broken server locked (all of the test user's, when it counts wrong
+   * passwords per user), with the rule that showed it: such a request is "not run", not failed again.
+   */
+  locked: ReadonlyMap<string, string>;
 }
 
 export type Client = ReturnType<typeof createClient>;
@@ -74,14 +82,15 @@ const decode = (value: string) => {
 };
 
 /** Builds an identity from a Cookie header, taking the CSRF token from it when it is there. */
-export function identity(label: string, cookie: string, csrfCookieName: string): Identity {
+export function identity(label: string, cookie: string, csrfCookieNames: readonly string[]): Identity {
   const pairs = parseCookieHeader(cookie);
-  const csrf = pairs.find(([name]) => name === csrfCookieName);
+  const csrf = pairs.find(([name]) => csrfCookieNames.includes(name));
   return {
     label,
     cookie,
     csrfToken: csrf ? decode(csrf[1]) : undefined,
-    sessionCookies: pairs.filter(([name]) => name !== csrfCookieName),
+    csrfCookie: csrf?.[0],
+    sessionCookies: pairs.filter(([name]) => !csrfCookieNames.includes(name)),
   };
 }
 
@@ -93,15 +102,51 @@ export function createClient(options: ClientOptions) {
   const maskPassword = (key: string, value: unknown) =>
     key === 'password' && value === options.password ? '•••' : value;
 
+  /**
+   * A request; when the server wants a fresh password first (403 REAUTH_REQUIRED, as the contract allows
+   * for any endpoint), the kit confirms it as the same identity and sends the request once more.
+   */
   async function send(
     method: 'GET' | 'POST',
     who: Identity | null,
     path: string,
     init: RequestOptions = {},
   ): Promise<Exchange> {
-    if (options.deadline.aborted) throw new RuleFailure('not run: the global time limit ran out');
+    const first = await sendOnce(method, who, path, init);
+    const asksFresh =
+      first.status === 403 &&
+      (first.json as { code?: unknown } | undefined)?.code === 'REAUTH_REQUIRED' &&
+      who !== null &&
+      init.forgedCookie === undefined &&
+      path !== '/sessions/reauthenticate';
+    if (!asksFresh) return first;
+    const confirmed = await sendOnce('POST', who, '/sessions/reauthenticate', {
+      body: { password: options.password },
+    });
+    if (confirmed.status < 200 || confirmed.status > 299) return first;
+    reauthentications += 1;
+    return sendOnce(method, who, path, init);
+  }
+
+  async function sendOnce(
+    method: 'GET' | 'POST',
+    who: Identity | null,
+    path: string,
+    init: RequestOptions = {},
+  ): Promise<Exchange> {
+    const lostIn = who && init.forgedCookie === undefined ? options.lost.get(who.label) : undefined;
+    if (lostIn) notRun(`${who?.label}'s session was ended early by a broken rule (see ${lostIn})`);
+    const lockedIn =
+      who && typeof (init.body as { password?: unknown } | undefined)?.password === 'string'
+        ? options.locked.get(who.label)
+        : undefined;
+    if (lockedIn)
+      notRun(
+        `${who?.label}'s password actions are locked by other sessions' wrong passwords (see ${lockedIn})`,
+      );
+    if (options.deadline.aborted) notRun('the global time limit ran out');
     if (exchanges.length >= options.maxRequests) {
-      throw new RuleFailure(`not run: the kit's budget of ${options.maxRequests} requests ran out`);
+      notRun(`the kit's budget of ${options.maxRequests} requests ran out`);
     }
     const headers = new Headers({ Accept: 'application/json' });
     const cookie = init.forgedCookie?.cookie ?? who?.cookie;
@@ -114,8 +159,9 @@ export function createClient(options: ClientOptions) {
       body = init.rawBody ?? JSON.stringify(init.body ?? {});
       requestBody = init.rawBody ?? JSON.stringify(init.body ?? {}, maskPassword);
       const mode = init.csrf ?? 'send';
-      if (mode === 'wrong') headers.set(options.csrfHeaderName, 'not-the-csrf-token');
-      if (mode === 'send' && who?.csrfToken !== undefined) headers.set(options.csrfHeaderName, who.csrfToken);
+      const header = options.csrf.headerFor(who?.csrfCookie ?? options.csrf.cookieNames[0] ?? '');
+      if (mode === 'wrong') headers.set(header, 'not-the-csrf-token');
+      if (mode === 'send' && who?.csrfToken !== undefined) headers.set(header, who.csrfToken);
       csrf = mode === 'send' && who?.csrfToken === undefined ? 'unknown' : CSRF_SHOWN[mode];
     }
     const url = new URL(`${base}${path}`);
@@ -157,12 +203,15 @@ export function createClient(options: ClientOptions) {
   function takeCsrfCookie(who: Identity, headers: Headers) {
     for (const line of headers.getSetCookie()) {
       const [name, value] = parseCookieHeader(line.split(';')[0] ?? '')[0] ?? [];
-      if (name === options.csrfCookieName && value) {
+      if (name && options.csrf.cookieNames.includes(name) && value) {
         who.csrfToken = decode(value);
+        who.csrfCookie = name;
         who.cookie = `${who.cookie}; ${name}=${value}`;
       }
     }
   }
+
+  let reauthentications = 0;
 
   /**
    * Opens a Server-Sent Events stream and reads its events as they come. The exchange is recorded with
@@ -170,7 +219,7 @@ export function createClient(options: ClientOptions) {
    */
   async function openStream(who: Identity, path: string): Promise<EventStream> {
     if (exchanges.length >= options.maxRequests) {
-      throw new RuleFailure(`not run: the kit's budget of ${options.maxRequests} requests ran out`);
+      notRun(`the kit's budget of ${options.maxRequests} requests ran out`);
     }
     const controller = new AbortController();
     const abortOnDeadline = () => controller.abort();
@@ -257,6 +306,9 @@ export function createClient(options: ClientOptions) {
 
   return {
     exchanges,
+    get reauthentications() {
+      return reauthentications;
+    },
     openStream,
     get: (who: Identity | null, path: string, init?: RequestOptions) => send('GET', who, path, init),
     async post(who: Identity | null, path: string, init?: RequestOptions) {

@@ -1,5 +1,5 @@
 import type { Context, ThreeIds } from './context.js';
-import { describe, fail, RuleFailure } from './expect.js';
+import { describe, fail, notRun, RuleFailure } from './expect.js';
 import type { Exchange, Identity } from './http.js';
 
 export interface SessionList {
@@ -51,6 +51,7 @@ export function readList(exchange: Exchange, what: string): SessionList {
 export async function listOf(ctx: Context, who: Identity, what: string): Promise<SessionList> {
   const list = { ...readList(await ctx.client.get(who, '/sessions'), what), who: who.label };
   ctx.state.lists.set(who.label, list);
+  if (list.current) ctx.state.owned.set(who.label, list.current);
   return list;
 }
 
@@ -70,7 +71,10 @@ export async function threeLists(ctx: Context): Promise<SessionList[]> {
 export async function identify(ctx: Context): Promise<ThreeIds> {
   if (ctx.state.ids) return ctx.state.ids;
   // Without the exchange: the rule that failed first already shows it.
-  if (ctx.state.identifyFailure) throw new RuleFailure(`not run: ${ctx.state.identifyFailure.detail}`);
+  if (ctx.state.identifyFailure)
+    notRun(
+      `the sign-ins could not be told apart (see ${ctx.state.identifyFailedIn ?? 'the first rule that failed'})`,
+    );
   try {
     const current: string[] = [];
     for (const list of await threeLists(ctx)) {
@@ -104,7 +108,10 @@ export async function identify(ctx: Context): Promise<ThreeIds> {
     ctx.state.ids = { c1, c2, c3 };
     return ctx.state.ids;
   } catch (error) {
-    if (error instanceof RuleFailure) ctx.state.identifyFailure = error;
+    if (error instanceof RuleFailure) {
+      ctx.state.identifyFailure = error;
+      ctx.state.identifyFailedIn = ctx.state.currentRule;
+    }
     throw error;
   }
 }

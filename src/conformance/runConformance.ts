@@ -2,43 +2,46 @@ import { type Context, type Rule, randomHex } from './context.js';
 import { RuleFailure } from './expect.js';
 import { formatExchange, formatResult, formatSummary, redact, type Secret, secretsOf } from './format.js';
 import { createClient, identity } from './http.js';
-import {
-  DEFAULT_CSRF_COOKIE,
-  DEFAULT_CSRF_HEADER,
-  DEFAULT_TIMEOUT_MS,
-  DEFAULT_TOTAL_TIMEOUT_MS,
-  optionProblems,
-} from './options.js';
+import { csrfNames, DEFAULT_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, optionProblems } from './options.js';
 import { RULES } from './rules/index.js';
 import { MAX_STREAMS_PER_SESSION, RATE_LIMIT_TRIES } from './rules/limitRules.js';
 import type { ConformanceOptions, ConformanceReport, ConformanceResult } from './types.js';
 
-// The rules need about 50 requests, plus the password limit's tries and the streams up to the cap; the
+// The rules need about 95 requests, plus the password limit's tries and the streams up to the cap; the
 // budget keeps a misbehaving server (or a kit bug) from looping.
-export const MAX_REQUESTS = 60 + RATE_LIMIT_TRIES + MAX_STREAMS_PER_SESSION + 1;
+export const MAX_REQUESTS = 110 + RATE_LIMIT_TRIES + MAX_STREAMS_PER_SESSION + 1;
 
 async function runRule(rule: Rule, ctx: Context, secrets: readonly Secret[]): Promise<ConformanceResult> {
   const damageBefore = ctx.state.damage.slice();
+  const base = { rule: rule.name, section: rule.section };
+  ctx.state.currentRule = rule.name;
   try {
     const outcome = await rule.run(ctx);
+    const status = outcome?.skipped ? 'skipped' : 'passed';
     return {
-      rule: rule.name,
-      ok: true,
+      ...base,
+      status,
+      ok: status === 'passed',
       ...(outcome ? { detail: redact(outcome.note, secrets) } : {}),
-      ...(outcome?.skipped ? { skipped: true } : {}),
+      ...(status === 'skipped' ? { skipped: true } : {}),
     };
   } catch (error) {
     if (!(error instanceof RuleFailure)) {
       return {
-        rule: rule.name,
+        ...base,
+        status: 'failed',
         ok: false,
         detail: `the kit itself failed here (please report it): ${String(error)}`,
       };
     }
+    if (error.kind === 'not-run') {
+      return { ...base, status: 'not-run', ok: false, detail: redact(`not run: ${error.detail}`, secrets) };
+    }
     // A broken earlier rule may explain this one (e.g. C3 already ended by a POST that had to be refused).
     const earlier = damageBefore.length > 0 ? ` (note: earlier, ${damageBefore.join('; ')})` : '';
     return {
-      rule: rule.name,
+      ...base,
+      status: 'failed',
       ok: false,
       detail: redact(`${error.detail}${earlier}`, secrets),
       ...(error.exchange ? { exchange: formatExchange(error.exchange, secrets, error.focus) } : {}),
@@ -71,11 +74,13 @@ async function runRule(rule: Rule, ctx: Context, secrets: readonly Secret[]): Pr
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   const problems = optionProblems(options);
   if (problems.length > 0) throw new TypeError(`runConformance: ${problems.join('; ')}`);
-  const csrfCookieName = options.csrfCookieName ?? DEFAULT_CSRF_COOKIE;
-  const [c1, c2, c3] = options.cookies.map((cookie, i) => identity(`C${i + 1}`, cookie, csrfCookieName));
+  const csrf = csrfNames(options);
+  const [c1, c2, c3, c4, c5] = options.cookies.map((cookie, i) =>
+    identity(`C${i + 1}`, cookie, csrf.cookieNames),
+  );
   if (!c1 || !c2 || !c3) throw new TypeError('runConformance: three cookies are needed');
   const admin =
-    options.adminCookie === undefined ? undefined : identity('admin', options.adminCookie, csrfCookieName);
+    options.adminCookie === undefined ? undefined : identity('admin', options.adminCookie, csrf.cookieNames);
   const deadline = new AbortController();
   const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
   const timer = setTimeout(() => deadline.abort(), totalTimeoutMs);
@@ -83,40 +88,65 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const stopOnSignal = () => deadline.abort();
   options.signal?.addEventListener('abort', stopOnSignal, { once: true });
   if (options.signal?.aborted) deadline.abort();
-  const secrets = secretsOf(admin ? [c1, c2, c3, admin] : [c1, c2, c3]);
+  const identities = [c1, c2, c3, ...(c4 ? [c4] : []), ...(c5 ? [c5] : []), ...(admin ? [admin] : [])];
+  const secrets = secretsOf(identities);
+  const lost = new Map<string, string>();
+  const locked = new Map<string, string>();
+  const client = createClient({
+    baseUrl: options.baseUrl,
+    fetch: options.fetch ?? globalThis.fetch,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    deadline: deadline.signal,
+    maxRequests: MAX_REQUESTS,
+    password: options.password,
+    csrf,
+    lost,
+    locked,
+  });
   const ctx: Context = {
-    client: createClient({
-      baseUrl: options.baseUrl,
-      fetch: options.fetch ?? globalThis.fetch,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      deadline: deadline.signal,
-      maxRequests: MAX_REQUESTS,
-      password: options.password,
-      csrfCookieName,
-      csrfHeaderName: options.csrfHeaderName ?? DEFAULT_CSRF_HEADER,
-    }),
+    client,
     password: options.password,
     wrongPassword: `not-the-password-${randomHex(6)}`,
     c1,
     c2,
     c3,
+    c4,
+    c5,
     admin,
     secrets,
-    state: { lists: new Map(), damage: [] },
+    state: { lists: new Map(), damage: [], lost, locked, owned: new Map() },
     randomId: () => `ses_doesnotexist${randomHex(12)}`,
   };
   const log = options.log ?? (() => {});
   const results: ConformanceResult[] = [];
   try {
     for (const rule of RULES) {
-      if (rule.needs === 'admin' && !admin) continue;
-      const result = deadline.signal.aborted
+      const missing =
+        rule.needs === 'admin' && !admin
+          ? 'it needs an admin cookie (--admin-cookie, or --sign-in with --admin-user)'
+          : rule.needs === 'fourth' && !c4
+            ? 'it needs a fourth sign-in of the test user (a fourth --cookie, or --sign-in)'
+            : rule.needs === 'fifth' && (!c5 || !admin)
+              ? 'it needs a fifth sign-in of the test user and an admin (five --cookie and --admin-cookie, or --sign-in)'
+              : undefined;
+      const result: ConformanceResult = deadline.signal.aborted
         ? {
             rule: rule.name,
+            section: rule.section,
+            status: 'not-run',
             ok: false,
             detail: `not run: the global time limit of ${totalTimeoutMs} ms ran out`,
           }
-        : await runRule(rule, ctx, secrets);
+        : missing
+          ? {
+              rule: rule.name,
+              section: rule.section,
+              status: 'skipped',
+              ok: false,
+              skipped: true,
+              detail: `skipped: ${missing}`,
+            }
+          : await runRule(rule, ctx, secrets);
       results.push(result);
       for (const line of formatResult(result)) log(line);
     }
@@ -124,9 +154,19 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', stopOnSignal);
   }
-  if (!admin) log('(no admin cookie: the admin rules and foreign-id-404 did not run)');
-  const failed = results.filter((result) => !result.ok).length;
-  const report = { passed: results.length - failed, failed, results };
+  if (client.reauthentications > 0)
+    log(
+      `(the server asked for a fresh password ${client.reauthentications} times; the kit re-authenticated and retried)`,
+    );
+  const count = (status: ConformanceResult['status']) => results.filter((r) => r.status === status).length;
+  const report: ConformanceReport = {
+    passed: count('passed'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    notRun: count('not-run'),
+    requests: client.exchanges.length,
+    results,
+  };
   log(formatSummary(report));
   return report;
 }

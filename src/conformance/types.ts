@@ -3,10 +3,12 @@ export interface ConformanceOptions {
   /** The contract's base URL, e.g. `https://staging.example.com/api` (the paths below it are `/sessions…`). */
   baseUrl: string;
   /**
-   * Full `Cookie` header values of three separate sign-ins of ONE test user. The first is "this device":
-   * the kit revokes the other two from it and finally ends every session of that user.
+   * Full `Cookie` header values of three to five separate sign-ins of ONE test user. The first is "this
+   * device": the kit revokes the others from it and finally ends every session of that user. A fourth
+   * turns on the sign-out rule (it signs itself out), a fifth the admin's revoke of a real session; without
+   * them those rules are reported as skipped. `--sign-in` makes all five.
    */
-  cookies: readonly [string, string, string];
+  cookies: readonly string[];
   /** The test user's password (sent only in POST bodies, never printed). */
   password: string;
   /**
@@ -27,28 +29,46 @@ export interface ConformanceOptions {
   checkRateLimit?: boolean;
   /** Ends the run early, as the global time limit does: the rules not yet run fail with "not run". */
   signal?: AbortSignal;
-  /** The readable CSRF cookie. @default 'XSRF-TOKEN' */
+  /**
+   * The readable CSRF cookie. @default discovered among the cookies the server sets or the ones given:
+   * `XSRF-TOKEN` (Laravel, Angular, profilekit), `csrftoken` (Django), `CSRF-TOKEN`, `_csrf`, `csrf_token`
+   */
   csrfCookieName?: string;
-  /** The header that echoes it on every POST. @default 'X-XSRF-TOKEN' */
+  /** The header that echoes it on every POST. @default the one that goes with the cookie found */
   csrfHeaderName?: string;
   /** Called with each output line as the run goes (the CLI prints them). */
   log?: (line: string) => void;
 }
 
+/**
+ * How a rule went. `skipped`: it did not apply (the server's legitimate policy makes it moot, or the run
+ * lacked what it needs, e.g. a fourth sign-in) — never counted as passed. `not-run`: it could not run
+ * because something it needs broke first (that rule's failure is the one to read) or the time ran out.
+ */
+export type ConformanceStatus = 'passed' | 'failed' | 'skipped' | 'not-run';
+
 export interface ConformanceResult {
   /** The rule's kebab-case name, e.g. `unknown-id-404`. */
   rule: string;
+  status: ConformanceStatus;
+  /** `status === 'passed'`. */
   ok: boolean;
-  /** What was expected and what came instead (on failure), or a note (on a pass, e.g. why it was skipped). */
+  /** The section of docs/rest-contract.md the rule checks. */
+  section: string;
+  /** What was expected and what came instead (on failure), why it did not run, or a note. */
   detail?: string;
   /** The HTTP exchange that broke the rule, as printable text (cookies and the password redacted). */
   exchange?: string;
-  /** True when the rule passed without running, because the server's legitimate policy makes it moot. */
+  /** @deprecated `status === 'skipped'` */
   skipped?: boolean;
 }
 
 export interface ConformanceReport {
   passed: number;
   failed: number;
+  skipped: number;
+  notRun: number;
+  /** How many requests the run sent. */
+  requests: number;
   results: ConformanceResult[];
 }

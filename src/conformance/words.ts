@@ -55,3 +55,6 @@ export const LIMITS = {
   maxAdminPageSize: 1000,
   defaultAdminPageSize: 50,
 } as const;
+
+/** Actions that may ask for the password, as a policy names them. */
+export const CONFIRMABLE = ['revokeSession', 'revokeOtherSessions', 'revokeAllSessions'] as const;

@@ -12,8 +12,23 @@ function parseUrl(path: string, host: string | undefined): URL | null {
   }
 }
 
-/** A Node request as a Fetch-API Request (the peer address is remembered for the session manager). */
-export function toFetchRequest(req: IncomingMessage & { originalUrl?: string }): Request {
+/**
+ * The body a body parser already read (`express.json()`, `express.text()`, `express.raw()`), as bytes to
+ * send on; undefined when none ran and the stream is still there to read.
+ */
+function parsedBody(req: IncomingMessage & { body?: unknown }): string | Uint8Array | undefined {
+  const consumed = req.readableEnded || (req as { readableDidRead?: boolean }).readableDidRead === true;
+  if (!consumed || req.body === undefined) return undefined;
+  if (typeof req.body === 'string' || req.body instanceof Uint8Array) return req.body;
+  return JSON.stringify(req.body);
+}
+
+/**
+ * A Node request as a Fetch-API Request (the peer address is remembered for the session manager). Mounted
+ * after a body parser (`app.use(express.json())` before the handler), the body it parsed is sent on, so the
+ * order of middleware does not matter.
+ */
+export function toFetchRequest(req: IncomingMessage & { originalUrl?: string; body?: unknown }): Request {
   // Express strips its mount path from `url` but keeps it in `originalUrl`: the handler needs the full path.
   const path = req.originalUrl ?? req.url ?? '/';
   // A Host header that is no host (a scanner's "a b") must not turn into a 500: the path is what matters.
@@ -24,12 +39,14 @@ export function toFetchRequest(req: IncomingMessage & { originalUrl?: string }):
     else if (value !== undefined) headers.set(name, value);
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const parsed = hasBody ? parsedBody(req) : undefined;
+  if (parsed !== undefined) headers.delete('content-length');
   const request = new Request(url, {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    body: !hasBody ? undefined : (parsed ?? (Readable.toWeb(req) as ReadableStream)),
     // Node's fetch needs this for a streamed request body.
-    ...(hasBody ? { duplex: 'half' } : {}),
+    ...(hasBody && parsed === undefined ? { duplex: 'half' } : {}),
   } as RequestInit);
   setClientAddress(request, req.socket.remoteAddress);
   return request;

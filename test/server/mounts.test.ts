@@ -47,6 +47,14 @@ const MOUNTS: Record<string, Mount> = {
     app.use('/api', toNodeListener(handler));
     return listening(app.listen(0, '127.0.0.1'));
   },
+  // The usual app: a JSON body parser for every route, the contract mounted after it.
+  'Express 5 behind express.json()': (handler, signIn) => {
+    const app = express();
+    app.use(express.json());
+    app.post('/signin', toNodeListener(signIn));
+    app.use('/api', toNodeListener(handler));
+    return listening(app.listen(0, '127.0.0.1'));
+  },
 };
 
 let server: Server | undefined;

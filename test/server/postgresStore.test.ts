@@ -59,8 +59,11 @@ const reset = async () => {
 };
 
 describe('SessionStore suite: PostgreSQL 15', () => {
-  for (const test of sessionStoreTests({ createStore: async () => (await reset(), storeA) }))
-    it(test.name, test.run);
+  const createStore = async () => {
+    await reset();
+    return storeA;
+  };
+  for (const test of sessionStoreTests({ createStore })) it(test.name, test.run);
 });
 
 const waitFor = async (check: () => boolean, timeoutMs = 10_000) => {

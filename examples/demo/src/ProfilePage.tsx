@@ -8,15 +8,9 @@ import { createRestSessionsProvider } from 'profilekit/rest';
 import type { DemoUser } from './api.js';
 import { signOut } from './api.js';
 
-// Created once, outside render: the provider's identity is part of profilekit's cache scope.
-const sessionsApi = createRestSessionsProvider({
-  baseUrl: '/api',
-  passwordRequirements: {
-    revokeSession: 'required',
-    revokeOtherSessions: 'required',
-    revokeAllSessions: 'required',
-  },
-});
+// Created once, outside render: the provider's identity is part of profilekit's cache scope. Default
+// options, as the README has them: the server says which actions ask for the password.
+const sessionsApi = createRestSessionsProvider({ baseUrl: '/api' });
 
 // New sign-ins and sign-outs arrive as live events (Server-Sent Events); polling is only the fallback
 // while the stream is down. `?poll=off` turns the fallback off, to watch the stream alone.

@@ -1,6 +1,7 @@
 import type { Context, Rule } from '../context.js';
-import { describe, expectError, expectJsonObject, fail, isNonNegativeInteger } from '../expect.js';
+import { describe, expectError, expectJsonObject, fail, isNonNegativeInteger, notRun } from '../expect.js';
 import type { Identity } from '../http.js';
+import { identify } from '../lists.js';
 
 // Two per page, so the four sessions this run signed in span two pages at least; four pages bound the walk.
 const PAGE_SIZE = 2;
@@ -10,7 +11,7 @@ const SIGNED_IN_FOR_THIS_RUN = 4;
 const STATS_FIELDS = ['totalActive', 'uniqueUsers', 'expired', 'startedToday'] as const;
 const TOKEN_PREVIEW_MAX = 8;
 
-const adminOf = (ctx: Context): Identity => ctx.admin ?? fail('not run: no admin cookie');
+const adminOf = (ctx: Context): Identity => ctx.admin ?? notRun('no admin cookie');
 
 /** One admin page, checked for the envelope and for what an admin session must and must not carry. */
 async function adminPage(ctx: Context, cursor: string | null) {
@@ -57,6 +58,7 @@ async function adminPage(ctx: Context, cursor: string | null) {
 export const adminRules: Rule[] = [
   {
     name: 'admin-forbidden',
+    section: 'admin-endpoints-createrestadminsessionsprovider',
     needs: 'admin',
     async run(ctx) {
       for (const path of ['/admin/sessions', '/admin/stats']) {
@@ -70,6 +72,7 @@ export const adminRules: Rule[] = [
   },
   {
     name: 'admin-list',
+    section: 'admin-endpoints-createrestadminsessionsprovider',
     needs: 'admin',
     async run(ctx) {
       const seen = new Set<string>();
@@ -106,6 +109,7 @@ export const adminRules: Rule[] = [
   },
   {
     name: 'admin-stats',
+    section: 'admin-endpoints-createrestadminsessionsprovider',
     needs: 'admin',
     async run(ctx) {
       const exchange = await ctx.client.get(adminOf(ctx), '/admin/stats');
@@ -116,6 +120,7 @@ export const adminRules: Rule[] = [
         }
       }
       const { totalActive, uniqueUsers } = body as Record<string, number>;
+      ctx.state.statsBefore = body as Record<string, number>;
       if (
         (totalActive ?? 0) < SIGNED_IN_FOR_THIS_RUN ||
         (uniqueUsers ?? 0) < 2 ||
@@ -132,6 +137,7 @@ export const adminRules: Rule[] = [
   },
   {
     name: 'admin-bad-cursor-400',
+    section: 'admin-endpoints-createrestadminsessionsprovider',
     needs: 'admin',
     async run(ctx) {
       const queries = [
@@ -142,6 +148,112 @@ export const adminRules: Rule[] = [
         const exchange = await ctx.client.get(adminOf(ctx), `/admin/sessions?${query}`);
         expectError(exchange, 400, 'UNKNOWN', `GET /admin/sessions?${query} (${what})`);
       }
+      return undefined;
+    },
+  },
+  {
+    name: 'admin-bad-limit-400',
+    section: 'admin-endpoints-createrestadminsessionsprovider',
+    needs: 'admin',
+    async run(ctx) {
+      for (const limit of ['0', '-1', '1001', 'abc', '2.5']) {
+        const exchange = await ctx.client.get(adminOf(ctx), `/admin/sessions?limit=${limit}`);
+        expectError(
+          exchange,
+          400,
+          'UNKNOWN',
+          `GET /admin/sessions?limit=${limit} (limit is a whole number from 1 to 1000)`,
+        );
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'admin-get-and-revoke',
+    section: 'admin-endpoints-createrestadminsessionsprovider',
+    needs: 'admin',
+    async run(ctx) {
+      const ids = await identify(ctx);
+      const one = await ctx.client.get(adminOf(ctx), `/admin/sessions/${encodeURIComponent(ids.c1)}`);
+      const session = expectJsonObject(one, 200, "GET /admin/sessions/{C1's id} as the admin");
+      const user = session.user as Record<string, unknown> | undefined;
+      if (session.id !== ids.c1 || typeof user?.id !== 'string' || user.id === '') {
+        fail(`expected C1's session with its user {"id",…}, got ${describe(one)}`, one);
+      }
+      if (session.isCurrent === true)
+        fail("expected isCurrent false on C1's session: it is not the admin's own", one);
+      ctx.state.testUserId = user.id;
+      const random = ctx.randomId();
+      const unknown = await ctx.client.get(adminOf(ctx), `/admin/sessions/${random}`);
+      expectError(unknown, 404, 'NOT_FOUND', 'GET /admin/sessions/{a random id} as the admin');
+      const revoke = await ctx.client.post(adminOf(ctx), `/admin/sessions/${random}/revoke`);
+      expectError(revoke, 404, 'NOT_FOUND', 'POST /admin/sessions/{a random id}/revoke as the admin');
+      return undefined;
+    },
+  },
+  {
+    name: 'admin-search',
+    section: 'admin-endpoints-createrestadminsessionsprovider',
+    needs: 'admin',
+    async run(ctx) {
+      const ids = await identify(ctx);
+      const userId = ctx.state.testUserId ?? notRun("C1's user id is not known (see admin-get-and-revoke)");
+      const one = await ctx.client.get(adminOf(ctx), `/admin/sessions/${encodeURIComponent(ids.c1)}`);
+      const agent = (expectJsonObject(one, 200, "GET /admin/sessions/{C1's id}").userAgent ?? '') as string;
+      const found = async (search: string, status = 'active') => {
+        const path = `/admin/sessions?userId=${encodeURIComponent(userId)}&status=${status}&limit=50&search=${encodeURIComponent(search)}`;
+        const exchange = await ctx.client.get(adminOf(ctx), path);
+        const body = expectJsonObject(exchange, 200, `GET ${path} as the admin`);
+        const listed = Array.isArray(body.sessions) ? (body.sessions as Array<{ id?: unknown }>) : [];
+        return { exchange, hit: listed.some((s) => s.id === ids.c1) };
+      };
+      // A stretch of C1's user agent without wildcard characters of its own.
+      const plain = agent.replace(/[%_\\]/g, ' ');
+      const start = Math.max(0, Math.floor(plain.length / 2) - 4);
+      const piece = plain.slice(start, start + 8);
+      if (piece.trim().length < 6) {
+        return {
+          note: `skipped: C1's user agent (${JSON.stringify(agent)}) is too short to search for`,
+          skipped: true,
+        };
+      }
+      const upper = await found(piece.toUpperCase());
+      if (!upper.hit)
+        fail(
+          `expected a search for "${piece.toUpperCase()}" (part of C1's user agent, upper-cased) to find C1`,
+          upper.exchange,
+        );
+      const lower = await found(piece.toLowerCase());
+      if (!lower.hit)
+        fail(`expected a search for "${piece.toLowerCase()}" (lower-cased) to find C1`, lower.exchange);
+      for (const wildcard of ['_', '%']) {
+        const pattern = `${piece.slice(0, 3)}${wildcard}${piece.slice(4)}`;
+        if (agent.includes(pattern)) continue;
+        const literal = await found(pattern);
+        if (literal.hit)
+          fail(
+            `expected "${wildcard}" to be a character, not a wildcard: a search for "${pattern}" found C1, whose user agent does not contain it`,
+            literal.exchange,
+          );
+      }
+      // Beyond ASCII: when the user agent has letters with a case outside ASCII, their other case finds it.
+      const unicode = [...agent].filter(
+        (char) => char.toUpperCase() !== char.toLowerCase() && char.charCodeAt(0) > 127,
+      );
+      if (unicode.length > 0) {
+        const word = agent.slice(agent.indexOf(unicode[0] as string)).split(/[\s();/]/)[0] ?? '';
+        const flipped = [...word]
+          .map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()))
+          .join('');
+        const folded = await found(flipped);
+        if (!folded.hit)
+          fail(
+            `expected a search for "${flipped}" to find "${word}" in C1's user agent (case folded beyond ASCII)`,
+            folded.exchange,
+          );
+      }
+      const expired = await found(piece, 'expired');
+      if (expired.hit) fail("expected status=expired not to list C1's live session", expired.exchange);
       return undefined;
     },
   },

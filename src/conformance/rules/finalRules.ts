@@ -5,6 +5,7 @@ import { describe, errorBodyProblem, fail, shortPath } from '../expect.js';
 export const finalRules: Rule[] = [
   {
     name: 'no-token-anywhere',
+    section: 'a-session',
     async run(ctx) {
       for (const exchange of ctx.client.exchanges) {
         const leaked = ctx.secrets.find((secret) => exchange.text.includes(secret.value));
@@ -22,6 +23,7 @@ export const finalRules: Rule[] = [
   },
   {
     name: 'errors-have-code',
+    section: 'errors',
     async run(ctx) {
       const errors = ctx.client.exchanges.filter((exchange) => exchange.status >= 400);
       for (const exchange of errors) {
@@ -39,6 +41,7 @@ export const finalRules: Rule[] = [
   },
   {
     name: 'no-5xx',
+    section: 'errors',
     async run(ctx) {
       const broken = ctx.client.exchanges.find((exchange) => exchange.status >= 500);
       if (broken)

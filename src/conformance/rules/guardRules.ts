@@ -1,4 +1,4 @@
-import { NO_PASSWORD_ASKED, type Rule } from '../context.js';
+import { lose, NO_PASSWORD_ASKED, type Rule } from '../context.js';
 import { describe, errorBodyProblem, errorCode, expectError, expectStatus, fail } from '../expect.js';
 import { identify, listOf } from '../lists.js';
 
@@ -20,8 +20,16 @@ const BAD_BODIES = ['{not json', '[]'];
 export const guardRules: Rule[] = [
   {
     name: 'csrf-required',
+    section: 'csrf',
     async run(ctx) {
       const ids = await identify(ctx);
+      // Without a token to send, "refused without one" proves nothing: the server's check must be found.
+      if (ctx.c1.csrfToken === undefined) {
+        fail(
+          'the kit found no CSRF cookie among the cookies given or set by GET /sessions (it looks for XSRF-TOKEN, csrftoken, CSRF-TOKEN, _csrf, csrf_token): a cookie-authenticated API must hand one out (docs: CSRF); if yours has another name, pass --csrf-cookie NAME --csrf-header NAME',
+          ctx.state.lists.get(ctx.c1.label)?.exchange,
+        );
+      }
       // A real revoke, so "refused" is checked by its effect too; C3 is the session revoke-one ends later.
       for (const csrf of ['omit', 'wrong'] as const) {
         const what = csrf === 'omit' ? 'without the CSRF header' : 'with a wrong CSRF header';
@@ -31,7 +39,7 @@ export const guardRules: Rule[] = [
         });
         if (exchange.status !== 403 || errorCode(exchange) !== 'FORBIDDEN') {
           if (exchange.status >= 200 && exchange.status < 300) {
-            ctx.state.damage.push(`csrf-required's POST ${what} ended C3's session`);
+            lose(ctx, [ids.c3], `csrf-required's POST ${what}`);
           }
           fail(
             `revoking C3 from C1 ${what}: expected 403 {"code":"FORBIDDEN",…}, got ${describe(exchange)}`,
@@ -53,15 +61,28 @@ export const guardRules: Rule[] = [
   },
   {
     name: 'password-policy',
+    section: 'passwords',
     async run(ctx) {
       // An unknown id, so a server that does not ask for the password revokes nothing.
       const exchange = await ctx.client.post(ctx.c1, revokePath(ctx.randomId()), { body: {} });
       const code = errorCode(exchange);
+      const advertised = ctx.state.advertised?.password.revokeSession;
+      const says = (asks: boolean) => {
+        if (advertised !== undefined && (advertised === 'required') !== asks) {
+          fail(
+            `GET /sessions/policy says revokeSession's password is "${advertised}", but a revoke without one ` +
+              `answered ${describe(exchange)}: the client would ${asks ? 'not ask for a password the server wants' : 'ask for a password the server ignores'}`,
+            exchange,
+          );
+        }
+      };
       if (exchange.status === 422 && code === 'INVALID_PASSWORD') {
+        says(true);
         ctx.state.passwordRequired = true;
         return { note: 'the server asks for the password (a revoke without one: 422 INVALID_PASSWORD)' };
       }
       if (exchange.status === 404 && code === 'NOT_FOUND') {
+        says(false);
         ctx.state.passwordRequired = false;
         return {
           note: 'the server does not ask for the password (a revoke without one: 404 NOT_FOUND); the password rules are skipped',
@@ -76,6 +97,7 @@ export const guardRules: Rule[] = [
   },
   {
     name: 'wrong-password-422',
+    section: 'passwords',
     async run(ctx) {
       if (ctx.state.passwordRequired === false) return NO_PASSWORD_ASKED;
       const ids = await identify(ctx);
@@ -83,7 +105,7 @@ export const guardRules: Rule[] = [
         body: { password: ctx.wrongPassword },
       });
       if (exchange.status >= 200 && exchange.status < 300) {
-        ctx.state.damage.push("wrong-password-422's revoke with a wrong password ended C2's session");
+        lose(ctx, [ids.c2], "wrong-password-422's revoke with a wrong password");
       }
       expectError(exchange, 422, 'INVALID_PASSWORD', "revoking C2's session from C1 with a wrong password");
       const after = await listOf(ctx, ctx.c1, 'GET /sessions as C1 after the wrong password');
@@ -98,6 +120,7 @@ export const guardRules: Rule[] = [
   },
   {
     name: 'unknown-id-404',
+    section: 'revoking',
     async run(ctx) {
       const exchange = await ctx.client.post(ctx.c1, revokePath(ctx.randomId()), {
         body: { password: ctx.password },
@@ -109,6 +132,7 @@ export const guardRules: Rule[] = [
   },
   {
     name: 'malformed-id-404-or-400',
+    section: 'revoking',
     async run(ctx) {
       for (const id of HOSTILE_IDS) {
         const exchange = await ctx.client.post(ctx.c1, revokePath(id), { body: { password: ctx.password } });
@@ -126,6 +150,7 @@ export const guardRules: Rule[] = [
   },
   {
     name: 'bad-body-400',
+    section: 'errors',
     async run(ctx) {
       for (const rawBody of BAD_BODIES) {
         const exchange = await ctx.client.post(ctx.c1, revokePath(ctx.randomId()), { rawBody });

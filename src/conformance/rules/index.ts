@@ -1,4 +1,6 @@
 import type { Rule } from '../context.js';
+import { accountRules } from './accountRules.js';
+import { adminRevokeSessionRule, adminRevokeUserRule, statsCountRule } from './adminEndRules.js';
 import { adminRules } from './adminRules.js';
 import { finalRules } from './finalRules.js';
 import { guardRules } from './guardRules.js';
@@ -14,8 +16,13 @@ export const RULES: readonly Rule[] = [
   ...listRules,
   ...guardRules,
   ...lockoutRules,
+  ...accountRules,
   ...adminRules,
-  ...revokeRules,
+  ...revokeRules.slice(0, 1), // revoke-one
+  statsCountRule,
+  adminRevokeSessionRule,
+  ...revokeRules.slice(1),
+  adminRevokeUserRule,
   ...finalRules,
 ];
 

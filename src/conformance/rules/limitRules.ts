@@ -1,5 +1,5 @@
 import { NO_PASSWORD_ASKED, type Rule } from '../context.js';
-import { describe, errorCode, expectError, fail } from '../expect.js';
+import { describe, errorCode, expectError, fail, notRun } from '../expect.js';
 import type { EventStream, Exchange } from '../http.js';
 import { LIMITS } from '../words.js';
 import { revokePath } from './guardRules.js';
@@ -23,6 +23,7 @@ function retryAfterOk(value: string | null): boolean {
 export const lockoutRules: Rule[] = [
   {
     name: 'rate-limit',
+    section: 'passwords',
     async run(ctx) {
       if (ctx.state.passwordRequired === false) return NO_PASSWORD_ASKED;
       let last: Exchange | undefined;
@@ -48,14 +49,18 @@ export const lockoutRules: Rule[] = [
   },
   {
     name: 'lockout-per-session',
+    section: 'passwords',
     async run(ctx) {
       if (ctx.state.passwordRequired === false) return NO_PASSWORD_ASKED;
-      if (!ctx.state.lockedC2) fail('not run: rate-limit did not lock C2 (see rate-limit)');
+      if (!ctx.state.lockedC2) notRun('rate-limit did not lock C2 (see rate-limit)');
       // C3 has sent no wrong password: C2's guesses (a thief's stolen session) must not stop it.
       const exchange = await ctx.client.post(ctx.c3, revokePath(ctx.randomId()), {
         body: { password: ctx.password },
       });
       if (exchange.status === 429) {
+        // Every later password action of the test user would meet the same 429: say so once, here.
+        for (const who of [ctx.c1, ctx.c2, ctx.c3, ctx.c4, ctx.c5])
+          if (who) ctx.state.locked.set(who.label, 'lockout-per-session');
         fail(
           "C2's wrong passwords locked C3 too (429 for the right password from a session that sent no wrong one): a stolen session could stop its owner from signing it out. Count wrong passwords per session",
           exchange,
@@ -70,6 +75,7 @@ export const lockoutRules: Rule[] = [
 /** Streams are capped per session: C1 opens them until it is refused, then closes them all again. */
 export const streamCapRule: Rule = {
   name: 'event-stream-cap',
+  section: 'live-events',
   async run(ctx) {
     if (!ctx.state.streams || ctx.state.streams === 'absent') {
       return { note: 'skipped: the server offers no event stream', skipped: true };

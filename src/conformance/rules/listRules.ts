@@ -1,7 +1,8 @@
 import { type Context, type Rule, randomHex } from '../context.js';
-import { expectError, fail } from '../expect.js';
+import { expectError, expectStatus, fail } from '../expect.js';
 import { MIN_SECRET_LENGTH } from '../format.js';
 import { identify, listOf, sessionProblems, threeLists } from '../lists.js';
+import { POLICY_SHAPE, readAdvertisedPolicy } from '../policy.js';
 
 // RFC 6265 cookie-octets: an id made only of these can be sent as a cookie value verbatim.
 const COOKIE_OCTETS = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/;
@@ -19,6 +20,7 @@ function forgedCookie(ctx: Context, value: (name: string) => string) {
 export const listRules: Rule[] = [
   {
     name: 'list-shape',
+    section: 'a-session',
     async run(ctx) {
       const list = await listOf(ctx, ctx.c1, 'GET /sessions as C1');
       const type = list.exchange.headers.get('Content-Type') ?? '';
@@ -47,7 +49,35 @@ export const listRules: Rule[] = [
     },
   },
   {
+    name: 'policy-advertised',
+    section: 'passwords',
+    async run(ctx) {
+      const exchange = await ctx.client.get(ctx.c1, '/sessions/policy');
+      if (exchange.status === 404) {
+        return {
+          note: 'skipped: GET /sessions/policy is 404 (the client is then told by its passwordRequirements option)',
+          skipped: true,
+        };
+      }
+      expectStatus(exchange, 200, 'GET /sessions/policy as C1');
+      const policy = readAdvertisedPolicy(exchange.json);
+      if (typeof policy === 'string') fail(`expected a policy ${POLICY_SHAPE}, but ${policy}`, exchange);
+      ctx.state.advertised = policy;
+      // The list carries the same policy, when it carries one.
+      const list = ctx.state.lists.get('C1') ?? (await listOf(ctx, ctx.c1, 'GET /sessions as C1'));
+      const inList = (list.exchange.json as Record<string, unknown>).policy;
+      if (inList !== undefined && JSON.stringify(readAdvertisedPolicy(inList)) !== JSON.stringify(policy)) {
+        fail(
+          `expected GET /sessions to carry the same policy as GET /sessions/policy, got ${JSON.stringify(inList)}`,
+          list.exchange,
+        );
+      }
+      return { note: `password: ${Object.values(policy.password).join(', ')}` };
+    },
+  },
+  {
     name: 'current-marked',
+    section: 'a-session',
     async run(ctx) {
       const ids = await identify(ctx);
       // When both marks are used they must agree: the UI would otherwise offer to sign out "this device".
@@ -64,7 +94,27 @@ export const listRules: Rule[] = [
     },
   },
   {
+    name: 'own-sessions-only',
+    section: 'a-session',
+    needs: 'admin',
+    async run(ctx) {
+      const admin = ctx.admin ?? fail('no admin cookie');
+      const own = await listOf(ctx, admin, 'GET /sessions as the admin');
+      const adminId =
+        own.current ?? fail("the admin's GET /sessions marks no session as its own", own.exchange);
+      const c1 = ctx.state.lists.get(ctx.c1.label) ?? (await listOf(ctx, ctx.c1, 'GET /sessions as C1'));
+      if (c1.ids.includes(adminId)) {
+        fail(
+          "expected GET /sessions to list the caller's own user's sessions only, but C1's list shows the admin's session (another user's)",
+          c1.exchange,
+        );
+      }
+      return undefined;
+    },
+  },
+  {
     name: 'no-token-in-list',
+    section: 'a-session',
     async run(ctx) {
       for (const list of await threeLists(ctx)) {
         const leaked = ctx.secrets.find((secret) => list.exchange.text.includes(secret.value));
@@ -81,6 +131,7 @@ export const listRules: Rule[] = [
   },
   {
     name: 'opaque-id',
+    section: 'a-session',
     async run(ctx) {
       const [list] = await threeLists(ctx);
       for (const id of list?.ids ?? []) {
@@ -110,6 +161,7 @@ export const listRules: Rule[] = [
   },
   {
     name: 'no-store',
+    section: 'endpoints',
     async run(ctx) {
       // A list of where one is signed in must not linger in a shared or back-button cache.
       for (const list of await threeLists(ctx)) {
@@ -126,6 +178,7 @@ export const listRules: Rule[] = [
   },
   {
     name: 'unauthenticated-401',
+    section: 'errors',
     async run(ctx) {
       const none = await ctx.client.get(null, '/sessions');
       expectError(none, 401, 'UNAUTHORIZED', 'GET /sessions with no cookie');

@@ -1,4 +1,4 @@
-import { type Context, NO_PASSWORD_ASKED, type Rule } from '../context.js';
+import { type Context, lose, NO_PASSWORD_ASKED, type Rule } from '../context.js';
 import {
   answerShape,
   describe,
@@ -8,9 +8,11 @@ import {
   expectStatus,
   fail,
   isNonNegativeInteger,
+  notRun,
 } from '../expect.js';
 import type { Exchange } from '../http.js';
 import { identify, listOf, readList } from '../lists.js';
+import { clears } from './accountRules.js';
 import { revokePath } from './guardRules.js';
 import { streamCapRule } from './limitRules.js';
 
@@ -46,22 +48,10 @@ function expectRevokedCount(exchange: Exchange, what: string): number {
   return body.revokedCount;
 }
 
-/** Whether a Set-Cookie line tells the browser to forget one of `names`. */
-function clears(line: string, names: readonly string[]): boolean {
-  const [pair = '', ...attributes] = line.split(';');
-  const at = pair.indexOf('=');
-  const name = pair.slice(0, at).trim();
-  if (at <= 0 || !names.includes(name)) return false;
-  const past = (a: string) => /^\s*expires\s*=/i.test(a) && Date.parse(a.split('=')[1] ?? '') < Date.now();
-  return (
-    pair.slice(at + 1).trim() === '' ||
-    attributes.some((a) => /^\s*max-age\s*=\s*(0|-\d+)\s*$/i.test(a) || past(a))
-  );
-}
-
 export const revokeRules: Rule[] = [
   {
     name: 'revoke-one',
+    section: 'revoking',
     async run(ctx) {
       const ids = await identify(ctx);
       const exchange = await ctx.client.post(ctx.c1, revokePath(ids.c3), {
@@ -84,6 +74,7 @@ export const revokeRules: Rule[] = [
   },
   {
     name: 'revoked-again-404',
+    section: 'revoking',
     async run(ctx) {
       const ids = await identify(ctx);
       const exchange = await ctx.client.post(ctx.c1, revokePath(ids.c3), {
@@ -95,23 +86,22 @@ export const revokeRules: Rule[] = [
   },
   {
     name: 'foreign-id-404',
+    section: 'revoking',
     needs: 'admin',
     async run(ctx) {
-      const admin = ctx.admin ?? fail('not run: no admin cookie');
+      const admin = ctx.admin ?? notRun('no admin cookie');
       const own = await listOf(ctx, admin, 'GET /sessions as the admin');
       const adminId =
         own.current ?? fail("the admin's GET /sessions marks no session as its own", own.exchange);
       if (ctx.state.lists.get(ctx.c1.label)?.ids.includes(adminId)) {
-        fail(
-          "expected the admin cookie to be another user's sign-in, but its session is in C1's list",
-          own.exchange,
-        );
+        notRun("C1's list shows the admin's session (see own-sessions-only)");
       }
       const exchange = await ctx.client.post(ctx.c1, revokePath(adminId), {
         body: { password: ctx.password },
       });
       if (exchange.status >= 200 && exchange.status < 300) {
         ctx.state.damage.push("foreign-id-404's revoke from C1 ended the admin's session");
+        ctx.state.lost.set('admin', 'foreign-id-404');
       }
       await expectLikeUnknown(ctx, exchange, "revoking the admin's session id from C1 (another user's)");
       const after = readList(
@@ -128,6 +118,7 @@ export const revokeRules: Rule[] = [
   },
   {
     name: 'password-before-revoke-others',
+    section: 'passwords',
     async run(ctx) {
       if (ctx.state.passwordRequired === false) return NO_PASSWORD_ASKED;
       await identify(ctx);
@@ -138,7 +129,11 @@ export const revokeRules: Rule[] = [
       });
       if (exchange.status !== 422 || errorCode(exchange) !== 'INVALID_PASSWORD') {
         if (exchange.status >= 200 && exchange.status < 300) {
-          ctx.state.damage.push("password-before-revoke-others's wrong password ended the other sessions");
+          lose(
+            ctx,
+            before.ids.filter((id) => id !== before.current),
+            "password-before-revoke-others's wrong password",
+          );
         }
         expectError(exchange, 422, 'INVALID_PASSWORD', 'revoke-others from C1 with a wrong password');
       }
@@ -159,6 +154,7 @@ export const revokeRules: Rule[] = [
   },
   {
     name: 'live-events-open',
+    section: 'live-events',
     async run(ctx) {
       const c1 = await ctx.client.openStream(ctx.c1, '/sessions/events');
       if (c1.exchange.status === 404) {
@@ -183,8 +179,12 @@ export const revokeRules: Rule[] = [
   },
   {
     name: 'revoke-others',
+    section: 'revoking',
     async run(ctx) {
       const ids = await identify(ctx);
+      // Exactly the sessions besides C1's that its list shows now must end, and be counted.
+      const before = await listOf(ctx, ctx.c1, 'GET /sessions as C1 before revoke-others');
+      const others = before.ids.filter((id) => id !== ids.c1);
       const exchange = await ctx.client.post(ctx.c1, '/sessions/revoke-others', {
         body: { password: ctx.password },
       });
@@ -192,6 +192,12 @@ export const revokeRules: Rule[] = [
         exchange,
         'revoke-others from C1 with the password (C2 is still signed in)',
       );
+      if (count !== others.length) {
+        fail(
+          `expected revokedCount ${others.length} (the other sessions in C1's list: ${others.join(', ')}), got ${count}`,
+          exchange,
+        );
+      }
       const c2 = await ctx.client.get(ctx.c2, '/sessions');
       expectError(c2, 401, 'UNAUTHORIZED', "C2's very next request (GET /sessions) after revoke-others");
       const after = await listOf(
@@ -210,6 +216,7 @@ export const revokeRules: Rule[] = [
   },
   {
     name: 'live-events',
+    section: 'live-events',
     async run(ctx) {
       const streams = ctx.state.streams;
       if (!streams || streams === 'absent') {
@@ -248,13 +255,21 @@ export const revokeRules: Rule[] = [
   streamCapRule,
   {
     name: 'revoke-all',
+    section: 'revoking',
     async run(ctx) {
+      const before = await listOf(ctx, ctx.c1, 'GET /sessions as C1 before revoke-all');
       const exchange = await ctx.client.post(ctx.c1, '/sessions/revoke-all', {
         body: { password: ctx.password },
       });
       // The cookie C1 had, replayed: a server that only clears the cookie has ended nothing.
       const after = await ctx.client.get(ctx.c1, '/sessions');
       const count = expectRevokedCount(exchange, 'revoke-all from C1 with the password');
+      if (count !== before.ids.length) {
+        fail(
+          `expected revokedCount ${before.ids.length} (every session in C1's list, C1's own included), got ${count}`,
+          exchange,
+        );
+      }
       expectError(after, 401, 'UNAUTHORIZED', "C1's next request after revoke-all, with the cookie it had");
       const names = ctx.c1.sessionCookies.map(([name]) => name);
       if (!exchange.headers.getSetCookie().some((line) => clears(line, names))) {

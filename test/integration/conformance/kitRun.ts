@@ -25,11 +25,14 @@ export interface KitRun {
 export async function runKit({ mutant, app, kit }: KitRun = {}) {
   const server = await startReferenceServer(app);
   try {
+    // Five sign-ins, as --sign-in makes: the fourth signs itself out, the admin ends the fifth.
     const cookies = [
       await server.signIn(user.email, user.password, 'Conformance C1 (this device)'),
       await server.signIn(user.email, user.password, 'Conformance C2'),
-      await server.signIn(user.email, user.password, 'Conformance C3'),
-    ] as const;
+      await server.signIn(user.email, user.password, 'Conformance C3 (École)'),
+      await server.signIn(user.email, user.password, 'Conformance C4'),
+      await server.signIn(user.email, user.password, 'Conformance C5'),
+    ];
     const adminCookie = await server.signIn(admin.email, admin.password, 'Conformance admin');
     server.setMutant(mutant);
     let requests = 0;

@@ -13,6 +13,34 @@ import {
 /** Mutants of the reads and of the requests a conforming server refuses. */
 export const listMutants: MutantCase[] = [
   {
+    name: 'advertises no password while it asks for one',
+    breaks: 'password-policy',
+    mutant: () => (next) => async (request) => {
+      const response = await next(request);
+      const none = { revokeSession: 'none', revokeOtherSessions: 'none', revokeAllSessions: 'none' };
+      const path = new URL(request.url).pathname;
+      if (request.method === 'GET' && path === '/api/sessions/policy' && response.status === 200)
+        return rewrite(response, (policy) => ({ ...policy, password: none }));
+      if (isList(request) && response.status === 200)
+        return rewrite(response, (body) => ({
+          ...body,
+          policy: { ...(body.policy as object), password: none },
+        }));
+      return response;
+    },
+  },
+  {
+    name: 'answers a policy with the password requirements missing',
+    breaks: 'policy-advertised',
+    mutant: () => (next) => async (request) => {
+      const response = await next(request);
+      const path = new URL(request.url).pathname;
+      return request.method === 'GET' && path === '/api/sessions/policy' && response.status === 200
+        ? rewrite(response, ({ password: _password, ...rest }) => rest)
+        : response;
+    },
+  },
+  {
     name: 'answers 204 to a revoke of an unknown id',
     breaks: 'unknown-id-404',
     mutant: () => (next) => async (request) => {

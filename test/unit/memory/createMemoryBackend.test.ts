@@ -23,7 +23,7 @@ function twoUsers(options: Parameters<typeof createMemoryBackend>[0] = {}) {
 
 describe('the memory backend behaves like a server', () => {
   it("lists only the caller's live sessions, as JSON would carry them, with no token", async () => {
-    const { ana, backend } = twoUsers();
+    const { ana } = twoUsers();
     const { sessions, currentSessionId } = (await ana.listSessions?.({ signal: signal() })) ?? {
       sessions: [],
     };
