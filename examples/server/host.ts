@@ -4,10 +4,7 @@ import {
   createCsrfGuard,
   createSessionManager,
   createSessionsHandler,
-  createSignInLimiter,
-  getClientAddress,
-  RequestBodyError,
-  readJsonBody,
+  createPasswordSignIn,
   type SessionEventBus,
   type SessionManagerOptions,
   type SessionStore,
@@ -48,9 +45,10 @@ export function createHost({ db, now, clientIp, sessions, events, ...options }: 
   const store = options.store ?? createSqliteSessionStore(db);
   // Plain-HTTP localhost: the demo's cookies cannot be Secure.
   const manager = createSessionManager({ store, events, now, clientIp, cookie: { secure: false } });
-  // The sign-in form's own limits: keyed on the account and the client, slowing a guesser down; they never
-  // touch a signed-in user's confirmations (the handler counts those per session).
-  const signInLimiter = createSignInLimiter(store, {}, now);
+  // The sign-in form: its body capped, through its own limits (keyed on the account and the client,
+  // slowing a guesser down, never touching a signed-in user's confirmations), known and unknown emails at
+  // the same cost (checkCredentials checks a dummy hash for an unknown one).
+  const passwordSignIn = createPasswordSignIn({ manager, verify: users.checkCredentials });
   const handler = createSessionsHandler({
     manager,
     basePath: '/api',
@@ -98,33 +96,11 @@ export function createHost({ db, now, clientIp, sessions, events, ...options }: 
     }),
     /** POST /api/auth/sign-in `{ email, password }` */
     signIn: guarded(async (request) => {
-      let body: Record<string, unknown>;
-      try {
-        // Read before anyone is signed in, so its size is capped: a sign-in form is two short fields.
-        body = await readJsonBody(request, { maxBytes: 4096 });
-      } catch (error) {
-        if (!(error instanceof RequestBodyError)) throw error;
-        return json({ code: 'UNKNOWN', message: error.message }, error.status);
+      const result = await passwordSignIn(request);
+      if (result.ok) {
+        return json({ user: publicUser(result.user) }, 200, { 'Set-Cookie': result.setCookie });
       }
-      const { email, password } = body;
-      if (typeof email !== 'string' || typeof password !== 'string' || email.length > 320)
-        return json({ code: 'UNKNOWN', message: 'Send { email, password }.' }, 400);
-      // Known and unknown emails take the same path, through the same limits, at the same cost: neither
-      // the answer nor its timing tells who has an account.
-      const outcome = await signInLimiter.attempt(
-        { identifier: email, client: clientIp?.(request) ?? getClientAddress(request) },
-        () => users.checkCredentials(email, password),
-      );
-      if (outcome.ok) {
-        const { setCookie } = await manager.signIn({ userId: outcome.user.id, request });
-        return json({ user: publicUser(outcome.user) }, 200, { 'Set-Cookie': setCookie });
-      }
-      const message = 'The email or password is not correct.';
-      if (outcome.code === 'RATE_LIMITED')
-        return json({ code: outcome.code, message: 'Too many attempts. Try again shortly.' }, 429, {
-          'Retry-After': String(outcome.retryAfter),
-        });
-      return json({ code: 'INVALID_PASSWORD', message }, 422);
+      return json({ code: result.code, message: result.message }, result.status, result.headers);
     }),
     /** POST /api/auth/sign-out */
     signOut: guarded(async (request) => {
@@ -136,7 +112,7 @@ export function createHost({ db, now, clientIp, sessions, events, ...options }: 
     }),
   };
 
-  return { users, store, manager, signInLimiter, handler, csrf, auth, currentUser };
+  return { users, store, manager, handler, csrf, auth, currentUser };
 }
 
 export type Host = ReturnType<typeof createHost>;

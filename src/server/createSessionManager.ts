@@ -141,6 +141,8 @@ export interface SessionManager {
   updateAttempts: SessionStore['updateAttempts'];
   /** The manager's clock. */
   now(): number;
+  /** Where a request comes from, as the manager records it in a session (its `clientIp`). */
+  clientAddress(request: IncomingRequest): string | null;
 }
 
 /** A sign-in refused because the user has `maxSessionsPerUser` live sessions (`whenFull: 'refuse'`). */
@@ -346,6 +348,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     },
     updateAttempts: store.updateAttempts.bind(store),
     now,
+    clientAddress: (request) => clientIp(headersOnly(request)) ?? null,
   };
   return manager;
 }

@@ -1,4 +1,5 @@
 import { readCookie, serializeCookie } from '../cookies.js';
+import { headersOnly, type IncomingRequest } from '../requestFacts.js';
 import { constantTimeEqual, randomBytes, toHex } from '../webCrypto.js';
 
 export interface CsrfOptions {
@@ -23,15 +24,17 @@ export function createCsrfGuard(options: CsrfOptions & { secure: boolean }) {
   const headerName = options.headerName ?? 'X-XSRF-TOKEN';
   return {
     /** The cookie to set on the response when the request has none yet. */
-    cookieFor(request: Request): string | null {
-      const current = readCookie(request, cookieName);
+    cookieFor(incoming: IncomingRequest): string | null {
+      const current = readCookie(headersOnly(incoming), cookieName);
       if (current && TOKEN_PATTERN.test(current)) return null;
       const token = toHex(randomBytes(20));
       return serializeCookie(cookieName, token, { path: '/', sameSite: 'Lax', secure: options.secure });
     },
     /** Whether an unsafe request echoes the cookie in the header (safe methods always pass). */
-    allows(request: Request): boolean {
-      if (SAFE_METHODS.has(request.method)) return true;
+    allows(incoming: IncomingRequest): boolean {
+      const method = incoming instanceof Request ? incoming.method : ((incoming as { method?: string }).method ?? 'GET');
+      if (SAFE_METHODS.has(method)) return true;
+      const request = headersOnly(incoming);
       const cookie = readCookie(request, cookieName);
       const header = request.headers.get(headerName);
       return (

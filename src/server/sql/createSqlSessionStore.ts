@@ -254,6 +254,8 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
       await ready();
       return driver.transaction(async (tx) => {
         // The row exists before it is read under lock, so two first attempts of one key queue on one lock.
+        // An emptied list stays as '[]' (housekeeping drops it): deleting it here would let an update
+        // waiting on the lock find no row.
         await tx.run(
           `INSERT INTO ${attempts} (key, attempts, keep_until) VALUES ($1, '[]', $2) ON CONFLICT (key) DO NOTHING`,
           [key, keepUntil],
@@ -263,13 +265,11 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
           [key],
         );
         const { attempts: next, result } = update(JSON.parse(locked?.attempts ?? '[]') as number[]);
-        if (next.length === 0) await tx.run(`DELETE FROM ${attempts} WHERE key = $1`, [key]);
-        else
-          await tx.run(`UPDATE ${attempts} SET attempts = $2, keep_until = $3 WHERE key = $1`, [
-            key,
-            JSON.stringify(next),
-            keepUntil,
-          ]);
+        await tx.run(
+          `INSERT INTO ${attempts} (key, attempts, keep_until) VALUES ($1, $2, $3)
+           ON CONFLICT (key) DO UPDATE SET attempts = excluded.attempts, keep_until = excluded.keep_until`,
+          [key, JSON.stringify(next), keepUntil],
+        );
         return result;
       });
     },
