@@ -91,7 +91,10 @@ function members(checker, type, at) {
         property.declarations?.some((d) => ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly) ??
         false;
       const text = checker.typeToString(checker.getTypeOfSymbolAtLocation(property, at), at, FLAGS);
-      return `  ${readonly ? 'readonly ' : ''}${property.name}${optional}: ${text};`;
+      // A unique symbol's property name carries the checker's internal id (`__@BRAND@3489`), which moves
+      // whenever any source changes: the report names it without the number.
+      const name = property.name.replace(/^(__@\w+)@\d+$/, '$1');
+      return `  ${readonly ? 'readonly ' : ''}${name}${optional}: ${text};`;
     })
     .join('\n');
 }

@@ -16,7 +16,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * under src/ (admin/ by its second part too, since it repeats the user half's layers).
  */
 export const FORBIDDEN = [
-  { from: /^src\/provider\//, to: /^src\/(?!provider\/|internal\/)/, why: 'the contract depends on nothing' },
+  // contract/ is the HTTP contract's vocabulary, shared by both halves: the bottom layer.
+  { from: /^src\/contract\//, to: /^src\/(?!contract\/)/, why: 'the HTTP contract depends on nothing' },
+  {
+    from: /^src\/provider\//,
+    to: /^src\/(?!provider\/|contract\/|internal\/)/,
+    why: 'the provider contract depends only on the HTTP contract',
+  },
   {
     from: /^src\/format\//,
     to: /^src\/(data|registry|components|admin)\//,

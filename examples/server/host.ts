@@ -2,9 +2,9 @@
 // modules, and Turbopack does not map './db.js' to db.ts as TypeScript, tsx and Vite do.
 import {
   createCsrfGuard,
+  createPasswordSignIn,
   createSessionManager,
   createSessionsHandler,
-  createPasswordSignIn,
   type SessionEventBus,
   type SessionManagerOptions,
   type SessionStore,

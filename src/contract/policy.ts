@@ -30,27 +30,24 @@ export const NO_PASSWORD: Record<ConfirmableAction, PasswordRequirement> = {
   revokeAllSessions: 'none',
 };
 
-const isRequirement = (value: unknown): value is PasswordRequirement =>
-  value === 'none' || value === 'required';
-
 /**
- * A policy as a server sent it, read defensively: an unknown or missing requirement reads as 'required'
- * (asking for a password the server does not want costs a field; not asking costs a refused action).
- * Null when it is no policy at all.
+ * What a policy as a server sent it says of one action. Any word but 'none', or none at all, asks for the
+ * password: asking for a password the server does not want costs a field; not asking costs a refused
+ * action.
  */
+export const requirementIn = (policy: unknown, action: ConfirmableAction): PasswordRequirement =>
+  (policy as { password?: Record<string, unknown> } | null | undefined)?.password?.[action] === 'none'
+    ? 'none'
+    : 'required';
+
+/** A policy as a server sent it, read defensively (see `requirementIn`). Null when it is no policy at all. */
 export function readPolicy(value: unknown): SessionsPolicy | null {
   if (typeof value !== 'object' || value === null) return null;
   const record = value as Record<string, unknown>;
-  const password = (
-    typeof record.password === 'object' && record.password !== null ? record.password : {}
-  ) as Record<string, unknown>;
   const freshness = record.freshness as { maxAgeMs?: unknown; actions?: unknown } | null | undefined;
   return {
     password: Object.fromEntries(
-      CONFIRMABLE_ACTIONS.map((action) => [
-        action,
-        isRequirement(password[action]) ? password[action] : 'required',
-      ]),
+      CONFIRMABLE_ACTIONS.map((action) => [action, requirementIn(record, action)]),
     ) as Record<ConfirmableAction, PasswordRequirement>,
     freshness:
       freshness && typeof freshness.maxAgeMs === 'number' && Array.isArray(freshness.actions)

@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import { readPolicy } from '../contract/policy.js';
 import { callProvider } from '../provider/callProvider.js';
 import { normalizeSessions } from '../provider/normalizeSessions.js';
 import { SessionsError } from '../provider/SessionsError.js';
+import type { SessionsPolicy } from '../provider/types.js';
 import { retryTransient } from './retryTransient.js';
 import type { SessionsDataContextValue } from './SessionsDataContext.js';
 import {
@@ -36,7 +36,8 @@ export function sessionsListQueryOptions(
         throw new SessionsError('UNKNOWN', error.message, { status: error.status, cause: error });
       });
       // The answer carries the server's policy: the kit asks for a password exactly where the server will.
-      const policy = readPolicy((raw as { policy?: unknown } | null)?.policy);
+      // Read as it came, like getPolicy's answer: getCapabilities reads either defensively.
+      const policy = (raw as { policy?: SessionsPolicy } | null)?.policy;
       if (policy) queryClient.setQueryData(sessionsKeys.policy(scope), policy);
       const { sessions, currentSessionId, issues } = normalizeSessions(raw);
       if (issues.length > 0) reportIssues(issues);

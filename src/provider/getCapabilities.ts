@@ -1,4 +1,4 @@
-import { CONFIRMABLE_ACTIONS } from '../contract/policy.js';
+import { CONFIRMABLE_ACTIONS, requirementIn } from '../contract/policy.js';
 import type {
   ConfirmableAction,
   PasswordRequirement,
@@ -21,14 +21,17 @@ export function hasMethods<Provider extends object, Names extends Record<string,
 
 /**
  * Whether an action asks for the password: the provider's own `passwordRequirements` (for a backend that
- * cannot advertise), else what the server's policy says, else not.
+ * cannot advertise), else what the server's policy says (read as it came: a custom provider's may be
+ * malformed), else not.
  */
 function requirement(
   provider: SessionsDataProvider,
   policy: SessionsPolicy | undefined,
   action: ConfirmableAction,
 ): PasswordRequirement {
-  return provider.passwordRequirements?.[action] ?? policy?.password[action] ?? 'none';
+  const own = provider.passwordRequirements?.[action];
+  if (own) return own;
+  return typeof policy === 'object' && policy !== null ? requirementIn(policy, action) : 'none';
 }
 
 /**

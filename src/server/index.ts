@@ -16,10 +16,6 @@ export type {
 } from './createSessionManager.js';
 export { createSessionManager, SessionLimitError } from './createSessionManager.js';
 export { createSessionsHandler } from './createSessionsHandler.js';
-export type { PasswordSignInOptions, PasswordSignInResult } from './host/createPasswordSignIn.js';
-export { createPasswordSignIn } from './host/createPasswordSignIn.js';
-export type { RequestWithSession } from './host/sessionGuards.js';
-export { honoSession, requireSession } from './host/sessionGuards.js';
 export type { SessionEndCause, SessionEvent, SessionEventBus, SessionEventListener } from './events.js';
 export { createInProcessEventBus } from './events.js';
 export type { CsrfOptions } from './handler/csrf.js';
@@ -30,6 +26,10 @@ export type {
   SessionsHandlerOptions,
 } from './handler/handlerDeps.js';
 export type { ServerErrorCode } from './handler/responses.js';
+export type { PasswordSignInOptions, PasswordSignInResult } from './host/createPasswordSignIn.js';
+export { createPasswordSignIn } from './host/createPasswordSignIn.js';
+export type { RequestWithSession } from './host/sessionGuards.js';
+export { honoSession, requireSession } from './host/sessionGuards.js';
 export type { AttemptStore } from './limits/attemptWindows.js';
 export type { PasswordAttemptPolicy } from './limits/createConfirmationLimiter.js';
 export type {

@@ -32,7 +32,8 @@ export function createCsrfGuard(options: CsrfOptions & { secure: boolean }) {
     },
     /** Whether an unsafe request echoes the cookie in the header (safe methods always pass). */
     allows(incoming: IncomingRequest): boolean {
-      const method = incoming instanceof Request ? incoming.method : ((incoming as { method?: string }).method ?? 'GET');
+      const method =
+        incoming instanceof Request ? incoming.method : ((incoming as { method?: string }).method ?? 'GET');
       if (SAFE_METHODS.has(method)) return true;
       const request = headersOnly(incoming);
       const cookie = readCookie(request, cookieName);

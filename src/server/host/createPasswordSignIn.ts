@@ -11,7 +11,10 @@ export interface PasswordSignInOptions<User extends { id: string }> {
    * check the password against a dummy hash anyway, so an unknown email costs what a wrong password does
    * (examples/server/users.ts, `checkCredentials`).
    */
-  verify: (identifier: string, password: string) => Promise<User | null | undefined> | User | null | undefined;
+  verify: (
+    identifier: string,
+    password: string,
+  ) => Promise<User | null | undefined> | User | null | undefined;
   /** The sign-in's own limits (never the confirmations'). @default createSignInLimiter(manager) */
   limiter?: SignInLimiter;
   /** The body field holding the identifier. @default 'email' */
