@@ -109,4 +109,22 @@ describe('SQLite files', () => {
     ]);
     db.close();
   });
+
+  it('takes turns between two stores over one connection, as a host that creates its store twice has', async () => {
+    const db = new Database(':memory:');
+    const first = createSqliteSessionStore(db);
+    const second = createSqliteSessionStore(db);
+    // Each update is a transaction that awaits inside it: started together, they must not nest.
+    const add = (store: typeof first, at: number) =>
+      store.updateAttempts('k', (attempts) => ({ attempts: [...attempts, at], result: at }), {
+        keepUntil: 10_000,
+      });
+    await Promise.all([add(first, 1), add(second, 2), add(first, 3), add(second, 4)]);
+    const [row] = db.prepare('SELECT attempts FROM profilekit_attempts WHERE key = ?').all('k') as {
+      attempts: string;
+    }[];
+    // Each store's setup finishes in its own time: the order may differ, never a lost or nested update.
+    expect((JSON.parse(row?.attempts ?? '[]') as number[]).sort()).toEqual([1, 2, 3, 4]);
+    db.close();
+  });
 });

@@ -37,6 +37,9 @@ const bindable = (params: readonly unknown[]) =>
     params.map((value, i) => [`p${i + 1}`, typeof value === 'boolean' ? (value ? 1 : 0) : value]),
   );
 
+/** The turn each database is at (see `inTurn`). */
+const queues = new WeakMap<SqliteDatabase, Promise<unknown>>();
+
 /**
  * better-sqlite3 as an SqlDriver. better-sqlite3 is synchronous, so a transaction must not let another
  * caller's statements run inside it while it awaits: every statement and transaction takes turns through
@@ -78,11 +81,15 @@ export function sqliteDriver(db: SqliteDatabase): SqlDriver {
     run: async (sql, params = []) => guard(() => prepare(sql).run(bindable(params)).changes),
   };
 
-  // Statements and transactions in the order they were asked for, one at a time.
-  let queue: Promise<unknown> = Promise.resolve();
+  // Statements and transactions in the order they were asked for, one at a time — per database, not per
+  // driver: two stores over one connection (a host that creates its store twice, Next.js evaluating a
+  // module again) share its one transaction state.
   const inTurn = <Result>(step: () => Promise<Result>): Promise<Result> => {
-    const next = queue.then(step, step);
-    queue = next.catch(() => {});
+    const next = (queues.get(db) ?? Promise.resolve()).then(step, step);
+    queues.set(
+      db,
+      next.catch(() => {}),
+    );
     return next;
   };
 
