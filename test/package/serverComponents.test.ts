@@ -135,11 +135,17 @@ describe('the built package, for React Server Components', () => {
   it("starts every module that calls a hook from a client module with 'use client' too", () => {
     // A server-safe module may import a client module's component (a client reference), but a hook it
     // calls runs where it runs: in a Server Component, that breaks.
+    // An entry that imports a hook only to export it again calls nothing: a call is the name and `(`.
+    const calls = (m: Module, name: string) =>
+      new RegExp(`[^\\w$.]${name.replaceAll('$', '\\$')}\\(`).test(
+        readFileSync(path.join(dist, m.file), 'utf8'),
+      );
     const callers = [...modules.values()].filter(
       (m) =>
         !m.useClient &&
         m.localNames.some(
-          ({ from, names }) => modules.get(from)?.useClient && names.some((name) => /^use[A-Z]/.test(name)),
+          ({ from, names }) =>
+            modules.get(from)?.useClient && names.some((name) => /^use[A-Z]/.test(name) && calls(m, name)),
         ),
     );
     expect(callers.map((m) => m.file)).toEqual([]);

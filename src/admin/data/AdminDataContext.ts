@@ -1,3 +1,5 @@
+'use client';
+
 import { type SessionsDataContextValue, useSessionsData } from '../../data/SessionsDataContext.js';
 import type { Emitter } from '../../internal/createEmitter.js';
 import { createRequiredContext } from '../../internal/createRequiredContext.js';
