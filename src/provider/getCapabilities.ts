@@ -29,8 +29,9 @@ function requirement(
   policy: SessionsPolicy | undefined,
   action: ConfirmableAction,
 ): PasswordRequirement {
+  // A host's own word, when it is one of the two (a typo does not stand in for the server's policy).
   const own = provider.passwordRequirements?.[action];
-  if (own) return own;
+  if (own === 'required' || own === 'none') return own;
   return typeof policy === 'object' && policy !== null ? requirementIn(policy, action) : 'none';
 }
 

@@ -139,7 +139,12 @@ describe('SessionRow', () => {
     await waitFor(() =>
       expect(screen.getByRole('status')).toHaveTextContent('Signed out Firefox on Windows'),
     );
-    expect(backend.sessionsOf('u1').map((s) => s.id)).toEqual(['mac', 'iphone']);
+    expect(
+      backend
+        .sessionsOf('u1')
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['iphone', 'mac']);
   });
 
   it('puts a row back with its error when the server refuses, with data-state="error"', async () => {
@@ -181,7 +186,12 @@ describe('SessionRow', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Sign out of this device' }));
     await waitFor(() => expect(onSignedOut).toHaveBeenCalledWith({ reason: 'signed-out' }));
     // This device signed itself out; the others stay signed in.
-    expect(backend.sessionsOf('u1').map((s) => s.id)).toEqual(['windows', 'iphone']);
+    expect(
+      backend
+        .sessionsOf('u1')
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['iphone', 'windows']);
   });
 
   it('never offers to revoke the current session as another device', async () => {
