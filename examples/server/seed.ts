@@ -70,7 +70,8 @@ export async function seedDemo(
   extraUsers = 400,
   options: SeedOptions = {},
 ): Promise<void> {
-  const store = options.store ?? createSqliteSessionStore(db);
+  const own = options.store ? null : createSqliteSessionStore(db);
+  const store = options.store ?? (own as SessionStore);
   const users = createUsers(db);
   const [anaHash, adminHash, fillerHash] = await Promise.all([
     hashPassword(DEMO_CREDENTIALS.user.password),
@@ -136,14 +137,17 @@ export async function seedDemo(
     }
   })();
   if (options.sessions === false) return;
-  // In SQLite, one transaction: a thousand inserts, one commit.
-  const local = !options.store;
-  if (local) db.exec('BEGIN');
+  // In SQLite, one transaction: a thousand inserts, one commit. The store sets its schema up first, in a
+  // transaction of its own (SQLite does not nest them).
+  if (own) {
+    await own.ready();
+    db.exec('BEGIN');
+  }
   try {
     for (const session of sessions) await store.createSession(session);
-    if (local) db.exec('COMMIT');
+    if (own) db.exec('COMMIT');
   } catch (error) {
-    if (local) db.exec('ROLLBACK');
+    if (own) db.exec('ROLLBACK');
     throw error;
   }
 }

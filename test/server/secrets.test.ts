@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
-import type { SessionStore } from 'profilekit/server';
+import { type SessionStore, StoreUnavailableError } from 'profilekit/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CallResult, createHarness, type Device, MINUTE, UA, USERS } from './harness.js';
 
@@ -101,7 +101,9 @@ describe('the session token stays a secret', () => {
     ['listUserSessions', new Error('disk I/O error'), 500, 'UNKNOWN'],
     [
       'findByTokenHash',
-      Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }),
+      // A store says its database cannot be reached with StoreUnavailableError (the SQL drivers wrap
+      // SQLITE_BUSY and connection errors in it).
+      new StoreUnavailableError('database is locked'),
       503,
       'UNAVAILABLE',
     ],

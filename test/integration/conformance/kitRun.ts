@@ -53,7 +53,9 @@ export async function runKit({ mutant, app, kit }: KitRun = {}) {
   }
 }
 
-export const failures = (report: ConformanceReport) => report.results.filter((result) => !result.ok);
+/** What went wrong: failed rules, and rules that could not run because something broke first. */
+export const failures = (report: ConformanceReport) =>
+  report.results.filter((result) => result.status === 'failed' || result.status === 'not-run');
 
 /** Runs the kit against one mutant and expects the rule it breaks among the failures, with a reason. */
 export async function expectCaught({ mutant, breaks }: MutantCase) {
