@@ -229,7 +229,10 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
       headers.set('cookie', `pk_session=${await tokenFor(sessionId)}; XSRF-TOKEN=${csrfToken}`);
       if (request.method === 'POST') headers.set('x-xsrf-token', csrfToken);
       if (session?.userAgent) headers.set('user-agent', session.userAgent);
-      const forwarded = new Request(request, { headers });
+      const forwarded = new Request(request);
+      // A browser drops Cookie (a forbidden header name) from any Request it builds, so the device's
+      // headers ride on the request as its own `headers`: this request never leaves the page.
+      Object.defineProperty(forwarded, 'headers', { value: headers });
       setClientAddress(forwarded, session?.ipAddress);
       return handler(forwarded);
     };
