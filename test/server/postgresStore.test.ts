@@ -95,9 +95,7 @@ describe('PostgreSQL store: schema', () => {
       ]),
     );
     if (existsSync('/usr/share/postgresql/15/extension/pg_trgm.control')) {
-      expect(names).toEqual(
-        expect.arrayContaining(['profilekit_sessions_search']),
-      );
+      expect(names).toEqual(expect.arrayContaining(['profilekit_sessions_search']));
     }
   });
 

@@ -10,7 +10,7 @@ import type { AdminSession, AdminSessionFilters, AdminSessionSortField } from '.
 import { useAdminUIContext } from '../registry/AdminUIContext.js';
 
 export interface AdminSessionsTableProps {
-  /** Rows per request. @default 100 */
+  /** Rows per request, at most 1,000 (the contract's largest page; more is asked as 1,000). @default 100 */
   pageSize?: number;
   /** Starting filters (the table owns them afterwards; watch `onFiltersChange`). */
   defaultFilters?: AdminSessionFilters;

@@ -1,6 +1,7 @@
 'use client';
 
 import { type InfiniteData, type UseInfiniteQueryResult, useInfiniteQuery } from '@tanstack/react-query';
+import { MAX_ADMIN_PAGE_SIZE } from '../../contract/limits.js';
 import { retryTransient } from '../../data/retryTransient.js';
 import { callProvider } from '../../provider/callProvider.js';
 import type { SessionsError } from '../../provider/SessionsError.js';
@@ -40,7 +41,7 @@ const toList = (data: InfiniteData<AdminSessionsPage>): AdminSessionsList => ({
 
 /**
  * Every user's sessions, a page at a time (server-side filters, sort and cursor; `pageSize` rows a
- * request, 100 by default), for the admin table. A failure reaches the host's `onError` once
+ * request, 100 by default, at most the contract's 1,000), for the admin table. A failure reaches the host's `onError` once
  * (UNAUTHORIZED: `onSignedOut`), however many read it.
  *
  * @example
@@ -49,8 +50,10 @@ const toList = (data: InfiniteData<AdminSessionsPage>): AdminSessionsList => ({
  */
 export function useAdminSessions(
   filters: AdminSessionFilters = {},
-  pageSize = DEFAULT_PAGE_SIZE,
+  requestedPageSize = DEFAULT_PAGE_SIZE,
 ): UseAdminSessionsResult {
+  // A server answers a larger limit with 400: ask for the most it must serve, and page on.
+  const pageSize = Math.min(requestedPageSize, MAX_ADMIN_PAGE_SIZE);
   const { dataProvider, capabilities, queryClient, scope, reportIssues, isSignedOut } =
     useAdminData('useAdminSessions');
   return useInfiniteQuery<

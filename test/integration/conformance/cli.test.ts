@@ -58,7 +58,9 @@ describe('profilekit-conformance (the CLI)', () => {
     expect(stdout).toMatch(
       /✖ unknown-id-404 — revoking a random id with the right password: expected 404 \{"code":"NOT_FOUND","message":…\}, got 204 with an empty body\n {4}POST \/api\/sessions\/ses_doesnotexist[0-9a-f]+\/revoke \(as C1, CSRF header sent, body \{"password":"•••"\}\)\n {4}← 204/,
     );
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, [1-9]\d* failed, \d+ skipped, \d+ not run$/);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(
+      /^\d+ passed, [1-9]\d* failed, \d+ skipped, \d+ not run$/,
+    );
     expect(stdout).not.toContain(user.password);
     expect(code).toBe(1);
   }, 40_000);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '../../../examples/server/seed.js';
 import { MAX_REQUESTS, RULE_NAMES, runConformance } from '../../../src/conformance/index.js';
 import { RULES } from '../../../src/conformance/rules/index.js';
+import { accountMutants } from './accountMutants.js';
 import { failures, runKit } from './kitRun.js';
 import { listMutants } from './listMutants.js';
 import { type Mutant, startReferenceServer } from './referenceServer.js';
 import { revokeMutants } from './revokeMutants.js';
-import { accountMutants } from './accountMutants.js';
 
 const { user } = DEMO_CREDENTIALS;
 // The rules that need an admin cookie (admin-revoke-session needs one and a fifth sign-in).

@@ -134,6 +134,17 @@ describe('the admin console', () => {
     expect(within(gridRows()[0] as HTMLElement).getByText('Bob Stone')).toBeInTheDocument();
   });
 
+  it('asks a server for at most its largest page when the host sets a bigger one, and still shows the rows', async () => {
+    const { admin } = smallBackend();
+    const listAllSessions = vi.spyOn(admin, 'listAllSessions' as never) as unknown as ReturnType<
+      typeof vi.fn
+    >;
+    renderWithAdmin(<AdminSessionsTable pageSize={5_000} />, { dataProvider: admin });
+    expect(await screen.findByText('4 sessions')).toBeInTheDocument();
+    const limits = listAllSessions.mock.calls.map(([params]) => (params as { limit?: number }).limit);
+    expect(new Set(limits)).toEqual(new Set([1_000]));
+  });
+
   it('filters by status and application, and sorts by a column', async () => {
     const { admin } = smallBackend();
     renderWithAdmin(<Console />, { dataProvider: admin });
