@@ -59,7 +59,7 @@ const probes: [string, () => Promise<Response>][] = [
 ];
 
 describe('a NUL byte in a request over the PostgreSQL store', () => {
-  it.each(probes)('%s answers below 500', async (name, send) => {
+  it.each(probes)('%s answers below 500', async (_name, send) => {
     const response = await send();
     const body = await response.text();
     // Bad input (400 with a code) or no such id (404), as over SQLite; never the store's refusal as a 500.
