@@ -50,10 +50,10 @@ const toList = (data: InfiniteData<AdminSessionsPage>): AdminSessionsList => ({
  */
 export function useAdminSessions(
   filters: AdminSessionFilters = {},
-  requestedPageSize = DEFAULT_PAGE_SIZE,
+  pageSize = DEFAULT_PAGE_SIZE,
 ): UseAdminSessionsResult {
   // A server answers a larger limit with 400: ask for the most it must serve, and page on.
-  const pageSize = Math.min(requestedPageSize, MAX_ADMIN_PAGE_SIZE);
+  const limit = Math.min(pageSize, MAX_ADMIN_PAGE_SIZE);
   const { dataProvider, capabilities, queryClient, scope, reportIssues, isSignedOut } =
     useAdminData('useAdminSessions');
   return useInfiniteQuery<
@@ -64,12 +64,12 @@ export function useAdminSessions(
     string | undefined
   >(
     {
-      queryKey: adminKeys.list(scope, filters, pageSize),
+      queryKey: adminKeys.list(scope, filters, limit),
       queryFn: async ({ signal, pageParam }) => {
         const raw: { sessions?: unknown; nextCursor?: unknown; total?: unknown } = await callProvider(
           dataProvider,
           'listAllSessions',
-          { ...filters, signal, cursor: pageParam, limit: pageSize },
+          { ...filters, signal, cursor: pageParam, limit },
         );
         const { sessions, issues } = normalizeAdminSessions(raw?.sessions);
         if (issues.length > 0) reportIssues(issues);
