@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '../../../examples/server/seed.js';
 import { MAX_REQUESTS, RULE_NAMES, runConformance } from '../../../src/conformance/index.js';
@@ -128,5 +129,43 @@ describe('the mutants', () => {
   it('break every rule at least once', () => {
     const mutants = [...listMutants, ...revokeMutants, ...accountMutants];
     expect(RULE_NAMES.filter((rule) => !mutants.some((m) => m.breaks === rule))).toEqual([]);
+  });
+});
+
+describe('docs/conformance.md', () => {
+  const page = readFileSync(new URL('../../../docs/conformance.md', import.meta.url), 'utf8');
+  const table = page.slice(page.indexOf('## The rules'), page.indexOf('## CSRF'));
+  const rows = [
+    ...table.matchAll(/^\| `([a-z0-9-]+)` \|.*\(\[§\]\(rest-contract\.md#([a-z0-9-]+)\)\) \| (.+) \|$/gm),
+  ];
+  const contract = readFileSync(new URL('../../../docs/rest-contract.md', import.meta.url), 'utf8');
+
+  it('lists every rule of the kit, in the order they run, with the section each checks', () => {
+    expect(rows.map(([, rule, section]) => [rule, section])).toEqual(
+      RULES.map((rule) => [rule.name, rule.section]),
+    );
+  });
+
+  it("names each section as a heading of docs/rest-contract.md (GitHub's anchors)", () => {
+    const anchors = new Set(
+      [...contract.matchAll(/^#{2,4} (.+)$/gm)].map(([, heading]) =>
+        (heading ?? '')
+          .toLowerCase()
+          .replace(/[^a-z0-9 -]/g, '')
+          .replace(/ /g, '-'),
+      ),
+    );
+    expect(RULES.map((rule) => rule.section).filter((section) => !anchors.has(section))).toEqual([]);
+  });
+
+  it('says what each rule needs beyond three sign-ins, as the kit does', () => {
+    const needs = { admin: 'admin', fourth: 'a fourth sign-in', fifth: 'a fifth sign-in and an admin' };
+    expect(rows.map(([, rule, , need]) => [rule, need])).toEqual(
+      RULES.map((rule) => [rule.name, rule.needs ? needs[rule.needs] : '—']),
+    );
+  });
+
+  it('states the request budget the kit keeps', () => {
+    expect(page).toContain(`at most ${MAX_REQUESTS} requests`);
   });
 });

@@ -78,7 +78,17 @@ describe('RevokeOtherSessionsButton and RevokeAllSessionsButton', () => {
   it('signs out everywhere and hands over to the host', async () => {
     const backend = threeDevices({ passwordRequirements: { revokeAllSessions: 'required' } });
     const onSignedOut = vi.fn();
-    renderWithSessions(<RevokeAllSessionsButton />, { dataProvider: backend.provider, onSignedOut });
+    const { queryClient } = renderWithSessions(<RevokeAllSessionsButton />, {
+      dataProvider: backend.provider,
+      onSignedOut,
+    });
+    // The server's policy has arrived (a page with a list has it with the rows).
+    const policyKnown = () =>
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .some((query) => query.queryKey.at(-1) === 'policy' && query.state.data !== undefined);
+    await waitFor(() => expect(policyKnown()).toBe(true));
     await userEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Sign out everywhere?' });
     await userEvent.type(within(dialog).getByLabelText('Password'), 'right password{Enter}');
