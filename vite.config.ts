@@ -57,7 +57,8 @@ export default defineConfig({
         entryFileNames: '[name].js',
       },
     },
-    sourcemap: true,
+    // No maps: they would point at src/, which the package does not ship.
+    sourcemap: false,
     minify: false,
     emptyOutDir: true,
   },

@@ -1,8 +1,8 @@
 'use client';
 
 import { type KeyboardEvent, useId, useState } from 'react';
+import { activityTime } from '../format/activityTime.js';
 import { formatDateTime } from '../format/formatDateTime.js';
-import { formatRelativeTime } from '../format/formatRelativeTime.js';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 import { useNow } from './useNow.js';
 
@@ -11,8 +11,6 @@ export interface LastActiveProps {
   className?: string;
 }
 
-// Under a minute reads as "Active now" rather than "0 seconds ago".
-const NOW_THRESHOLD_MS = 60_000;
 // Why the exact time shows: the pointer is over the time, or the keyboard's focus is on it.
 const HOVER = 1;
 const FOCUS = 2;
@@ -29,10 +27,8 @@ export function LastActive({ date, className }: LastActiveProps) {
   const tooltipId = useId();
   const [shownBy, setShownBy] = useState(0);
   const { messages, locale } = ui;
-  const relative =
-    now - date.getTime() < NOW_THRESHOLD_MS
-      ? messages.activeNow
-      : messages.lastActive(formatRelativeTime(date, now, locale?.code));
+  const ago = activityTime(date, now, locale?.code);
+  const relative = ago === null ? messages.activeNow : messages.lastActive(ago);
   const shown = shownBy !== 0;
   return (
     <time

@@ -1,4 +1,5 @@
 // العربية (الفصحى المعاصرة). Right to left: pass `dir="rtl"` and date-fns' `ar` locale with these texts.
+import { durationOf } from './duration.js';
 import type { SessionsMessages } from './types.js';
 
 const plural = new Intl.PluralRules('ar');
@@ -12,15 +13,16 @@ function counted(n: number, forms: Record<Intl.LDMLPluralRule, string>): string 
 }
 const devices = (n: number) =>
   counted(n, { zero: 'جهاز', one: 'جهاز واحد', two: 'جهازين', few: 'أجهزة', many: 'جهازًا', other: 'جهاز' });
-const seconds = (n: number) =>
-  counted(n, {
-    zero: 'ثانية',
-    one: 'ثانية واحدة',
-    two: 'ثانيتين',
-    few: 'ثوانٍ',
-    many: 'ثانيةً',
-    other: 'ثانية',
-  });
+// After بعد: the genitive, as `counted` words it, in the unit durationOf picks.
+const UNITS = {
+  second: { zero: 'ثانية', one: 'ثانية واحدة', two: 'ثانيتين', few: 'ثوانٍ', many: 'ثانيةً', other: 'ثانية' },
+  minute: { zero: 'دقيقة', one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقةً', other: 'دقيقة' },
+  hour: { zero: 'ساعة', one: 'ساعة واحدة', two: 'ساعتين', few: 'ساعات', many: 'ساعةً', other: 'ساعة' },
+} as const;
+const wait = (seconds: number) => {
+  const [count, unit] = durationOf(seconds);
+  return counted(count, UNITS[unit]);
+};
 
 export const arMessages: SessionsMessages = {
   listLabel: 'الأجهزة التي سجّلت الدخول عليها',
@@ -80,7 +82,7 @@ export const arMessages: SessionsMessages = {
     NOT_FOUND: () => 'تم تسجيل الخروج من هذا الجهاز بالفعل.',
     RATE_LIMITED: ({ retryAfter }) =>
       retryAfter
-        ? `محاولات كثيرة جدًا. حاول مرة أخرى بعد ${seconds(retryAfter)}.`
+        ? `محاولات كثيرة جدًا. حاول مرة أخرى بعد ${wait(retryAfter)}.`
         : 'محاولات كثيرة جدًا. حاول مرة أخرى لاحقًا.',
     FORBIDDEN: () => 'ليس لديك إذن للقيام بذلك.',
     INVALID_RESPONSE: () => 'أرسل الخادم ردًا لا تستطيع هذه الصفحة قراءته.',

@@ -1,10 +1,11 @@
 // Deutsch (formell, „Sie“).
+import { formatDuration } from './duration.js';
 import type { SessionsMessages } from './types.js';
 
 const plural = new Intl.PluralRules('de');
 const number = new Intl.NumberFormat('de');
 const devices = (n: number) => `${number.format(n)} ${plural.select(n) === 'one' ? 'Gerät' : 'Geräten'}`;
-const seconds = (n: number) => `${number.format(n)} ${plural.select(n) === 'one' ? 'Sekunde' : 'Sekunden'}`;
+const wait = (seconds: number) => formatDuration(seconds, 'de');
 
 export const deMessages: SessionsMessages = {
   listLabel: 'Geräte, auf denen Sie angemeldet sind',
@@ -66,7 +67,7 @@ export const deMessages: SessionsMessages = {
     NOT_FOUND: () => 'Dieses Gerät ist bereits abgemeldet.',
     RATE_LIMITED: ({ retryAfter }) =>
       retryAfter
-        ? `Zu viele Versuche. Versuchen Sie es in ${seconds(retryAfter)} erneut.`
+        ? `Zu viele Versuche. Versuchen Sie es in ${wait(retryAfter)} erneut.`
         : 'Zu viele Versuche. Versuchen Sie es später erneut.',
     FORBIDDEN: () => 'Dazu sind Sie nicht berechtigt.',
     INVALID_RESPONSE: () => 'Der Server hat eine Antwort gesendet, die diese Seite nicht lesen kann.',

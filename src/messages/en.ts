@@ -1,8 +1,9 @@
+import { formatDuration } from './duration.js';
 import type { SessionsMessages } from './types.js';
 
 const plural = new Intl.PluralRules('en');
 const devices = (count: number) => `${count} ${plural.select(count) === 'one' ? 'device' : 'devices'}`;
-const seconds = (s: number) => `${s} ${plural.select(s) === 'one' ? 'second' : 'seconds'}`;
+const wait = (seconds: number) => formatDuration(seconds, 'en');
 
 /** English, the default. */
 export const enMessages: SessionsMessages = {
@@ -63,7 +64,7 @@ export const enMessages: SessionsMessages = {
     NOT_FOUND: () => 'That device is already signed out.',
     RATE_LIMITED: ({ retryAfter }) =>
       retryAfter
-        ? `Too many attempts. Try again in ${seconds(retryAfter)}.`
+        ? `Too many attempts. Try again in ${wait(retryAfter)}.`
         : 'Too many attempts. Try again later.',
     FORBIDDEN: () => 'You are not allowed to do that.',
     INVALID_RESPONSE: () => 'The server sent an answer this page could not read.',

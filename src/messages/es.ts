@@ -1,11 +1,12 @@
 // Español (tú, como en los productos de consumo).
+import { formatDuration } from './duration.js';
 import type { SessionsMessages } from './types.js';
 
 const plural = new Intl.PluralRules('es');
 const number = new Intl.NumberFormat('es');
 const devices = (n: number) =>
   `${number.format(n)} ${plural.select(n) === 'one' ? 'dispositivo' : 'dispositivos'}`;
-const seconds = (n: number) => `${number.format(n)} ${plural.select(n) === 'one' ? 'segundo' : 'segundos'}`;
+const wait = (seconds: number) => formatDuration(seconds, 'es');
 
 export const esMessages: SessionsMessages = {
   listLabel: 'Dispositivos en los que has iniciado sesión',
@@ -66,7 +67,7 @@ export const esMessages: SessionsMessages = {
     NOT_FOUND: () => 'La sesión en ese dispositivo ya está cerrada.',
     RATE_LIMITED: ({ retryAfter }) =>
       retryAfter
-        ? `Demasiados intentos. Vuelve a intentarlo en ${seconds(retryAfter)}.`
+        ? `Demasiados intentos. Vuelve a intentarlo en ${wait(retryAfter)}.`
         : 'Demasiados intentos. Vuelve a intentarlo más tarde.',
     FORBIDDEN: () => 'No tienes permiso para hacer eso.',
     INVALID_RESPONSE: () => 'El servidor envió una respuesta que esta página no puede leer.',

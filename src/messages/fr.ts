@@ -1,10 +1,11 @@
 // Français (vouvoiement).
+import { formatDuration } from './duration.js';
 import type { SessionsMessages } from './types.js';
 
 const plural = new Intl.PluralRules('fr');
 const number = new Intl.NumberFormat('fr');
 const devices = (n: number) => `${number.format(n)} ${plural.select(n) === 'one' ? 'appareil' : 'appareils'}`;
-const seconds = (n: number) => `${number.format(n)} ${plural.select(n) === 'one' ? 'seconde' : 'secondes'}`;
+const wait = (seconds: number) => formatDuration(seconds, 'fr');
 
 export const frMessages: SessionsMessages = {
   listLabel: 'Appareils sur lesquels vous êtes connecté',
@@ -66,7 +67,7 @@ export const frMessages: SessionsMessages = {
     NOT_FOUND: () => 'Cet appareil est déjà déconnecté.',
     RATE_LIMITED: ({ retryAfter }) =>
       retryAfter
-        ? `Trop de tentatives. Réessayez dans ${seconds(retryAfter)}.`
+        ? `Trop de tentatives. Réessayez dans ${wait(retryAfter)}.`
         : 'Trop de tentatives. Réessayez plus tard.',
     FORBIDDEN: () => 'Vous n’êtes pas autorisé à faire cela.',
     INVALID_RESPONSE: () => 'Le serveur a envoyé une réponse que cette page ne peut pas lire.',

@@ -2,8 +2,8 @@ import { render } from '@testing-library/react';
 import axe from 'axe-core';
 import { ar } from 'date-fns/locale';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cdp, page, userEvent } from 'vitest/browser';
 import { RevokeOtherSessionsButton } from '../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../src/components/SessionList.js';
 import { createDemoBackend } from '../../src/memory/demoBackend.js';
@@ -161,6 +161,46 @@ describe('layout', () => {
     // Name on the right, action on the left; the glyph's column (24 px and a gap) right of the name.
     expect(name?.left).toBeGreaterThan(button?.right ?? Number.POSITIVE_INFINITY);
     expect(row.getBoundingClientRect().right - (name?.right ?? 0)).toBeGreaterThanOrEqual(24 + 12);
+    expect(await violations()).toEqual([]);
+  });
+});
+
+describe('a dark OS', () => {
+  // The OS says dark; the page decides. Chromium's emulation, reset after each test.
+  beforeEach(async () => {
+    await cdp().send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+    });
+    return () => cdp().send('Emulation.setEmulatedMedia', { features: [] });
+  });
+
+  it('leaves a light page light, and it passes axe contrast', async () => {
+    expect(window.matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
+    render(
+      <main style={{ background: '#ffffff', color: '#09090b', padding: 16, width: 640 }}>
+        <SessionsProvider dataProvider={createDemoBackend().provider} queryClient={createTestQueryClient()}>
+          <SessionList />
+          <RevokeOtherSessionsButton />
+        </SessionsProvider>
+      </main>,
+    );
+    await expect.element(page.getByRole('heading', { name: 'Signed in on 5 devices' })).toBeVisible();
+    expect(getComputedStyle(document.querySelector('.pk-root') as HTMLElement).color).toBe('rgb(9, 9, 11)');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('turns the kit dark when the page asks to follow the OS (data-theme="system")', async () => {
+    render(
+      <main data-theme="system" style={{ background: '#09090b', padding: 16, width: 640 }}>
+        <SessionsProvider dataProvider={createDemoBackend().provider} queryClient={createTestQueryClient()}>
+          <SessionList />
+        </SessionsProvider>
+      </main>,
+    );
+    await expect.element(page.getByRole('heading', { name: 'Signed in on 5 devices' })).toBeVisible();
+    expect(getComputedStyle(document.querySelector('.pk-root') as HTMLElement).color).toBe(
+      'rgb(250, 250, 250)',
+    );
     expect(await violations()).toEqual([]);
   });
 });

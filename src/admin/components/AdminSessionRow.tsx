@@ -1,10 +1,11 @@
 'use client';
 
 import { type CSSProperties, type KeyboardEvent, memo } from 'react';
+import { useNow } from '../../components/useNow.js';
+import { activityTime } from '../../format/activityTime.js';
 import { describeDevice } from '../../format/describeDevice.js';
 import { formatDateTime } from '../../format/formatDateTime.js';
 import { formatPlace } from '../../format/formatPlace.js';
-import { formatRelativeTime } from '../../format/formatRelativeTime.js';
 import { partClass } from '../../registry/SessionsUIContext.js';
 import type { AdminSession } from '../provider/types.js';
 import { useAdminUIContext } from '../registry/AdminUIContext.js';
@@ -26,6 +27,8 @@ export const AdminSessionRow = memo(function AdminSessionRow(props: AdminSession
   const { session, rowIndex, active, style, onSelect, onKeyDown, onFocus } = props;
   const ui = useAdminUIContext('AdminSessionRow');
   const { messages, locale } = ui;
+  // The list's clock: both halves say the same for the same moment.
+  const now = useNow();
   const cell = partClass(ui, 'gridCell');
   const date = (value: Date | undefined) => (value ? formatDateTime(value, 'date', locale?.code) : '—');
   const place = formatPlace(session, messages) ?? '—';
@@ -58,7 +61,9 @@ export const AdminSessionRow = memo(function AdminSessionRow(props: AdminSession
         <bdi>{place}</bdi>
       </div>
       <div role="gridcell" className={cell}>
-        {session.lastActiveAt ? formatRelativeTime(session.lastActiveAt, Date.now(), locale?.code) : '—'}
+        {session.lastActiveAt
+          ? (activityTime(session.lastActiveAt, now, locale?.code) ?? messages.activeNow)
+          : '—'}
       </div>
       <div role="gridcell" className={cell}>
         {date(session.createdAt)}

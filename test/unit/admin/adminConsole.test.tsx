@@ -145,6 +145,18 @@ describe('the admin console', () => {
     expect(new Set(limits)).toEqual(new Set([1_000]));
   });
 
+  it('says "Active now" for a session active this minute, as the user\'s own list does, and minutes after', async () => {
+    const { admin } = smallBackend();
+    renderWithAdmin(<Console />, { dataProvider: admin });
+    await screen.findByText('4 sessions');
+    await waitFor(() => expect(gridRows().length).toBeGreaterThanOrEqual(2));
+    const rowOf = (text: string) => gridRows().find((row) => within(row).queryByText(text)) as HTMLElement;
+    // The admin's own session signed in just now; Ana's latest was active a minute ago (first page of two).
+    expect(within(rowOf('Sam Admin')).getByText('Active now')).toBeInTheDocument();
+    expect(screen.queryByText(/\d+ seconds? ago/)).not.toBeInTheDocument();
+    expect(within(rowOf('Ana Lima')).getByText('1 minute ago')).toBeInTheDocument();
+  });
+
   it('filters by status and application, and sorts by a column', async () => {
     const { admin } = smallBackend();
     renderWithAdmin(<Console />, { dataProvider: admin });

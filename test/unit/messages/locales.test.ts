@@ -44,6 +44,20 @@ describe.each(Object.entries(shippedLocales))('the %s texts', (locale, messages)
     expect(messages.revokedCount(21)).toContain(format(21));
     expect(messages.errors.RATE_LIMITED({ retryAfter: 30 })).toContain(format(30));
   });
+
+  it('say a long wait in minutes or hours, rounded up, never as hundreds of seconds', () => {
+    const format = new Intl.NumberFormat(locale).format;
+    const fifteenMinutes = messages.errors.RATE_LIMITED({ retryAfter: 896 });
+    expect(fifteenMinutes).toContain(format(15));
+    expect(fifteenMinutes).not.toContain(format(896));
+    expect(messages.errors.RATE_LIMITED({ retryAfter: 121 })).toContain(format(3));
+    expect(messages.errors.RATE_LIMITED({ retryAfter: 10_801 })).toContain(format(4));
+    // Three units, three different words around the count.
+    const words = (text: string) => text.replace(/[\p{N}]+/gu, '#');
+    expect(
+      new Set([30, 900, 7_200].map((s) => words(messages.errors.RATE_LIMITED({ retryAfter: s })))).size,
+    ).toBe(3);
+  });
 });
 
 const translations = Object.entries(shippedLocales).filter(([locale]) => locale !== 'en');
@@ -59,6 +73,14 @@ it('the Arabic texts are Arabic and use all six plural forms', () => {
   const forms = new Set([0, 1, 2, 3, 11, 100].map((n) => arMessages.countHeading(n)));
   expect(forms.size).toBe(6);
   expect(arMessages.countHeading(2)).toContain('جهازين');
+});
+
+it('words the wait in English as a person would', () => {
+  const wait = (retryAfter: number) => enMessages.errors.RATE_LIMITED({ retryAfter });
+  expect(wait(1)).toBe('Too many attempts. Try again in 1 second.');
+  expect(wait(30)).toBe('Too many attempts. Try again in 30 seconds.');
+  expect(wait(896)).toBe('Too many attempts. Try again in 15 minutes.');
+  expect(wait(3_600)).toBe('Too many attempts. Try again in 1 hour.');
 });
 
 it('the checker reports a key a translation lacks', () => {
