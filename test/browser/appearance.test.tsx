@@ -4,6 +4,7 @@ import { ar } from 'date-fns/locale';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cdp, page, userEvent } from 'vitest/browser';
+import { RevokeAllButton } from '../../src/components/RevokeAllButton.js';
 import { RevokeOtherSessionsButton } from '../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../src/components/SessionList.js';
 import { createDemoBackend } from '../../src/memory/demoBackend.js';
@@ -162,6 +163,33 @@ describe('layout', () => {
     expect(name?.left).toBeGreaterThan(button?.right ?? Number.POSITIVE_INFINITY);
     expect(row.getBoundingClientRect().right - (name?.right ?? 0)).toBeGreaterThanOrEqual(24 + 12);
     expect(await violations()).toEqual([]);
+  });
+});
+
+describe("the README's page", () => {
+  it('puts the two sign-out buttons side by side under the list, apart from it and from each other', async () => {
+    render(
+      <main style={{ background: '#ffffff', padding: 16, width: 720 }}>
+        <SessionsProvider dataProvider={createDemoBackend().provider} queryClient={createTestQueryClient()}>
+          <SessionList />
+          <RevokeAllButton />
+          <RevokeAllButton includeThisDevice />
+        </SessionsProvider>
+      </main>,
+    );
+    await expect.element(page.getByRole('heading', { name: 'Signed in on 5 devices' })).toBeVisible();
+    const list = page.getByRole('list').element().getBoundingClientRect();
+    const others = page
+      .getByRole('button', { name: 'Sign out other devices' })
+      .element()
+      .getBoundingClientRect();
+    const everywhere = page
+      .getByRole('button', { name: 'Sign out everywhere' })
+      .element()
+      .getBoundingClientRect();
+    expect(others.top - list.bottom).toBeGreaterThanOrEqual(12);
+    expect(everywhere.top).toBe(others.top);
+    expect(everywhere.left - others.right).toBeGreaterThanOrEqual(8);
   });
 });
 
