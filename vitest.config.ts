@@ -132,7 +132,12 @@ export default defineConfig({
       {
         // The built dist/ as React Server Components see it: where 'use client' is, what reaches React.
         extends: true,
-        test: { name: 'package', environment: 'node', include: ['test/package/**/*.test.ts'] },
+        test: {
+          name: 'package',
+          environment: 'node',
+          // The built package from a host's side: its tarball, its boundary, the docs' code compiled.
+          include: ['test/package/**/*.test.ts', 'test/docs/**/*.test.ts'],
+        },
       },
       {
         // The demo as `npm start` serves it, driven by playwright in Debian chromium: two contexts, two devices.
