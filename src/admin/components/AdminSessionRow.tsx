@@ -48,6 +48,12 @@ export const AdminSessionRow = memo(function AdminSessionRow(props: AdminSession
     >
       <div role="gridcell" className={cell}>
         <bdi>{session.user.name ?? session.user.email ?? session.user.id}</bdi>
+        {/* The admin's own session, marked as in the user's own list. */}
+        {session.isCurrent && (
+          <span className={partClass(ui, 'badge')} data-badge="current">
+            {messages.thisDevice}
+          </span>
+        )}
         {session.user.name && session.user.email && (
           <span className={partClass(ui, 'meta')}>
             <bdi>{session.user.email}</bdi>

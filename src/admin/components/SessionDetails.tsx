@@ -4,7 +4,6 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { formatDistanceStrict } from 'date-fns';
 import { useState } from 'react';
 import { describeDevice } from '../../format/describeDevice.js';
-import { errorMessage } from '../../format/errorMessage.js';
 import { formatDateTime } from '../../format/formatDateTime.js';
 import { formatPlace } from '../../format/formatPlace.js';
 import { partClass } from '../../registry/SessionsUIContext.js';
@@ -30,13 +29,13 @@ type Outcome = { kind: 'sessionRevoked' } | { kind: 'userSessionsRevoked'; revok
 export function SessionDetails({ sessionId, onClose, className }: SessionDetailsProps) {
   const ui = useAdminUIContext('SessionDetails');
   const text = ui.messages.admin;
-  const { RevokeUserSessionsButton } = ui.components;
+  const { RevokeUserSessionsButton, PasswordConfirmDialog } = ui.components;
   const { data: session, error, isPending } = useAdminSession(sessionId);
   const revoke = useAdminRevokeSession();
   // What the admin just did, for this session — the outcome, not its text, which follows the locale in
   // force. Kept here, because the session (and its buttons) is gone once it worked; tied to the id so
   // another session's dialog starts clean.
-  const [done, setDone] = useState<{ sessionId?: string; outcome: Outcome } | null>(null);
+  const [done, setDone] = useState<{ sessionId?: string; outcome: Outcome; userLabel: string } | null>(null);
   const outcome = done && done.sessionId === sessionId ? done.outcome : null;
   const notice =
     outcome &&
@@ -46,6 +45,7 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
   const dateText = (date: Date | undefined) =>
     date ? formatDateTime(date, 'dateTime', ui.locale?.code) : '—';
   const userLabel = session ? (session.user.email ?? session.user.name ?? session.user.id) : '';
+  const deviceLabel = session ? describeDevice(session, ui.messages).label : '';
   const rows: [string, string][] = session
     ? [
         [
@@ -78,7 +78,12 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
           aria-describedby={undefined}
         >
           <Dialog.Title className={partClass(ui, 'dialogTitle')}>
-            {session ? text.detailsTitle(userLabel) : text.tableLabel}
+            {/* Once ended, the session is gone: the title still names whose it was. */}
+            {session
+              ? text.detailsTitle(userLabel)
+              : done && done.sessionId === sessionId
+                ? text.detailsTitle(done.userLabel)
+                : text.tableLabel}
           </Dialog.Title>
           {isPending && <p role="status">{text.loading}</p>}
           {error && (
@@ -100,33 +105,29 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
                   </div>
                 ))}
               </dl>
-              {revoke.error && (
-                <p role="alert" className={partClass(ui, 'error')}>
-                  {errorMessage(ui.messages, revoke.error)}
-                </p>
-              )}
               <div className={partClass(ui, 'dialogActions')}>
-                <button
-                  type="button"
-                  className={partClass(ui, 'button')}
-                  data-variant="destructive"
-                  aria-disabled={revoke.isPending || undefined}
-                  onClick={() => {
-                    if (!revoke.isPending && sessionId) {
-                      revoke.mutate(
-                        { sessionId },
-                        { onSuccess: () => setDone({ sessionId, outcome: { kind: 'sessionRevoked' } }) },
-                      );
-                    }
+                {/* Confirmed first, as every sign-out in the kit is. */}
+                <PasswordConfirmDialog
+                  trigger={
+                    <button type="button" className={partClass(ui, 'button')} data-variant="destructive">
+                      {text.revokeSession}
+                    </button>
+                  }
+                  requirePassword={false}
+                  title={text.confirmRevokeSessionTitle(deviceLabel, userLabel)}
+                  description={text.confirmRevokeSessionDescription}
+                  confirmLabel={text.revokeSession}
+                  onConfirm={async () => {
+                    if (!sessionId) return;
+                    await revoke.mutateAsync({ sessionId });
+                    setDone({ sessionId, outcome: { kind: 'sessionRevoked' }, userLabel });
                   }}
-                >
-                  {text.revokeSession}
-                </button>
+                />
                 <RevokeUserSessionsButton
                   userId={session.user.id}
                   userLabel={userLabel}
                   onRevoked={({ revokedCount }) =>
-                    setDone({ sessionId, outcome: { kind: 'userSessionsRevoked', revokedCount } })
+                    setDone({ sessionId, outcome: { kind: 'userSessionsRevoked', revokedCount }, userLabel })
                   }
                 />
               </div>

@@ -57,6 +57,8 @@ export const adminArMessages: AdminSessionsMessages = /* @__PURE__ */ withAdminT
   revokeSession: 'تسجيل الخروج من هذه الجلسة',
   sessionRevoked: 'تم تسجيل الخروج من الجلسة.',
   revokeUserSessions: 'تسجيل الخروج من كل جلسات هذا المستخدم',
+  confirmRevokeSessionTitle: (device, user) => `تسجيل خروج ${device} الخاص بـ ${user}؟`,
+  confirmRevokeSessionDescription: 'سيتم تسجيل خروج هذا الجهاز فورًا؛ وتبقى جلسات المستخدم الأخرى.',
   confirmRevokeUserTitle: (user) => `تسجيل الخروج من كل جلسات ${user}؟`,
   confirmRevokeUserDescription: 'سيتم تسجيل الخروج فورًا من كل أجهزة هذا المستخدم.',
   // After "من" the dual is genitive: "جلستين".

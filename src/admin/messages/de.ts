@@ -49,6 +49,9 @@ export const adminDeMessages: AdminSessionsMessages = /* @__PURE__ */ withAdminT
   revokeSession: 'Diese Sitzung abmelden',
   sessionRevoked: 'Sitzung abgemeldet.',
   revokeUserSessions: 'Alle Sitzungen dieses Nutzers abmelden',
+  confirmRevokeSessionTitle: (device, user) => `${device} von ${user} abmelden?`,
+  confirmRevokeSessionDescription:
+    'Dieses Gerät wird sofort abgemeldet; die anderen Sitzungen des Nutzers bleiben.',
   confirmRevokeUserTitle: (user) => `Alle Sitzungen von ${user} abmelden?`,
   confirmRevokeUserDescription: 'Jedes Gerät dieses Nutzers wird sofort abgemeldet.',
   userSessionsRevoked: (count) => `${sessions(count)} abgemeldet`,

@@ -49,6 +49,8 @@ export const adminEnMessages: AdminSessionsMessages = /* @__PURE__ */ withAdminT
   revokeSession: 'Sign out this session',
   sessionRevoked: 'Session signed out.',
   revokeUserSessions: "Sign out all of this user's sessions",
+  confirmRevokeSessionTitle: (device, user) => `Sign out ${device} of ${user}?`,
+  confirmRevokeSessionDescription: `That device will be signed out at once; the user's other sessions stay.`,
   confirmRevokeUserTitle: (user) => `Sign out every session of ${user}?`,
   confirmRevokeUserDescription: 'Every device of this user will be signed out at once.',
   userSessionsRevoked: (count) => `Signed out ${sessions(count)}`,

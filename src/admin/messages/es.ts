@@ -49,6 +49,9 @@ export const adminEsMessages: AdminSessionsMessages = /* @__PURE__ */ withAdminT
   revokeSession: 'Cerrar esta sesión',
   sessionRevoked: 'Sesión cerrada.',
   revokeUserSessions: 'Cerrar todas las sesiones de este usuario',
+  confirmRevokeSessionTitle: (device, user) => `¿Cerrar la sesión de ${device} de ${user}?`,
+  confirmRevokeSessionDescription:
+    'Ese dispositivo se desconectará de inmediato; las demás sesiones del usuario seguirán abiertas.',
   confirmRevokeUserTitle: (user) => `¿Cerrar todas las sesiones de ${user}?`,
   confirmRevokeUserDescription: 'Todos los dispositivos de este usuario se desconectarán de inmediato.',
   userSessionsRevoked: (count) =>

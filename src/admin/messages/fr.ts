@@ -49,6 +49,9 @@ export const adminFrMessages: AdminSessionsMessages = /* @__PURE__ */ withAdminT
   revokeSession: 'Déconnecter cette session',
   sessionRevoked: 'Session déconnectée.',
   revokeUserSessions: 'Déconnecter toutes les sessions de cet utilisateur',
+  confirmRevokeSessionTitle: (device, user) => `Déconnecter ${device} de ${user} ?`,
+  confirmRevokeSessionDescription:
+    'Cet appareil sera déconnecté immédiatement ; les autres sessions de l’utilisateur restent ouvertes.',
   confirmRevokeUserTitle: (user) => `Déconnecter toutes les sessions de ${user} ?`,
   confirmRevokeUserDescription: 'Tous les appareils de cet utilisateur seront déconnectés immédiatement.',
   userSessionsRevoked: (count) =>

@@ -47,6 +47,9 @@ export interface AdminMessages {
   /** Shown in the details and announced after an admin signed a session out. */
   sessionRevoked: string;
   revokeUserSessions: string;
+  /** The confirmation before one session is ended: its device and whose it is. */
+  confirmRevokeSessionTitle: (device: string, user: string) => string;
+  confirmRevokeSessionDescription: string;
   confirmRevokeUserTitle: (user: string) => string;
   confirmRevokeUserDescription: string;
   /** Shown and announced after all of a user's sessions were signed out: "Signed out 3 sessions". */

@@ -153,6 +153,9 @@ describe('the admin console', () => {
     const rowOf = (text: string) => gridRows().find((row) => within(row).queryByText(text)) as HTMLElement;
     // The admin's own session signed in just now; Ana's latest was active a minute ago (first page of two).
     expect(within(rowOf('Sam Admin')).getByText('Active now')).toBeInTheDocument();
+    // The admin's own session carries the mark the user's own list gives it; no other row does.
+    expect(within(rowOf('Sam Admin')).getByText('This device')).toBeInTheDocument();
+    expect(screen.getAllByText('This device')).toHaveLength(1);
     expect(screen.queryByText(/\d+ seconds? ago/)).not.toBeInTheDocument();
     expect(within(rowOf('Ana Lima')).getByText('1 minute ago')).toBeInTheDocument();
   });
@@ -245,7 +248,16 @@ describe("the admin console, by the user half's rules", () => {
     await userEvent.click(firstPageRow);
     const dialog = await screen.findByRole('dialog', { name: 'Session of ana@example.com' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out this session' }));
+    // Nothing ends before the admin confirms; Cancel ends nothing.
+    const confirm = await screen.findByRole('alertdialog', { name: /^Sign out .+ of ana@example\.com\?$/ });
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(backend.allSessions().map((s) => s.id)).toContain('ana-1');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out this session' }));
+    const again = await screen.findByRole('alertdialog', { name: /^Sign out .+ of ana@example\.com\?$/ });
+    await userEvent.click(within(again).getByRole('button', { name: 'Sign out this session' }));
     expect(await within(dialog).findByText('Session signed out.')).toBeInTheDocument();
+    // The session is gone; the box still says whose it was.
+    expect(screen.getByRole('dialog', { name: 'Session of ana@example.com' })).toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
 
     // Without a refetch: the cached pages say it, and every one agrees.
