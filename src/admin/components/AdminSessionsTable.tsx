@@ -20,7 +20,7 @@ export interface AdminSessionsTableProps {
   /** Called with a row's session on click or Enter: open `SessionDetails` with it. */
   onSelectSession?: (session: AdminSession) => void;
   /**
-   * Height of the scrolling grid, in px.
+   * Largest height of the scrolling grid, in px (fewer rows take less).
    * @default 480
    */
   height?: number;
@@ -160,7 +160,8 @@ export function AdminSessionsTable({
         aria-rowcount={total === undefined ? -1 : total + 1}
         aria-busy={query.isFetching || undefined}
         className={partClass(ui, 'grid')}
-        style={{ height, overflow: 'auto', position: 'relative' }}
+        // At most `height`: a short result takes only the room its rows need.
+        style={{ maxHeight: height, overflow: 'auto', position: 'relative' }}
       >
         <div
           role="row"
