@@ -17,6 +17,7 @@ declare global {
     checkCredentials(email: string, password: string): Promise<HostUser | null>;
     isAdmin(userId: string): boolean;
     describe(ids: readonly string[]): Map<string, { email: string; name: string | null }>;
+    search(text: string): string[];
   };
   const app: Hono;
   const store: SessionStore;
