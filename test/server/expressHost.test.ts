@@ -56,7 +56,7 @@ async function startExpressHost() {
   });
   app.use('/app', requireSession(h.manager));
   app.get('/app/me', (req, res) => {
-    res.json({ userId: (req as RequestWithSession).profilekit.userId });
+    res.json({ userId: (req as RequestWithSession<typeof req>).profilekit.userId });
   });
   server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

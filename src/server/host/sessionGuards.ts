@@ -21,7 +21,7 @@ interface ResponseLike {
  *
  * @example
  * app.use('/app', requireSession(manager));
- * app.get('/app/me', (req, res) => res.json({ userId: (req as RequestWithSession).profilekit.userId }));
+ * app.get('/app/me', (req, res) => res.json({ userId: (req as RequestWithSession<typeof req>).profilekit.userId }));
  */
 export function requireSession(manager: SessionManager) {
   return (req: NodeRequestLike, res: ResponseLike, next: (error?: unknown) => void): void => {
