@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runConformance } from '../../src/conformance/index.js';
 import type { SessionEvent } from '../../src/server/events.js';
 import { createPostgresEventBus } from '../../src/server/postgres/index.js';
+import { LOADED_MACHINE_LIMITS } from '../integration/conformance/kitRun.js';
 import {
   ADMIN,
   type Device,
@@ -242,6 +243,7 @@ describe('several instances over one PostgreSQL schema', () => {
       cookies,
       password: USER.password,
       adminCookie,
+      ...LOADED_MACHINE_LIMITS,
     });
     expect(report.results.filter((r) => r.status !== 'passed')).toEqual([]);
     expect(report.failed).toBe(0);

@@ -4,7 +4,7 @@ import { DEMO_CREDENTIALS } from '../../../examples/server/seed.js';
 import { MAX_REQUESTS, RULE_NAMES, runConformance } from '../../../src/conformance/index.js';
 import { RULES } from '../../../src/conformance/rules/index.js';
 import { accountMutants } from './accountMutants.js';
-import { failures, runKit } from './kitRun.js';
+import { failures, LOADED_MACHINE_LIMITS, runKit } from './kitRun.js';
 import { listMutants } from './listMutants.js';
 import { type Mutant, startReferenceServer } from './referenceServer.js';
 import { revokeMutants } from './revokeMutants.js';
@@ -37,6 +37,7 @@ describe('the conformance kit against the reference server', () => {
       cookies,
       password: user.password,
       log: (line) => lines.push(line),
+      ...LOADED_MACHINE_LIMITS,
     });
     await server.close();
     expect(failures(report)).toEqual([]);

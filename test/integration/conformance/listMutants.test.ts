@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { expectCaught } from './kitRun.js';
+import { expectCaught, KIT_RUN_GUARD_MS } from './kitRun.js';
 import { listMutants } from './listMutants.js';
 
 // Concurrent: each run has its own server, and most of a run is scrypt on the thread pool.
@@ -7,6 +7,6 @@ describe.concurrent('the rules bite: each mutant of the reference server fails t
   it.each(listMutants)(
     '$breaks fails when the server $name',
     (mutant) => expectCaught(mutant).then(() => {}),
-    40_000,
+    KIT_RUN_GUARD_MS,
   );
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_NAMES, runConformance } from '../../../src/conformance/index.js';
 import { createMemoryBackend } from '../../../src/memory/createMemoryBackend.js';
-import { failures } from './kitRun.js';
+import { failures, LOADED_MACHINE_LIMITS } from './kitRun.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -37,6 +37,7 @@ describe('the conformance kit against profilekit/memory', () => {
       cookies,
       adminCookie,
       password: PASSWORD,
+      ...LOADED_MACHINE_LIMITS,
     });
     expect(failures(report)).toEqual([]);
     expect(report.results.map((r) => r.rule)).toEqual(RULE_NAMES);
@@ -51,6 +52,7 @@ describe('the conformance kit against profilekit/memory', () => {
       cookies,
       adminCookie,
       password: PASSWORD,
+      ...LOADED_MACHINE_LIMITS,
     });
     expect(failures(report)).toEqual([]);
     expect(report.results.filter((r) => r.status === 'skipped').map((r) => r.rule)).toContain(
