@@ -6,16 +6,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type RequestHandler } from 'express';
-import {
-  createCsrfGuard,
-  createPasswordSignIn,
-  type RequestWithSession,
-  requireSession,
-  toNodeListener,
-} from 'profilekit/server';
+import { type RequestWithSession, requireSession, toNodeListener } from 'profilekit/server';
 import { afterEach, describe, it } from 'vitest';
-import { createHarness, USERS } from './harness.js';
-import { loginRefusals, signInListSignOut } from './hostFlow.js';
+import { hostParts, loginRefusals, signInListSignOut } from './hostFlow.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -26,13 +19,7 @@ afterEach(async () => {
 });
 
 async function startExpressHost() {
-  const h = createHarness();
-  const users = Object.values(USERS);
-  const signIn = createPasswordSignIn({
-    manager: h.manager,
-    verify: (email, password) => users.find((u) => u.email === email && u.password === password) ?? null,
-  });
-  const csrf = createCsrfGuard({ secure: false });
+  const { h, signIn, csrf } = hostParts();
   const handOutCsrf: RequestHandler = (req, res, next) => {
     const cookie = csrf.cookieFor(req);
     if (cookie) res.append('Set-Cookie', cookie);

@@ -7,16 +7,10 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import {
-  type AuthenticatedRequest,
-  createCsrfGuard,
-  createPasswordSignIn,
-  honoSession,
-  setClientAddress,
-} from 'profilekit/server';
+import { type AuthenticatedRequest, honoSession, setClientAddress } from 'profilekit/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHarness, USERS } from './harness.js';
-import { browser, loginRefusals, signInListSignOut } from './hostFlow.js';
+import { USERS } from './harness.js';
+import { browser, hostParts, loginRefusals, signInListSignOut } from './hostFlow.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -27,13 +21,7 @@ afterEach(async () => {
 });
 
 async function startHonoHost() {
-  const h = createHarness();
-  const users = Object.values(USERS);
-  const signIn = createPasswordSignIn({
-    manager: h.manager,
-    verify: (email, password) => users.find((u) => u.email === email && u.password === password) ?? null,
-  });
-  const csrf = createCsrfGuard({ secure: false });
+  const { h, signIn, csrf } = hostParts();
   const app = new Hono<{
     Bindings: { incoming: IncomingMessage };
     Variables: { profilekit: AuthenticatedRequest };

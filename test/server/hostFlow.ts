@@ -3,8 +3,20 @@
  * (POST /login), its guarded page (GET /app/me), its logout (POST /logout) and the contract under /api.
  * Each host's test starts its server and runs these same flows.
  */
+import { createCsrfGuard, createPasswordSignIn } from 'profilekit/server';
 import { expect } from 'vitest';
-import { createJar, UA, USERS } from './harness.js';
+import { createHarness, createJar, UA, USERS } from './harness.js';
+
+/** What both docs' hosts build from profilekit: the manager and handler (the harness's), the sign-in, CSRF. */
+export function hostParts() {
+  const h = createHarness();
+  const users = Object.values(USERS);
+  const signIn = createPasswordSignIn({
+    manager: h.manager,
+    verify: (email, password) => users.find((u) => u.email === email && u.password === password) ?? null,
+  });
+  return { h, signIn, csrf: createCsrfGuard({ secure: false }) };
+}
 
 /** A browser: its own cookie jar, echoing XSRF-TOKEN on its POSTs as the page's code would. */
 export function browser(base: string, userAgent: string) {

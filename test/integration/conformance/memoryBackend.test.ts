@@ -28,32 +28,27 @@ async function memoryServer(passwordRequirements: 'required' | 'none') {
   return { backend, cookies, adminCookie };
 }
 
+/** The kit over the memory backend's in-process fetch, as the test user and the admin. */
+const kitAgainst = ({ backend, cookies, adminCookie }: Awaited<ReturnType<typeof memoryServer>>) =>
+  runConformance({
+    baseUrl: backend.baseUrl,
+    fetch: backend.fetch,
+    cookies,
+    adminCookie,
+    password: PASSWORD,
+    ...LOADED_MACHINE_LIMITS,
+  });
+
 describe('the conformance kit against profilekit/memory', () => {
   it('passes every rule, with the password asked for', async () => {
-    const { backend, cookies, adminCookie } = await memoryServer('required');
-    const report = await runConformance({
-      baseUrl: backend.baseUrl,
-      fetch: backend.fetch,
-      cookies,
-      adminCookie,
-      password: PASSWORD,
-      ...LOADED_MACHINE_LIMITS,
-    });
+    const report = await kitAgainst(await memoryServer('required'));
     expect(failures(report)).toEqual([]);
     expect(report.results.map((r) => r.rule)).toEqual(RULE_NAMES);
     expect(report.results.filter((r) => r.status !== 'passed')).toEqual([]);
   });
 
   it('passes with the memory backend’s default of no password, the password rules marked skipped', async () => {
-    const { backend, cookies, adminCookie } = await memoryServer('none');
-    const report = await runConformance({
-      baseUrl: backend.baseUrl,
-      fetch: backend.fetch,
-      cookies,
-      adminCookie,
-      password: PASSWORD,
-      ...LOADED_MACHINE_LIMITS,
-    });
+    const report = await kitAgainst(await memoryServer('none'));
     expect(failures(report)).toEqual([]);
     expect(report.results.filter((r) => r.status === 'skipped').map((r) => r.rule)).toContain(
       'wrong-password-422',
