@@ -3,6 +3,7 @@ import {
   type ConfirmableAction,
   type PasswordRequirement,
   type RevokeManyResult,
+  routePath,
 } from '../contract/index.js';
 import { SessionsError, type SessionsErrorCode } from '../provider/SessionsError.js';
 import { parseRetryAfter, toSessionsError } from '../provider/toSessionsError.js';
@@ -18,6 +19,14 @@ export interface RestCsrfOptions {
   headerName?: string;
   /** Supplies the token instead of the cookie (e.g. Rails: `<meta name="csrf-token">` in `X-CSRF-Token`). */
   token?: RestCsrfToken;
+  /**
+   * Where to GET the cookie when the page has none before its first POST — a server-rendered page whose
+   * rows came with the HTML never asked the API for anything (Laravel Sanctum: `'/sanctum/csrf-cookie'`).
+   * Asked at most once at a time; a failure is ignored (the POST goes without a token and, if refused,
+   * says why). `false` never asks. Not used when `token` is given.
+   * @default `${baseUrl}/csrf` (the contract's `GET /csrf`, which answers 204 with the cookie)
+   */
+  cookieUrl?: string | false;
 }
 
 export interface RestSessionsProviderOptions {
@@ -166,6 +175,18 @@ export function createRestTransport(factory: string, rawOptions: RestSessionsPro
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
+  let cookieAsked: Promise<unknown> | undefined;
+  /** Asks the server for the CSRF cookie (one request at a time); its failure only means no token. */
+  function askForCookie(url: string): Promise<unknown> {
+    cookieAsked ??= Promise.resolve()
+      .then(() => doFetch(url, { method: 'GET', credentials: options.credentials ?? 'include' }))
+      .catch(() => undefined)
+      .finally(() => {
+        cookieAsked = undefined;
+      });
+    return cookieAsked;
+  }
+
   /** The CSRF header for a POST, or why none could be sent (for the message if the server refuses). */
   async function csrfFor(extra: Record<string, string>) {
     const { csrf } = options;
@@ -184,6 +205,11 @@ export function createRestTransport(factory: string, rawOptions: RestSessionsPro
       const cookieName = config.cookieName ?? DEFAULT_CSRF_COOKIE;
       // Outside a browser (Node, React Native, a worker) there is no document.cookie to read.
       token = typeof document === 'undefined' ? undefined : readCookie(cookieName);
+      const cookieUrl = config.cookieUrl ?? `${base}${routePath('csrf')}`;
+      if (token === undefined && typeof document !== 'undefined' && cookieUrl !== false) {
+        await askForCookie(cookieUrl);
+        token = readCookie(cookieName);
+      }
       missing =
         typeof document === 'undefined'
           ? `there is no document here (not a browser page), so no ${cookieName} cookie can be read`

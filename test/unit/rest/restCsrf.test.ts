@@ -88,6 +88,62 @@ describe('REST adapter CSRF: the default reads XSRF-TOKEN and sends X-XSRF-TOKEN
   });
 });
 
+describe('REST adapter CSRF: a page with no cookie yet (its rows came with the server-rendered HTML)', () => {
+  /** A server like the reference handler: `GET /api/csrf` answers 204 and sets the readable cookie. */
+  const handingOutServer = (token: string) =>
+    fakeFetch((request: SentRequest) => {
+      if (request.method === 'GET' && request.url === '/api/csrf') {
+        // biome-ignore lint/suspicious/noDocumentCookie: what the browser does with the answer's Set-Cookie.
+        document.cookie = `XSRF-TOKEN=${token}`;
+        return { status: 204 };
+      }
+      return request.method === 'POST' && request.headers['X-XSRF-TOKEN'] !== token
+        ? {
+            status: 403,
+            body: { code: 'FORBIDDEN', message: 'The CSRF token is missing or does not match.' },
+          }
+        : { status: 200, body: { revokedCount: 1 } };
+    });
+
+  it("asks GET {baseUrl}/csrf for the cookie before the first POST, so the page's first sign-out works", async () => {
+    const wire = handingOutServer('fresh');
+    await expect(provider(wire).revokeOtherSessions()).resolves.toEqual({ revokedCount: 1 });
+    expect(wire.sent.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'GET /api/csrf',
+      'POST /api/sessions/revoke-others',
+    ]);
+    expect(wire.sent[1]?.headers['X-XSRF-TOKEN']).toBe('fresh');
+    // The cookie is there now: the next POST asks nothing first.
+    await provider(wire).signOut();
+    expect(wire.sent.map((request) => request.url).filter((url) => url === '/api/csrf')).toHaveLength(1);
+  });
+
+  it('two POSTs at once ask for the cookie once', async () => {
+    const wire = handingOutServer('once');
+    const api = provider(wire);
+    await Promise.all([api.revokeOtherSessions(), api.revokeSession({ sessionId: 'ses_2' })]);
+    expect(wire.sent.filter((request) => request.url === '/api/csrf')).toHaveLength(1);
+  });
+
+  it('cookieUrl names another endpoint (Laravel Sanctum), and false never asks', async () => {
+    const sanctum = fakeFetch({ status: 204 });
+    await provider(sanctum, { csrf: { cookieUrl: '/sanctum/csrf-cookie' } }).signOut();
+    expect(sanctum.sent[0]?.url).toBe('/sanctum/csrf-cookie');
+    const never = fakeFetch({ status: 204 });
+    await provider(never, { csrf: { cookieUrl: false } }).signOut();
+    expect(never.sent.map((request) => request.url)).toEqual(['/api/sessions/sign-out']);
+  });
+
+  it('a server without the endpoint: the POST still goes, and its refusal says the cookie is missing', async () => {
+    const wire = csrfServer('tok');
+    await expect(provider(wire).revokeOtherSessions()).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('carried no CSRF token: document.cookie has no XSRF-TOKEN'),
+    });
+    expect(wire.sent.map((request) => request.method)).toEqual(['GET', 'POST']);
+  });
+});
+
 describe('REST adapter CSRF: other sources, and no hint where it would mislead', () => {
   it('csrf: () => token sends it in X-XSRF-TOKEN, with no document at all', async () => {
     vi.stubGlobal('document', undefined);
