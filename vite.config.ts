@@ -23,6 +23,9 @@ export const libraryEntries = {
   'server-postgres': 'src/server/postgres/index.ts',
   // The store suite, shipped: a store of anyone's runs it.
   'server-testing': 'src/server/testing/index.ts',
+  // Next.js App Router glue: the client boundary, and the server side (route handlers, session, prefetch).
+  next: 'src/next/index.ts',
+  'next-server': 'src/next/server/index.ts',
   // The conformance kit: the contract's rules against any live backend, and its command-line entry.
   conformance: 'src/conformance/index.ts',
   'conformance-bin': 'src/conformance/bin.ts',

@@ -49,6 +49,11 @@ export const FORBIDDEN = [
     why: 'adapters turn a backend into a provider; they know nothing of React',
   },
   {
+    from: /^src\/(?!next\/)/,
+    to: /^src\/next\//,
+    why: 'the Next.js glue sits on top of both halves: nothing else depends on it',
+  },
+  {
     from: /^src\/admin\/(provider|data|messages|format)\//,
     to: /^src\/(registry|components|admin\/(registry|components))\//,
     why: 'the admin data layer and texts sit below the admin UI, as on the user side',

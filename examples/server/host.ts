@@ -33,7 +33,13 @@ type Route = (request: Request) => Promise<Response>;
 
 const json = (body: unknown, status = 200, headers?: HeadersInit) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
-const publicUser = (user: User) => ({ id: user.id, email: user.email, name: user.name, role: user.role });
+/** What the pages and `GET /api/auth/me` show of a user (never the password hash). */
+export const publicUser = (user: User) => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+});
 
 /**
  * The demo host's server, as Fetch-API functions any framework mounts: its users, its sign-in, sign-out
@@ -49,13 +55,13 @@ export function createHost({ db, now, clientIp, sessions, events, ...options }: 
   // slowing a guesser down, never touching a signed-in user's confirmations), known and unknown emails at
   // the same cost (checkCredentials checks a dummy hash for an unknown one).
   const passwordSignIn = createPasswordSignIn({ manager, verify: users.checkCredentials });
-  const handler = createSessionsHandler({
-    manager,
-    basePath: '/api',
+  // The contract's options, apart from where it is mounted (examples/next gives them to createNextSessions).
+  const handlerOptions = {
     verifyPassword: users.verifyPassword,
     admin: { isAdmin: users.isAdmin, describeUsers: users.describe, searchUsers: users.search },
     ...sessions,
-  });
+  } satisfies Omit<SessionsHandlerOptions, 'manager' | 'basePath'>;
+  const handler = createSessionsHandler({ manager, basePath: '/api', ...handlerOptions });
   const csrf = createCsrfGuard({ secure: false });
 
   /** The handler guards its own routes; the host's sign-in and sign-out get the same double-submit rule. */
@@ -112,7 +118,7 @@ export function createHost({ db, now, clientIp, sessions, events, ...options }: 
     }),
   };
 
-  return { users, store, manager, handler, csrf, auth, currentUser };
+  return { users, store, manager, handler, handlerOptions, csrf, auth, currentUser };
 }
 
 export type Host = ReturnType<typeof createHost>;

@@ -201,8 +201,7 @@ describe('the Next.js example (next build + next start)', () => {
     await dialog.getByRole('button', { name: 'Sign out' }).click();
     await expect(dialog).toBeHidden();
     await expect(row(a, 'Microsoft Edge on Windows')).toHaveCount(0);
-    // B's very next request finds its session gone: the Server Component sends it to sign in.
-    await b.reload();
+    // B hears it live (its event stream) and leaves for the sign-in page on its own, no reload.
     await expect(b.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
 
     // And back: B signs in again and signs A out.
@@ -212,7 +211,9 @@ describe('the Next.js example (next build + next start)', () => {
     await other.getByLabel('Password').fill(password);
     await other.getByLabel('Password').press('Enter');
     await expect(other).toBeHidden();
-    await a.reload();
+    await expect(a.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
+    // And the server agrees: a fresh load of the profile page is sent to sign in.
+    await a.goto(app.url);
     await expect(a.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
 
     // The browser logs two expected answers as failed loads: 422 for the wrong password, and 401 for a

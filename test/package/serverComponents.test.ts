@@ -183,4 +183,14 @@ describe('the built package, for React Server Components', () => {
       ).toEqual([]);
     }
   });
+
+  it('keeps profilekit/next/server free of client modules, and profilekit/next a client boundary', () => {
+    // Route handlers and Server Components import next-server.js: what it reaches must run on the server.
+    const graph = reach('next-server.js');
+    expect(graph.filter((m) => m.useClient || needsClient(m)).map((m) => m.file)).toEqual([]);
+    expect(modules.get('next-server.js')?.packages.map((p) => p.from)).not.toContain('react');
+    // The component a Server Component page renders is a client reference.
+    expect(modules.get('next/NextSessionsProvider.js')?.useClient).toBe(true);
+    expect(modules.get('next.js')?.useClient).toBe(false);
+  });
 });

@@ -1,10 +1,13 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { prefetchSessions, RevokeOtherSessionsButton } from 'profilekit';
-import { getSignedInUser, serverSessionsProvider } from '../lib/host';
-import { ProfileSessions } from './ProfileSessions';
+import { RevokeAllSessionsButton, RevokeOtherSessionsButton, SessionList } from 'profilekit';
+import { NextSessionsProvider } from 'profilekit/next';
+import { getSignedInUser, sessions } from '../lib/host';
+import { InjectedMismatch } from './InjectedMismatch';
 import { SignOutButton } from './SignOutButton';
+
+// New sign-ins on other devices show up without a reload.
+const LIVE_REFRESH_MS = 5_000;
 
 /**
  * The profile page, a Server Component: the session rows are fetched here and sent in the HTML, and the
@@ -14,9 +17,8 @@ export default async function ProfilePage() {
   const user = await getSignedInUser();
   if (!user) redirect('/sign-in');
 
-  // Request-scoped: this render's cache, nobody else's.
-  const queryClient = new QueryClient();
-  await prefetchSessions(queryClient, { dataProvider: await serverSessionsProvider(), scope: user.id });
+  // The rows, fetched in-process through the contract's own handler: in the HTML, no refetch.
+  const state = await sessions.prefetch({ userId: user.id });
 
   return (
     <div className="demo-shell">
@@ -44,10 +46,15 @@ export default async function ProfilePage() {
           <p className="demo-hint">
             Sign in from another browser to see it appear here. Signing a device out ends its session at once.
           </p>
-          <HydrationBoundary state={dehydrate(queryClient)}>
-            {/* RevokeOtherSessionsButton straight from this Server Component: a client module of the kit. */}
-            <ProfileSessions userId={user.id} actions={<RevokeOtherSessionsButton />} />
-          </HydrationBoundary>
+          {/* The client boundary: plain data in, the kit's client components (rendered here) inside. */}
+          <NextSessionsProvider scope={user.id} state={state} signedOutUrl="/sign-in">
+            <SessionList headingLevel={3} refetchInterval={LIVE_REFRESH_MS} />
+            <div className="demo-actions">
+              <RevokeOtherSessionsButton />
+              <RevokeAllSessionsButton />
+            </div>
+            <InjectedMismatch />
+          </NextSessionsProvider>
         </section>
       </main>
     </div>
