@@ -18,18 +18,22 @@ export function hostParts() {
   return { h, signIn, csrf: createCsrfGuard({ secure: false }) };
 }
 
-/** A browser: its own cookie jar, echoing XSRF-TOKEN on its POSTs as the page's code would. */
+/**
+ * A browser: its own cookie jar, echoing XSRF-TOKEN on its POSTs as the page's code would. A body is sent
+ * as JSON; a string body as text/plain (what an HTML form can send cross-site).
+ */
 export function browser(base: string, userAgent: string) {
   const jar = createJar();
   return async (method: string, path: string, body?: unknown) => {
     const headers: Record<string, string> = { 'user-agent': userAgent, cookie: jar.header() };
     const xsrf = jar.cookies.get('XSRF-TOKEN');
     if (method === 'POST' && xsrf) headers['x-xsrf-token'] = xsrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined)
+      headers['content-type'] = typeof body === 'string' ? 'text/plain' : 'application/json';
     const response = await fetch(`${base}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
     });
     jar.apply(response.headers.getSetCookie());
     const text = await response.text();
@@ -82,4 +86,12 @@ export async function loginRefusals(base: string) {
   await laptop('GET', '/app/me');
   const big = await laptop('POST', '/login', { email: USERS.bob.email, password: 'x'.repeat(5_000) });
   expect(big.status).toBe(413);
+  // A JSON-looking text/plain body (a cross-site form's): refused, nobody signed in.
+  const form = await laptop(
+    'POST',
+    '/login',
+    JSON.stringify({ email: USERS.bob.email, password: USERS.bob.password }),
+  );
+  expect(form.status).toBe(415);
+  expect((await laptop('GET', '/app/me')).status).toBe(401);
 }

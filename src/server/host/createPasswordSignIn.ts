@@ -1,7 +1,7 @@
 import { SessionLimitError, type SessionManager } from '../createSessionManager.js';
 import { createSignInLimiter, type SignInLimiter } from '../limits/createSignInLimiter.js';
 import { RequestBodyError, readJsonBody } from '../requestBody.js';
-import type { IncomingRequest } from '../requestFacts.js';
+import { headersOnly, type IncomingRequest } from '../requestFacts.js';
 import type { StoredSession } from '../types.js';
 
 export interface PasswordSignInOptions<User extends { id: string }> {
@@ -28,7 +28,7 @@ export type PasswordSignInResult<User> =
   | { ok: true; user: User; session: StoredSession; setCookie: string }
   | {
       ok: false;
-      status: 400 | 413 | 422 | 429 | 409;
+      status: 400 | 413 | 415 | 422 | 429 | 409;
       code: 'UNKNOWN' | 'INVALID_PASSWORD' | 'RATE_LIMITED' | 'SESSION_LIMIT';
       message: string;
       /** `Retry-After` for a 429. */
@@ -36,7 +36,7 @@ export type PasswordSignInResult<User> =
     };
 
 const refuse = <User>(
-  status: 400 | 413 | 422 | 429 | 409,
+  status: 400 | 413 | 415 | 422 | 429 | 409,
   code: 'UNKNOWN' | 'INVALID_PASSWORD' | 'RATE_LIMITED' | 'SESSION_LIMIT',
   message: string,
   headers: Record<string, string> = {},
@@ -51,7 +51,8 @@ async function bodyOf(request: IncomingRequest, maxBytes: number) {
 }
 
 /**
- * Your sign-in form's POST, done: reads `{ email, password }` (at most 4 KiB, before anyone is signed in),
+ * Your sign-in form's POST, done: reads `{ email, password }` as JSON (415 otherwise: a cross-site form cannot
+ * send it) — at most 4 KiB, before anyone is signed in —
  * runs your check through the sign-in limiter (keyed on the account and the client, slowing a guesser
  * down; known and unknown emails alike), starts the session (ending the one the browser still held) and
  * answers a typed result — `setCookie` to send, or the status, `{ code, message }` and headers of a refusal.
@@ -70,6 +71,12 @@ export function createPasswordSignIn<User extends { id: string }>(options: Passw
   const field = options.identifierField ?? 'email';
   const maxBytes = options.maxBytes ?? 4096;
   return async (request: IncomingRequest): Promise<PasswordSignInResult<User>> => {
+    // JSON only: a cross-site HTML form can post a JSON-looking text/plain body but cannot send this
+    // type without the browser asking the server first, so nobody signs a visitor into their account.
+    const type = headersOnly(request).headers.get('content-type') ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
+      return refuse(415, 'UNKNOWN', 'Send { email, password } as JSON (Content-Type: application/json).');
+    }
     let body: Record<string, unknown>;
     try {
       body = await bodyOf(request, maxBytes);
