@@ -3,44 +3,15 @@
 // imports it. The host's own things a block leans on (its users, its app) are declared in hostContext.d.ts,
 // the modules its tooling declares in hostModules.d.ts.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { appFilePath, type Block, blocks } from './docBlocks.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Inside the package folder, so `profilekit` resolves to the built package through its own "exports".
 const out = path.join(root, '.cache/doc-blocks');
-
-interface Block {
-  file: string;
-  line: number;
-  lang: 'ts' | 'tsx';
-  code: string;
-}
-
-function blocksOf(file: string): Block[] {
-  const lines = readFileSync(path.join(root, file), 'utf8').split('\n');
-  const blocks: Block[] = [];
-  let open: Block | undefined;
-  lines.forEach((text, index) => {
-    const fence = /^```(\w*)\s*$/.exec(text);
-    if (open && fence && fence[1] === '') {
-      blocks.push(open);
-      open = undefined;
-    } else if (open) {
-      open.code += `${text}\n`;
-    } else if (fence && (fence[1] === 'ts' || fence[1] === 'tsx')) {
-      open = { file, line: index + 2, lang: fence[1], code: '' };
-    }
-  });
-  return blocks;
-}
-
-const files = ['README.md', ...readdirSync(path.join(root, 'docs')).map((name) => `docs/${name}`)].filter(
-  (file) => file.endsWith('.md'),
-);
-const blocks = files.flatMap(blocksOf);
 
 describe('the code in README.md and docs/', () => {
   it('has TypeScript blocks to check', () => {
@@ -50,7 +21,20 @@ describe('the code in README.md and docs/', () => {
   it('compiles, block by block, with strict TypeScript against the built package', () => {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
+    const appFiles = new Map<string, Block>();
     const names = blocks.map((block, index) => {
+      const appFile = appFilePath(block);
+      if (appFile) {
+        const shown = appFiles.get(appFile);
+        expect(
+          shown?.code ?? block.code,
+          `${appFile} in ${block.file}:${block.line} and ${shown?.file}:${shown?.line}`,
+        ).toBe(block.code);
+        appFiles.set(appFile, block);
+        mkdirSync(path.dirname(path.join(out, 'app-files', appFile)), { recursive: true });
+        writeFileSync(path.join(out, 'app-files', appFile), block.code);
+        return [`app-files/${appFile}`, block] as const;
+      }
       const name = `${block.file.replace(/\W+/g, '_')}_${block.line}.${block.lang}`;
       // Each block is a module of its own: its names never meet another block's.
       const code = /^\s*(import|export)\s/m.test(block.code) ? block.code : `${block.code}\nexport {};\n`;
@@ -75,6 +59,7 @@ describe('the code in README.md and docs/', () => {
         include: [
           '*.ts',
           '*.tsx',
+          'app-files/**/*',
           ...['hostContext.d.ts', 'hostModules.d.ts'].map((name) =>
             path.relative(out, path.join(root, 'test/docs', name)),
           ),

@@ -3,7 +3,6 @@
 // call does not match the library's real signature fails to compile.
 import type { Hono } from 'hono';
 import type { SessionManager, SessionStore } from 'profilekit/server';
-import type { ComponentType } from 'react';
 
 declare global {
   interface HostUser {
@@ -27,10 +26,6 @@ declare global {
   const describeUsers: (ids: readonly string[]) => Map<string, { email: string; name: string | null }>;
   const searchUsers: (text: string) => string[];
   const freshForRevokeUserMs: number;
-  function getSignedInUser(): Promise<HostUser | null>;
-  function serverSessionsProvider(): Promise<import('profilekit').SessionsDataProvider>;
-  function redirect(path: string): never;
-  const ProfileSessions: ComponentType<{ userId: string }>;
   function createRedisSessionStore(client: unknown): SessionStore;
   function freshClient(): unknown;
   const baseUrl: string;

@@ -8,22 +8,26 @@ import { openDb } from '../../examples/server/db.js';
 import { seedDemo } from '../../examples/server/seed.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const next = path.join(repoRoot, 'node_modules/.bin/next');
+// The app's own Next.js (its node_modules'): a Next.js from elsewhere would load a second React.
+const nextOf = (cwd: string) => path.join(cwd, 'node_modules/.bin/next');
 const exampleDir = path.join(repoRoot, 'examples/next');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
-/**
- * `next build` of examples/next against the built dist/ (`npm run build` first). Answers the seconds it
- * took. PROFILEKIT_NEXT_INJECT_MISMATCH=1 in the environment builds the deliberately broken variant.
- */
-export function buildNextApp(): number {
+/** `next build` of the app in `appDir` (run from `cwd`). Answers the seconds it took. */
+export function nextBuild(appDir: string, cwd: string): number {
   const started = Date.now();
-  const result = spawnSync(next, ['build', exampleDir], { cwd: repoRoot, env, encoding: 'utf8' });
+  const result = spawnSync(nextOf(cwd), ['build', appDir], { cwd, env, encoding: 'utf8' });
   if (result.status !== 0) {
     throw new Error(`next build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
   return (Date.now() - started) / 1000;
 }
+
+/**
+ * `next build` of examples/next against the built dist/ (`npm run build` first). Answers the seconds it
+ * took. PROFILEKIT_NEXT_INJECT_MISMATCH=1 in the environment builds the deliberately broken variant.
+ */
+export const buildNextApp = () => nextBuild(exampleDir, repoRoot);
 
 /** A port nobody listens on right now. */
 async function freePort(): Promise<number> {
@@ -47,10 +51,34 @@ export async function startNextApp({ extraUsers = 300 }: { extraUsers?: number }
   await seedDemo(db, Date.now(), extraUsers);
   db.close();
 
-  const port = await freePort();
-  const child: ChildProcess = spawn(next, ['start', exampleDir, '-p', String(port), '-H', '127.0.0.1'], {
+  const served = await nextStart({
+    appDir: exampleDir,
     cwd: repoRoot,
-    env: { ...env, TZ: 'UTC', PROFILEKIT_NEXT_DB: dbFile },
+    env: { TZ: 'UTC', PROFILEKIT_NEXT_DB: dbFile },
+  });
+  return {
+    ...served,
+    async close() {
+      await served.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `next start` of a built app on a free loopback port; ready once `GET /api/csrf` answers 204. */
+export async function nextStart({
+  appDir,
+  cwd,
+  env: extraEnv = {},
+}: {
+  appDir: string;
+  cwd: string;
+  env?: Record<string, string>;
+}) {
+  const port = await freePort();
+  const child: ChildProcess = spawn(nextOf(cwd), ['start', appDir, '-p', String(port), '-H', '127.0.0.1'], {
+    cwd,
+    env: { ...env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -76,6 +104,7 @@ export async function startNextApp({ extraUsers = 300 }: { extraUsers?: number }
 
   return {
     url,
+    port,
     /** What the server printed (errors included). */
     output: () => output,
     async close() {
@@ -85,7 +114,6 @@ export async function startNextApp({ extraUsers = 300 }: { extraUsers?: number }
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
         if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
       }
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

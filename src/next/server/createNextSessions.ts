@@ -100,9 +100,11 @@ export function createNextSessions<Parts extends NextSessionsParts>(
     return new Request(`http://${incoming.get('host') ?? 'localhost'}/`, { headers: incoming });
   }
 
+  // headers() before built() everywhere: during `next build` it stops a page's prerendering before setup
+  // would open the database.
   async function dataProvider(): Promise<SessionsDataProvider> {
-    const { handler } = await built();
     const incoming = new Headers(await headers());
+    const { handler } = await built();
     return createRestSessionsProvider({
       baseUrl: `http://in-process${basePath}`,
       // The in-process call carries the page request's own cookie; there is no browser to forge it.
@@ -120,7 +122,10 @@ export function createNextSessions<Parts extends NextSessionsParts>(
     GET: serve,
     POST: serve,
     parts: async () => (await built()).parts,
-    currentSession: async () => (await built()).parts.manager.authenticate(await renderedRequest()),
+    async currentSession() {
+      const request = await renderedRequest();
+      return (await built()).parts.manager.authenticate(request);
+    },
     dataProvider,
     async prefetch(session) {
       // Request-scoped: this render's cache, nobody else's.
