@@ -152,15 +152,17 @@ export default defineConfig({
         },
       },
       {
-        // examples/next as `next build` + `next start` serve it, in Debian chromium. Its own step of the test
-        // command (it builds the app first): `vitest run --project next`.
+        // examples/next as `next build` + `next start` serve it, and fresh Next.js and Express hosts built
+        // outside the repo from the docs' files and the packed package, in Debian chromium. Its own step of
+        // the test command (it builds the apps first): `vitest run --project next`.
         extends: true,
         test: {
           name: 'next',
           environment: 'node',
           include: ['test/next/**/*.e2e.test.ts'],
           testTimeout: 60_000,
-          hookTimeout: 180_000,
+          // A busy machine's next build of a fresh app took 40 s; the limit is only when to give up.
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

@@ -47,8 +47,8 @@ const steps = [
   ],
   [
     // Its own step, on a quiet machine: the test builds examples/next (next build), serves it (next start)
-    // and drives it in chromium.
-    'Next.js example: next build + next start, in chromium',
+    // and drives it in chromium; then fresh Next.js and Express hosts from the docs and the packed package.
+    'Next.js example and the consumer hosts (packed package, docs code), in chromium',
     bin('vitest'),
     ['run', '--project', 'next', '--reporter=default', '--reporter=json', `--outputFile.json=${nextReport}`],
   ],
