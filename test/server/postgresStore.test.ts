@@ -10,8 +10,7 @@ import {
   type PostgresListenPool,
   type PostgresPool,
 } from '../../src/server/postgres/index.js';
-import { sessionStoreTests } from '../../src/server/testing/index.js';
-import { storedSession } from './storeFixtures.js';
+import { sessionFixture, sessionStoreTests } from '../../src/server/testing/index.js';
 
 const url = process.env.PROFILEKIT_PG_URL;
 if (!url) {
@@ -130,7 +129,7 @@ describe('PostgreSQL store: schema', () => {
     const versions = await poolA.query(`SELECT version FROM "${fresh}".profilekit_schema`);
     expect(versions.rows.map((r) => r.version)).toEqual([1, 2, 3]);
     // Each works at once, and sees the others' rows.
-    const session = storedSession();
+    const session = sessionFixture({}, { now: NOW });
     await stores[0]?.createSession(session);
     expect(await stores[5]?.findById(session.id)).toEqual(session);
   });
@@ -139,7 +138,7 @@ describe('PostgreSQL store: schema', () => {
 describe('PostgreSQL store: several instances over one database', () => {
   it("sees the other instance's writes at once", async () => {
     await reset();
-    const session = storedSession();
+    const session = sessionFixture({}, { now: NOW });
     await storeA.createSession(session);
     expect(await storeB.findByTokenHash(session.tokenHash)).toEqual(session);
     await storeB.recordActivity(session.id, {
@@ -173,7 +172,7 @@ describe('PostgreSQL store: several instances over one database', () => {
     for (let round = 0; round < 5; round++) {
       await reset();
       const sessions = Array.from({ length: 30 }, (_, i) =>
-        storedSession({ applicationId: i % 3 === 0 ? 'mobile' : 'web' }),
+        sessionFixture({ applicationId: i % 3 === 0 ? 'mobile' : 'web' }, { now: NOW }),
       );
       for (const s of sessions) await storeA.createSession(s);
       const results = await Promise.all([

@@ -3,4 +3,4 @@
 
 export { StoreExpectationError } from './expectations.js';
 export type { StoreSuiteOptions, StoreTest } from './sessionStoreTests.js';
-export { runSessionStoreSuite, sessionStoreTests } from './sessionStoreTests.js';
+export { runSessionStoreSuite, sessionFixture, sessionStoreTests } from './sessionStoreTests.js';

@@ -1,4 +1,5 @@
 import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
+import { randomBytes, toHex } from '../webCrypto.js';
 import { expectEqual, expectRejects } from './expectations.js';
 
 /** How the suite gets a store to test. */
@@ -19,12 +20,20 @@ const NOW = Date.UTC(2026, 0, 15, 12);
 const H = 3_600_000;
 
 let serial = 0;
-/** A session as the manager writes it, every field overridable. Tokens are fixed-looking hex, never real. */
-function session(overrides: Partial<StoredSession> & { id: string }): StoredSession {
+/**
+ * A session as the manager writes it, every field overridable: for a store's own tests beyond the suite
+ * (its races, its schema). The id and token hash are random unless given; tokens are never real ones.
+ * Signed in 5 h before `now`, active 1 h before, expiring 10 h after (absolutely 20 h).
+ */
+export function sessionFixture(
+  overrides: Partial<StoredSession> = {},
+  { now = NOW }: { now?: number } = {},
+): StoredSession {
   serial += 1;
   return {
+    id: `ses_${toHex(randomBytes(6))}_${serial}`,
     userId: 'usr_a',
-    tokenHash: `${serial.toString(16).padStart(8, '0')}${'ab'.repeat(28)}`,
+    tokenHash: toHex(randomBytes(32)),
     tokenPreview: `prev${serial}`,
     userAgent: 'Mozilla/5.0 (Macintosh) Chrome/131',
     ipAddress: '198.51.100.7',
@@ -32,11 +41,11 @@ function session(overrides: Partial<StoredSession> & { id: string }): StoredSess
     location: { city: 'Porto', country: 'Portugal' },
     trusted: false,
     applicationId: 'web',
-    createdAt: NOW - 5 * H,
-    lastActiveAt: NOW - H,
-    expiresAt: NOW + 10 * H,
-    absoluteExpiresAt: NOW + 20 * H,
-    authenticatedAt: NOW - 5 * H,
+    createdAt: now - 5 * H,
+    lastActiveAt: now - H,
+    expiresAt: now + 10 * H,
+    absoluteExpiresAt: now + 20 * H,
+    authenticatedAt: now - 5 * H,
     ...overrides,
   };
 }
@@ -63,7 +72,7 @@ const PAGE_ROWS: Array<[string, string, string, string | null, string | null, nu
 async function pageStore(store: SessionStore) {
   for (const [id, userId, applicationId, userAgent, ipAddress, created, last, expires] of PAGE_ROWS) {
     await store.createSession(
-      session({
+      sessionFixture({
         id,
         userId,
         applicationId,
@@ -122,7 +131,7 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
     {
       name: 'keeps every field of a session as written, found by token hash and by id',
       run: test(async (store) => {
-        const kept = session({
+        const kept = sessionFixture({
           id: 'ses_kept',
           trusted: true,
           device: { name: "Ana's Mac", type: 'desktop' },
@@ -132,7 +141,7 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
         expectEqual(await store.findById(kept.id), kept, 'findById');
         expectEqual(await store.findById('ses_unknown'), null, 'an unknown id');
         expectEqual(await store.findByTokenHash('0'.repeat(64)), null, 'an unknown token hash');
-        const bare = session({
+        const bare = sessionFixture({
           id: 'ses_bare',
           userAgent: null,
           ipAddress: null,
@@ -147,13 +156,13 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
     {
       name: 'refuses a second session with the same id or token hash',
       run: test(async (store) => {
-        const first = session({ id: 'ses_first' });
+        const first = sessionFixture({ id: 'ses_first' });
         await store.createSession(first);
         await expectRejects(
-          store.createSession(session({ id: 'ses_other', tokenHash: first.tokenHash })),
+          store.createSession(sessionFixture({ id: 'ses_other', tokenHash: first.tokenHash })),
           'same hash',
         );
-        await expectRejects(store.createSession(session({ id: 'ses_first' })), 'same id');
+        await expectRejects(store.createSession(sessionFixture({ id: 'ses_first' })), 'same id');
       }),
     },
     {
@@ -180,7 +189,7 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
     {
       name: 'records activity and re-authentication, and searches what the activity wrote',
       run: test(async (store) => {
-        const s = session({ id: 'ses_active' });
+        const s = sessionFixture({ id: 'ses_active' });
         await store.createSession(s);
         const activity = {
           lastActiveAt: NOW,
@@ -205,8 +214,8 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
     {
       name: 'deletes one live session, of its user only, and answers what it deleted',
       run: test(async (store) => {
-        const live = session({ id: 'ses_live' });
-        const expired = session({ id: 'ses_expired', expiresAt: NOW - 1 });
+        const live = sessionFixture({ id: 'ses_live' });
+        const expired = sessionFixture({ id: 'ses_expired', expiresAt: NOW - 1 });
         await store.createSession(live);
         await store.createSession(expired);
         expectEqual(
@@ -235,7 +244,7 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
           ['ses_02'],
           'the others on mobile',
         );
-        await store.createSession(session({ id: 'ses_11', lastActiveAt: NOW - 0.5 * H }));
+        await store.createSession(sessionFixture({ id: 'ses_11', lastActiveAt: NOW - 0.5 * H }));
         expectEqual(
           ids(await store.deleteUserSessions('usr_a', { now: NOW })),
           ['ses_11', 'ses_09', 'ses_01'],
@@ -249,7 +258,7 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
       name: 'ends each session once when deletes race (no double count)',
       run: test(async (store) => {
         const all = Array.from({ length: 12 }, (_, i) =>
-          session({ id: `ses_race_${String(i).padStart(2, '0')}` }),
+          sessionFixture({ id: `ses_race_${String(i).padStart(2, '0')}` }),
         );
         for (const s of all) await store.createSession(s);
         const results = await Promise.all([
@@ -264,8 +273,8 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
     {
       name: 'prunes sessions and attempt lists kept until before a time',
       run: test(async (store) => {
-        await store.createSession(session({ id: 'ses_long_gone', expiresAt: NOW - 2 * H }));
-        await store.createSession(session({ id: 'ses_just_gone', expiresAt: NOW - 1 }));
+        await store.createSession(sessionFixture({ id: 'ses_long_gone', expiresAt: NOW - 2 * H }));
+        await store.createSession(sessionFixture({ id: 'ses_just_gone', expiresAt: NOW - 1 }));
         await store.updateAttempts('old', () => ({ attempts: [NOW - 2 * H], result: null }), {
           keepUntil: NOW - H,
         });
