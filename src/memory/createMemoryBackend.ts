@@ -1,4 +1,11 @@
-import { ERROR_STATUS, matchRoute, type RouteName, type ServerErrorCode } from '../contract/index.js';
+import {
+  CSRF_COOKIE_NAME,
+  CSRF_HEADER_NAME,
+  ERROR_STATUS,
+  matchRoute,
+  type RouteName,
+  type ServerErrorCode,
+} from '../contract/index.js';
 import { foldForSearch } from '../contract/params.js';
 import type { ConfirmableAction, PasswordRequirement } from '../contract/policy.js';
 import { SessionsError } from '../provider/SessionsError.js';
@@ -121,6 +128,9 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
   };
   // Every device of this backend carries the same CSRF pair: the handler checks it as it would a browser's.
   const csrfToken = randomId(20);
+  /** The Cookie header of the device holding `sessionId`: its session cookie and its CSRF cookie. */
+  const cookieFor = async (sessionId: string) =>
+    `${manager.cookie.name}=${await tokenFor(sessionId)}; ${CSRF_COOKIE_NAME}=${csrfToken}`;
   const buildHandler = () =>
     createSessionsHandler({
       manager,
@@ -226,8 +236,8 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
       }
       const session = memory.rows.get(sessionId);
       const headers = new Headers(request.headers);
-      headers.set('cookie', `pk_session=${await tokenFor(sessionId)}; XSRF-TOKEN=${csrfToken}`);
-      if (request.method === 'POST') headers.set('x-xsrf-token', csrfToken);
+      headers.set('cookie', await cookieFor(sessionId));
+      if (request.method === 'POST') headers.set(CSRF_HEADER_NAME, csrfToken);
       if (session?.userAgent) headers.set('user-agent', session.userAgent);
       const forwarded = new Request(request);
       // A browser drops Cookie (a forbidden header name) from any Request it builds, so the device's
@@ -275,8 +285,7 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
     /** The base URL `fetch` answers under. */
     baseUrl: `${ORIGIN}/api`,
     /** The Cookie header of the device holding `sessionId`, its CSRF cookie included (for the kit). */
-    cookieFor: async (sessionId: string) =>
-      `pk_session=${await tokenFor(sessionId)}; XSRF-TOKEN=${csrfToken}`,
+    cookieFor,
     providerFor,
     /** An admin console's provider, acting as the device holding `sessionId`; FORBIDDEN unless an admin. */
     adminProviderFor: (sessionId: string): RestAdminSessionsProvider =>

@@ -1,6 +1,8 @@
 import {
   CONTRACT_STATUS_CODES,
   type ConfirmableAction,
+  CSRF_COOKIE_NAME,
+  CSRF_HEADER_NAME,
   type PasswordRequirement,
   type RevokeManyResult,
   routePath,
@@ -66,8 +68,6 @@ export interface RestSessionsProviderOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-const DEFAULT_CSRF_COOKIE = 'XSRF-TOKEN';
-const DEFAULT_CSRF_HEADER = 'X-XSRF-TOKEN';
 // Same cap as toSessionsError: a server's message is for developers, and a hostile one could be megabytes.
 const MAX_SERVER_MESSAGE = 300;
 
@@ -192,7 +192,7 @@ export function createRestTransport(factory: string, rawOptions: RestSessionsPro
     const { csrf } = options;
     if (csrf === false) return { headers: {} };
     const config: RestCsrfOptions = typeof csrf === 'function' ? { token: csrf } : (csrf ?? {});
-    const headerName = config.headerName ?? DEFAULT_CSRF_HEADER;
+    const headerName = config.headerName ?? CSRF_HEADER_NAME;
     // The host already sends it through `headers`: nothing to add, nothing missing.
     if (Object.keys(extra).some((key) => key.toLowerCase() === headerName.toLowerCase()))
       return { headers: {} };
@@ -202,7 +202,7 @@ export function createRestTransport(factory: string, rawOptions: RestSessionsPro
       token = await config.token();
       missing = 'the csrf token function returned none';
     } else {
-      const cookieName = config.cookieName ?? DEFAULT_CSRF_COOKIE;
+      const cookieName = config.cookieName ?? CSRF_COOKIE_NAME;
       // Outside a browser (Node, React Native, a worker) there is no document.cookie to read.
       token = typeof document === 'undefined' ? undefined : readCookie(cookieName);
       const cookieUrl = config.cookieUrl ?? `${base}${routePath('csrf')}`;

@@ -1,3 +1,4 @@
+import { CSRF_COOKIE_NAME, CSRF_HEADER_NAME } from '../../contract/csrf.js';
 import { readCookie, serializeCookie } from '../cookies.js';
 import { headersOnly, type IncomingRequest } from '../requestFacts.js';
 import { constantTimeEqual, randomBytes, toHex } from '../webCrypto.js';
@@ -20,8 +21,8 @@ const TOKEN_PATTERN = /^[0-9a-f]{40}$/;
  * cannot read it to set the header.
  */
 export function createCsrfGuard(options: CsrfOptions & { secure: boolean }) {
-  const cookieName = options.cookieName ?? 'XSRF-TOKEN';
-  const headerName = options.headerName ?? 'X-XSRF-TOKEN';
+  const cookieName = options.cookieName ?? CSRF_COOKIE_NAME;
+  const headerName = options.headerName ?? CSRF_HEADER_NAME;
   return {
     /** The cookie to set on the response when the request has none yet. */
     cookieFor(incoming: IncomingRequest): string | null {
