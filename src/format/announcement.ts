@@ -2,6 +2,7 @@ import type { SessionsEvent } from '../data/sessionsEvents.js';
 import type { SessionsMessages } from '../messages/types.js';
 import { describeDevice } from './describeDevice.js';
 import { errorMessage } from './errorMessage.js';
+import { revokedManyText } from './revokedManyText.js';
 
 /** What the live region says after something happened, in the texts in force; nothing for some events. */
 export function announcementOf(event: SessionsEvent, messages: SessionsMessages): string | undefined {
@@ -16,9 +17,8 @@ export function announcementOf(event: SessionsEvent, messages: SessionsMessages)
         : messages.sessionRevokeFailed(device, errorMessage(messages, event.error));
     }
     case 'otherSessionsRevoked':
-      return messages.revokedCount(event.revokedCount);
     case 'allSessionsRevoked':
-      return messages.signedOutEverywhere;
+      return revokedManyText(messages, event.type === 'allSessionsRevoked', event);
     case 'signedOut':
       return undefined;
   }
