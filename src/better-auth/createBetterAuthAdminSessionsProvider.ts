@@ -13,12 +13,9 @@ import type {
 } from '../admin/provider/types.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import { withParsedDevice, withParsedDevices } from '../userAgent/withParsedDevices.js';
-import {
-  type BetterAuthResult,
-  type BetterAuthSession,
-  callBetterAuth,
-  toSessionInput,
-} from './createBetterAuthSessionsProvider.js';
+import type { BetterAuthSession } from './BetterAuthSessionsClient.js';
+import { type BetterAuthResult, callBetterAuth } from './callBetterAuth.js';
+import { toSessionInput } from './createBetterAuthSessionsProvider.js';
 
 /** A user as Better Auth's admin plugin lists it. */
 export interface BetterAuthAdminUser {
