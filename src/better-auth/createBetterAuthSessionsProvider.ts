@@ -10,8 +10,8 @@ import type {
 } from '../provider/types.js';
 import { withParsedDevices } from '../userAgent/withParsedDevices.js';
 import type { BetterAuthSession, BetterAuthSessionsClient } from './BetterAuthSessionsClient.js';
-import { type BetterAuthResult, callBetterAuth } from './callBetterAuth.js';
-import { currentSession, renewSession, signInWithPassword } from './renewSession.js';
+import { callBetterAuth } from './callBetterAuth.js';
+import { currentSession, hostSignIn, renewSession, signInWithPassword } from './renewSession.js';
 
 export interface BetterAuthSessionsProviderOptions {
   /** Your Better Auth client: `createAuthClient()` from `better-auth/react` (or `/client`). */
@@ -38,19 +38,6 @@ export interface BetterAuthSessionsProviderOptions {
    */
   reauthenticate?: ((password: string) => Promise<unknown>) | false;
 }
-
-/** A host's own way to sign in again, which may hand back a Better Auth answer as it is. */
-function hostSignIn(reauthenticate: (password: string) => Promise<unknown>) {
-  return async (password: string) => {
-    const answer = await reauthenticate(password);
-    // `(password) => client.signIn.email({ email, password })` resolves `{ data, error }` where it fails:
-    // a wrong password must still reach the prompt as one.
-    if (isFailedAnswer(answer)) await callBetterAuth(Promise.resolve(answer));
-  };
-}
-
-const isFailedAnswer = (answer: unknown): answer is BetterAuthResult<unknown> =>
-  typeof answer === 'object' && answer !== null && 'error' in answer && Boolean(answer.error);
 
 export function toSessionInput(session: BetterAuthSession, currentId: string | undefined): SessionInput {
   return {

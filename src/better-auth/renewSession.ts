@@ -1,6 +1,6 @@
 import { isSessionsError, SessionsError } from '../provider/SessionsError.js';
 import type { BetterAuthCurrentSession, BetterAuthSessionsClient } from './BetterAuthSessionsClient.js';
-import { callBetterAuth } from './callBetterAuth.js';
+import { type BetterAuthResult, callBetterAuth } from './callBetterAuth.js';
 
 /** Signs this device in again with the typed password, given who is signed in now. */
 export type SignInAgain = (password: string, current: BetterAuthCurrentSession) => Promise<unknown>;
@@ -64,3 +64,16 @@ async function hasPassword(client: BetterAuthSessionsClient): Promise<boolean> {
   const accounts = await callBetterAuth(client.listAccounts());
   return accounts.some((account) => account.providerId === 'credential');
 }
+
+/** A host's own way to sign in again, which may hand back a Better Auth answer as it is. */
+export function hostSignIn(reauthenticate: (password: string) => Promise<unknown>): SignInAgain {
+  return async (password) => {
+    const answer = await reauthenticate(password);
+    // `(password) => client.signIn.email({ email, password })` resolves `{ data, error }` where it fails:
+    // a wrong password must still reach the prompt as one.
+    if (isFailedAnswer(answer)) await callBetterAuth(Promise.resolve(answer));
+  };
+}
+
+const isFailedAnswer = (answer: unknown): answer is BetterAuthResult<unknown> =>
+  typeof answer === 'object' && answer !== null && 'error' in answer && Boolean(answer.error);
