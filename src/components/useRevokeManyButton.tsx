@@ -6,7 +6,7 @@ import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useRevokeAllSessions } from '../data/useRevokeAllSessions.js';
 import { useRevokeOtherSessions } from '../data/useRevokeOtherSessions.js';
 import { useSessions } from '../data/useSessions.js';
-import { revokedManyText } from '../format/revokedManyText.js';
+import { announcementOf } from '../format/announcement.js';
 import type { RevokeManyOutcome } from '../provider/types.js';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 
@@ -101,7 +101,15 @@ export function useRevokeManyButton(
           {messages.nothingToRevoke}
         </p>
       )}
-      {result && <p className={partClass(ui, 'result')}>{revokedManyText(messages, everywhere, result)}</p>}
+      {result && (
+        // The sentence the live region says too: one rule for the count, or for its absence.
+        <p className={partClass(ui, 'result')}>
+          {announcementOf(
+            { type: everywhere ? 'allSessionsRevoked' : 'otherSessionsRevoked', ...result },
+            messages,
+          )}
+        </p>
+      )}
     </div>
   );
 }

@@ -43,7 +43,7 @@ export function useReauthenticate(): UseReauthenticateResult {
         if (!onReauthRequired) {
           throw new SessionsError(
             'UNKNOWN',
-            'The backend wants a fresh login (REAUTH_REQUIRED), but the dataProvider has no reauthenticate and SessionsProvider has no onReauthRequired: pass one of them.',
+            'The dataProvider has no reauthenticate and no onReauthRequired is set.',
           );
         }
         try {

@@ -2,7 +2,6 @@ import type { SessionsEvent } from '../data/sessionsEvents.js';
 import type { SessionsMessages } from '../messages/types.js';
 import { describeDevice } from './describeDevice.js';
 import { errorMessage } from './errorMessage.js';
-import { revokedManyText } from './revokedManyText.js';
 
 /** What the live region says after something happened, in the texts in force; nothing for some events. */
 export function announcementOf(event: SessionsEvent, messages: SessionsMessages): string | undefined {
@@ -17,8 +16,12 @@ export function announcementOf(event: SessionsEvent, messages: SessionsMessages)
         : messages.sessionRevokeFailed(device, errorMessage(messages, event.error));
     }
     case 'otherSessionsRevoked':
+      // A backend that does not count (revokedCount null) gets no number made up for it.
+      return event.revokedCount === null
+        ? messages.signedOutOthers
+        : messages.revokedCount(event.revokedCount);
     case 'allSessionsRevoked':
-      return revokedManyText(messages, event.type === 'allSessionsRevoked', event);
+      return messages.signedOutEverywhere;
     case 'signedOut':
       return undefined;
   }
