@@ -13,12 +13,9 @@ import type {
 } from '../admin/provider/types.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import { withParsedDevice, withParsedDevices } from '../userAgent/withParsedDevices.js';
-import {
-  type BetterAuthResult,
-  type BetterAuthSession,
-  callBetterAuth,
-  toSessionInput,
-} from './createBetterAuthSessionsProvider.js';
+import type { BetterAuthSession } from './BetterAuthSessionsClient.js';
+import { type BetterAuthResult, callBetterAuth } from './callBetterAuth.js';
+import { toSessionInput } from './createBetterAuthSessionsProvider.js';
 
 /** A user as Better Auth's admin plugin lists it. */
 export interface BetterAuthAdminUser {
@@ -71,9 +68,9 @@ const factsOf = (s: AdminSessionInput): AdminSessionFacts => ({
 /**
  * The admin console over Better Auth's admin plugin. The plugin lists sessions one user at a time and
  * has no session lookup by id and no counts, so this adapter walks every user once per search (then
- * pages, sorts, filters and counts from that snapshot) — right for thousands of users, not for millions:
- * there, implement the REST contract's admin endpoints on your own database. It never exposes a token:
- * previews are the first 8 characters, and revokes go by session id.
+ * pages, sorts, filters and counts from that snapshot; the stats share a walk under way) — right for
+ * thousands of users, not for millions: there, implement the REST contract's admin endpoints on your own
+ * database. It never exposes a token: previews are the first 8 characters, and revokes go by session id.
  */
 export function createBetterAuthAdminSessionsProvider({
   client,
@@ -83,7 +80,19 @@ export function createBetterAuthAdminSessionsProvider({
   const known = new Map<string, Loaded>();
   let snapshot: { key: string; list: AdminSessionInput[] } | undefined;
 
-  async function loadAll(onlyUserId?: string): Promise<Loaded[]> {
+  // The console's table and its stats load together (and refetch together after a revoke): one walk,
+  // begun by whichever asks first, answers every read that arrives while it runs.
+  const walks = new Map<string, Promise<Loaded[]>>();
+  function loadAll(onlyUserId?: string): Promise<Loaded[]> {
+    const key = onlyUserId ?? '';
+    const running = walks.get(key);
+    if (running) return running;
+    const walk = walkUsers(onlyUserId).finally(() => walks.delete(key));
+    walks.set(key, walk);
+    return walk;
+  }
+
+  async function walkUsers(onlyUserId: string | undefined): Promise<Loaded[]> {
     const current = (await callBetterAuth(client.getSession()))?.session.id;
     const users: BetterAuthAdminUser[] = [];
     for (let offset = 0; ; offset += usersPerRequest) {

@@ -4,76 +4,39 @@ import type {
   ConfirmableAction,
   ListSessionsResult,
   PasswordRequirement,
-  RevokeManyResult,
+  RevokeManyOutcome,
   SessionInput,
   SessionsDataProvider,
 } from '../provider/types.js';
 import { withParsedDevices } from '../userAgent/withParsedDevices.js';
-
-/** What every Better Auth client call resolves with. */
-export interface BetterAuthResult<T> {
-  data: T | null;
-  error: { status?: number; statusText?: string; code?: string; message?: string } | null;
-}
-
-/** A session as Better Auth's `listSessions` returns it. */
-export interface BetterAuthSession {
-  id: string;
-  token: string;
-  createdAt: Date | string;
-  updatedAt?: Date | string;
-  expiresAt: Date | string;
-  ipAddress?: string | null;
-  userAgent?: string | null;
-}
-
-/**
- * The part of a Better Auth client (`createAuthClient()` from `better-auth/client` or `better-auth/react`)
- * this adapter calls. Structural, so the kit never imports Better Auth itself.
- */
-export interface BetterAuthSessionsClient {
-  listSessions: () => Promise<BetterAuthResult<readonly BetterAuthSession[]>>;
-  revokeSession: (body: { token: string }) => Promise<BetterAuthResult<{ status: boolean }>>;
-  revokeOtherSessions: () => Promise<BetterAuthResult<{ status: boolean }>>;
-  revokeSessions: () => Promise<BetterAuthResult<{ status: boolean }>>;
-  getSession: () => Promise<BetterAuthResult<{ session: { id: string } } | null>>;
-  signOut: () => Promise<BetterAuthResult<unknown>>;
-}
+import type { BetterAuthSession, BetterAuthSessionsClient } from './BetterAuthSessionsClient.js';
+import { callBetterAuth } from './callBetterAuth.js';
+import { currentSession, hostSignIn, renewSession, signInWithPassword } from './renewSession.js';
 
 export interface BetterAuthSessionsProviderOptions {
+  /** Your Better Auth client: `createAuthClient()` from `better-auth/react` (or `/client`). */
   client: BetterAuthSessionsClient;
   /**
-   * Which actions ask for the password. Better Auth's session endpoints take none, so a 'required' action
-   * needs `verifyPassword`.
+   * Which actions ask for the password in a confirmation dialog first. The check is this page's own step:
+   * Better Auth's revoke endpoints take no password, so a request made without the page still revokes.
    * @default every action 'none'
    */
   passwordRequirements?: Partial<Record<ConfirmableAction, PasswordRequirement>>;
-  /** Checks the password before a password-confirmed action; rejects (e.g. INVALID_PASSWORD) when wrong. */
+  /**
+   * Checks the password typed in that dialog; rejects (INVALID_PASSWORD keeps the dialog open) when wrong.
+   * @default Better Auth's own check (`POST /verify-password`), which creates no session
+   */
   verifyPassword?: (password: string) => Promise<void>;
   /**
-   * Makes the session fresh again after SESSION_NOT_FRESH, e.g. `(password) => client.signIn.email({ email,
-   * password })`. Without it, REAUTH_REQUIRED goes to the host's `onReauthRequired`.
+   * Signs this device in again when Better Auth wants a fresh session (SESSION_NOT_FRESH, which it asks
+   * of list-sessions once a session is older than its `freshAge`), with the password typed in the
+   * prompt. Whatever it does, a new session it leaves takes the old one's place: the old one is revoked.
+   * `false` shows no password field and hands over to SessionsProvider's `onReauthRequired` instead
+   * (accounts that sign in with a social provider or a second factor).
+   * @default a sign-in with the account's email and that password (`signIn.email`); a wrong one rejects
+   * INVALID_PASSWORD and creates nothing
    */
-  reauthenticate?: (password: string) => Promise<unknown>;
-}
-
-/**
- * Unwraps `{ data, error }`: an error becomes a SessionsError (SESSION_NOT_FRESH → REAUTH_REQUIRED), and
- * missing data is `whenEmpty` (INVALID_RESPONSE unless the call says otherwise).
- */
-export async function callBetterAuth<T>(
-  pending: Promise<BetterAuthResult<T>>,
-  whenEmpty: SessionsError = new SessionsError('INVALID_RESPONSE', 'Better Auth answered without data.'),
-): Promise<NonNullable<T>> {
-  let result: BetterAuthResult<T>;
-  try {
-    result = await pending;
-  } catch (thrown) {
-    throw toSessionsError(thrown);
-  }
-  if (result.error) throw toSessionsError({ error: result.error, status: result.error.status });
-  if (result.data === null || result.data === undefined) throw whenEmpty;
-  return result.data;
+  reauthenticate?: ((password: string) => Promise<unknown>) | false;
 }
 
 export function toSessionInput(session: BetterAuthSession, currentId: string | undefined): SessionInput {
@@ -81,7 +44,8 @@ export function toSessionInput(session: BetterAuthSession, currentId: string | u
     id: session.id,
     isCurrent: session.id === currentId,
     createdAt: session.createdAt,
-    // Better Auth moves updatedAt when it refreshes the session: the closest it keeps to "last active".
+    // Better Auth moves updatedAt when it refreshes the session (at most once per `updateAge`, a day by
+    // default): the closest it keeps to "last active".
     lastActiveAt: session.updatedAt ?? session.createdAt,
     expiresAt: session.expiresAt,
     ipAddress: session.ipAddress ?? null,
@@ -91,98 +55,94 @@ export function toSessionInput(session: BetterAuthSession, currentId: string | u
 
 /**
  * A provider over Better Auth's client. Sessions are keyed by Better Auth's session `id`; the bearer token
- * Better Auth revokes by stays inside this closure and never reaches the UI. Because Better Auth answers
- * `{ status: true }` even for a token it does not know, every revoke is checked against a fresh list:
- * an unknown session is NOT_FOUND, and a session still listed afterwards is an error, never a success.
+ * Better Auth revokes by stays inside this closure and never reaches the UI.
+ *
+ * Only listing needs a fresh session in Better Auth (list-sessions sits behind its freshSessionMiddleware;
+ * revoke-session, revoke-other-sessions and revoke-sessions behind sensitiveSessionMiddleware, which
+ * asks for a live session only). So the revokes never list: a session older than `freshAge` still signs
+ * devices out, and the freshness prompt only guards the list.
  */
 export function createBetterAuthSessionsProvider(
   options: BetterAuthSessionsProviderOptions,
 ): SessionsDataProvider {
   const { client } = options;
   const requirements = { ...options.passwordRequirements };
-  const needsVerifier = Object.values(requirements).includes('required');
-  if (needsVerifier && !options.verifyPassword) {
-    throw new Error(
-      'createBetterAuthSessionsProvider: passwordRequirements asks for a password, so pass verifyPassword — Better Auth cannot check one on its session endpoints.',
-    );
-  }
+  const verifyPassword =
+    options.verifyPassword ??
+    (async (password: string) => {
+      await callBetterAuth(client.$fetch('/verify-password', { method: 'POST', body: { password } }));
+    });
 
+  // The last list's tokens by session id: a revoke names a session the user saw, and Better Auth revokes
+  // by token. Better Auth answers `{ status: true }` for any token, so an id not in the last list (never
+  // listed, or already signed out through here) is NOT_FOUND, never a claimed success.
   const tokens = new Map<string, string>();
-  async function listRaw(): Promise<{ sessions: readonly BetterAuthSession[]; currentId?: string }> {
-    const [sessions, current] = await Promise.all([
-      callBetterAuth(client.listSessions()),
-      // getSession answers no data, not an error, when this device is signed out.
-      callBetterAuth(client.getSession(), new SessionsError('UNAUTHORIZED')),
-    ]);
-    if (!Array.isArray(sessions))
-      throw new SessionsError('INVALID_RESPONSE', 'listSessions did not return a list.');
-    tokens.clear();
-    for (const s of sessions)
-      if (typeof s?.id === 'string' && typeof s.token === 'string') tokens.set(s.id, s.token);
-    return { sessions, currentId: current.session.id };
-  }
+  let currentId: string | undefined;
+
   const confirm = async (action: ConfirmableAction, password: string | undefined) => {
     if (requirements[action] !== 'required') return;
     if (!password) throw new SessionsError('INVALID_PASSWORD', 'A password is required.');
     try {
-      await options.verifyPassword?.(password);
+      await verifyPassword(password);
     } catch (error) {
       throw toSessionsError(error);
     }
   };
-  const countOthers = (list: readonly BetterAuthSession[], currentId: string | undefined) =>
-    list.filter((s) => s.id !== currentId).length;
+  const forgetAllBut = (keep: string | undefined) => {
+    for (const id of tokens.keys()) if (id !== keep) tokens.delete(id);
+  };
 
   const provider: SessionsDataProvider = {
     passwordRequirements: requirements,
     listSessions: async (): Promise<ListSessionsResult> => {
-      const { sessions, currentId } = await listRaw();
+      const [sessions, current] = await Promise.all([
+        callBetterAuth(client.listSessions()),
+        currentSession(client),
+      ]);
+      if (!Array.isArray(sessions))
+        throw new SessionsError('INVALID_RESPONSE', 'listSessions did not return a list.');
+      tokens.clear();
+      for (const s of sessions)
+        if (typeof s?.id === 'string' && typeof s.token === 'string') tokens.set(s.id, s.token);
+      currentId = current.session.id;
       // Better Auth keeps only the user agent: the parser loads here, for its rows.
       return withParsedDevices({
         sessions: sessions.map((s) => toSessionInput(s, currentId)),
-        currentSessionId: currentId ?? null,
+        currentSessionId: currentId,
       });
     },
     revokeSession: async ({ sessionId, password }) => {
-      await confirm('revokeSession', password);
-      const before = await listRaw();
       const token = tokens.get(sessionId);
       if (!token) throw new SessionsError('NOT_FOUND');
+      await confirm('revokeSession', password);
       await callBetterAuth(client.revokeSession({ token }));
-      if (sessionId === before.currentId) return;
-      const after = await listRaw();
-      if (after.sessions.some((s) => s.id === sessionId)) {
-        throw new SessionsError(
-          'UNKNOWN',
-          'Better Auth reported the session revoked, but it is still active.',
-        );
-      }
+      tokens.delete(sessionId);
     },
-    revokeOtherSessions: async ({ password } = {}): Promise<RevokeManyResult> => {
+    revokeOtherSessions: async ({ password } = {}): Promise<RevokeManyOutcome> => {
       await confirm('revokeOtherSessions', password);
-      const before = await listRaw();
       await callBetterAuth(client.revokeOtherSessions());
-      const after = await listRaw();
-      return {
-        revokedCount:
-          countOthers(before.sessions, before.currentId) - countOthers(after.sessions, after.currentId),
-      };
+      forgetAllBut(currentId);
+      // Better Auth does not say how many it ended, and counting would take a list, which a stale
+      // session may not read.
+      return { revokedCount: null };
     },
-    revokeAllSessions: async ({ password } = {}): Promise<RevokeManyResult> => {
+    revokeAllSessions: async ({ password } = {}): Promise<RevokeManyOutcome> => {
       await confirm('revokeAllSessions', password);
-      const before = await listRaw();
       await callBetterAuth(client.revokeSessions());
-      return { revokedCount: before.sessions.length };
+      forgetAllBut(undefined);
+      return { revokedCount: null };
     },
     signOut: async () => {
       await callBetterAuth(client.signOut());
     },
   };
-  if (options.reauthenticate) {
-    const reauthenticate = options.reauthenticate;
+  if (options.reauthenticate !== false) {
+    const signInAgain = options.reauthenticate
+      ? hostSignIn(options.reauthenticate)
+      : signInWithPassword(client);
     provider.reauthenticate = async ({ password }) => {
       try {
-        await reauthenticate(password);
+        await renewSession(client, signInAgain, password);
       } catch (error) {
         throw toSessionsError(error);
       }

@@ -6,6 +6,8 @@ import { useSessionsData } from '../data/SessionsDataContext.js';
 import { useRevokeAllSessions } from '../data/useRevokeAllSessions.js';
 import { useRevokeOtherSessions } from '../data/useRevokeOtherSessions.js';
 import { useSessions } from '../data/useSessions.js';
+import { announcementOf } from '../format/announcement.js';
+import type { RevokeManyOutcome } from '../provider/types.js';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 
 /** The props of both buttons that sign out many devices at once. */
@@ -19,8 +21,8 @@ export interface RevokeManyButtonProps {
   asChild?: boolean;
   /** The button's text, or with `asChild` the element to use. @default the action's message */
   children?: ReactNode;
-  /** Called with the server's count after a successful sign-out. */
-  onRevoked?: (result: { revokedCount: number }) => void;
+  /** Called with the server's count after a successful sign-out (null when the backend does not count). */
+  onRevoked?: (result: RevokeManyOutcome) => void;
   className?: string;
 }
 
@@ -46,7 +48,7 @@ export function useRevokeManyButton(
   const { data } = useSessions({ applicationId, enabled: supported });
   const [open, setOpen] = useState(false);
   // The server's answer, not its text: the text follows the locale in force when it is shown.
-  const [result, setResult] = useState<{ revokedCount: number } | null>(null);
+  const [result, setResult] = useState<RevokeManyOutcome | null>(null);
   const reasonId = useId();
 
   if (!supported) return null;
@@ -100,8 +102,12 @@ export function useRevokeManyButton(
         </p>
       )}
       {result && (
+        // The sentence the live region says too: one rule for the count, or for its absence.
         <p className={partClass(ui, 'result')}>
-          {everywhere ? messages.signedOutEverywhere : messages.revokedCount(result.revokedCount)}
+          {announcementOf(
+            { type: everywhere ? 'allSessionsRevoked' : 'otherSessionsRevoked', ...result },
+            messages,
+          )}
         </p>
       )}
     </div>

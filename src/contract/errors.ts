@@ -50,8 +50,9 @@ export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
 /**
  * Codes other backends send that mean one of ours, upper-cased. The contract's own UNAVAILABLE is one;
- * Better Auth answers SESSION_NOT_FRESH when a sensitive action needs a recent sign-in; Laravel's
- * password.confirm middleware answers "password_confirmation_required".
+ * Better Auth answers SESSION_NOT_FRESH when a sensitive action needs a recent sign-in, and its sign-in
+ * answers a wrong password with INVALID_EMAIL_OR_PASSWORD under 401 (which alone would read as "signed
+ * out"); Laravel's password.confirm middleware answers "password_confirmation_required".
  */
 export const ERROR_CODE_ALIASES: Readonly<Record<string, ClientErrorCode>> = {
   UNAVAILABLE: 'NETWORK',
@@ -59,6 +60,7 @@ export const ERROR_CODE_ALIASES: Readonly<Record<string, ClientErrorCode>> = {
   PASSWORD_CONFIRMATION_REQUIRED: 'REAUTH_REQUIRED',
   SESSION_NOT_FOUND: 'NOT_FOUND',
   INCORRECT_PASSWORD: 'INVALID_PASSWORD',
+  INVALID_EMAIL_OR_PASSWORD: 'INVALID_PASSWORD',
   TOO_MANY_REQUESTS: 'RATE_LIMITED',
 };
 

@@ -15,6 +15,7 @@ export type SessionsEvent =
       /** The attempt carried a password: its dialog shows the failure itself. */
       withPassword: boolean;
     }
-  | { type: 'otherSessionsRevoked'; revokedCount: number }
-  | { type: 'allSessionsRevoked'; revokedCount: number }
+  /** `revokedCount` is null when the backend did not say how many (`RevokeManyOutcome`). */
+  | { type: 'otherSessionsRevoked'; revokedCount: number | null }
+  | { type: 'allSessionsRevoked'; revokedCount: number | null }
   | { type: 'signedOut' };

@@ -29,7 +29,7 @@ export type UseReauthenticateResult = Omit<InnerResult, 'mutate' | 'mutateAsync'
  * reauth.mutate({ password });
  */
 export function useReauthenticate(): UseReauthenticateResult {
-  const { dataProvider, capabilities, queryClient, scope, onReauthRequired, signalSignedOut } =
+  const { dataProvider, capabilities, queryClient, scope, onReauthRequired, reportFailure } =
     useSessionsData('useReauthenticate');
   const mutation = useMutation<void, SessionsError, SealedVariables>(
     {
@@ -53,9 +53,9 @@ export function useReauthenticate(): UseReauthenticateResult {
         }
       },
       onSuccess: () => queryClient.resetQueries({ queryKey: sessionsKeys.lists(scope) }),
-      onError: (error) => {
-        if (error.code === 'UNAUTHORIZED') signalSignedOut('session-ended');
-      },
+      // Like every other action's failure: UNAUTHORIZED signs out, anything else reaches the host's onError
+      // (a prompt that cannot confirm is a setup problem the host must hear of, not only the user).
+      onError: reportFailure,
     },
     queryClient,
   );

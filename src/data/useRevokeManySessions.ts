@@ -3,9 +3,9 @@
 import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { callProvider } from '../provider/callProvider.js';
-import { readRevokedCount } from '../provider/readCount.js';
+import { readRevokeManyOutcome } from '../provider/readCount.js';
 import type { SessionsError } from '../provider/SessionsError.js';
-import type { RevokeManyResult } from '../provider/types.js';
+import type { RevokeManyOutcome } from '../provider/types.js';
 import { useSessionsData } from './SessionsDataContext.js';
 import { type SealedPassword, sealPassword, takePassword } from './sealPassword.js';
 import { keepOnlyCurrentSession } from './sessionCache.js';
@@ -23,14 +23,14 @@ interface SealedVariables {
   applicationId?: string;
 }
 
-type InnerResult = UseMutationResult<RevokeManyResult, SessionsError, SealedVariables>;
+type InnerResult = UseMutationResult<RevokeManyOutcome, SessionsError, SealedVariables>;
 
 export type UseRevokeManySessionsResult = Omit<InnerResult, 'mutate' | 'mutateAsync' | 'variables'> & {
   mutate: (variables?: RevokeManyVariables, options?: Parameters<InnerResult['mutate']>[1]) => void;
   mutateAsync: (
     variables?: RevokeManyVariables,
     options?: Parameters<InnerResult['mutateAsync']>[1],
-  ) => Promise<RevokeManyResult>;
+  ) => Promise<RevokeManyOutcome>;
 };
 
 /** Shared by "sign out other devices" and "sign out everywhere": both wait for the server. */
@@ -42,7 +42,7 @@ export function useRevokeManySessions(
     useSessionsData(consumerName);
   const mutationKey = useMemo(() => sessionsMutationKeys[action](scope), [action, scope]);
 
-  const mutation = useMutation<RevokeManyResult, SessionsError, SealedVariables>(
+  const mutation = useMutation<RevokeManyOutcome, SessionsError, SealedVariables>(
     {
       mutationKey,
       mutationFn: async ({ sealed, applicationId }) => {
@@ -51,7 +51,7 @@ export function useRevokeManySessions(
           ...(password === undefined ? {} : { password }),
           ...(applicationId === undefined ? {} : { applicationId }),
         };
-        return readRevokedCount(await callProvider(dataProvider, action, params), action);
+        return readRevokeManyOutcome(await callProvider(dataProvider, action, params), action);
       },
       onSuccess: ({ revokedCount }) => {
         if (action === 'revokeAllSessions') {

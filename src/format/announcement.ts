@@ -16,7 +16,10 @@ export function announcementOf(event: SessionsEvent, messages: SessionsMessages)
         : messages.sessionRevokeFailed(device, errorMessage(messages, event.error));
     }
     case 'otherSessionsRevoked':
-      return messages.revokedCount(event.revokedCount);
+      // A backend that does not count (revokedCount null) gets no number made up for it.
+      return event.revokedCount === null
+        ? messages.signedOutOthers
+        : messages.revokedCount(event.revokedCount);
     case 'allSessionsRevoked':
       return messages.signedOutEverywhere;
     case 'signedOut':

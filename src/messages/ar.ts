@@ -55,6 +55,7 @@ export const arMessages: SessionsMessages = {
   revokeAll: 'تسجيل الخروج من كل الأجهزة',
   nothingToRevoke: 'لا توجد أجهزة أخرى مسجّل الدخول عليها.',
   revokedCount: (count) => `تم تسجيل الخروج من ${devices(count)}`,
+  signedOutOthers: 'تم تسجيل الخروج من كل الأجهزة الأخرى.',
   signedOutEverywhere: 'تم تسجيل الخروج من كل الأجهزة.',
 
   confirmRevokeSessionTitle: (device) => `تسجيل الخروج من ${device}؟`,

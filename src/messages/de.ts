@@ -39,6 +39,7 @@ export const deMessages: SessionsMessages = {
   revokeAll: 'Überall abmelden',
   nothingToRevoke: 'Auf keinem anderen Gerät angemeldet.',
   revokedCount: (count) => `Auf ${devices(count)} abgemeldet`,
+  signedOutOthers: 'Auf allen anderen Geräten abgemeldet.',
   signedOutEverywhere: 'Überall abgemeldet.',
 
   confirmRevokeSessionTitle: (device) => `${device} abmelden?`,

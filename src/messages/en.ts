@@ -37,6 +37,7 @@ export const enMessages: SessionsMessages = {
   revokeAll: 'Sign out everywhere',
   nothingToRevoke: 'No other devices are signed in.',
   revokedCount: (count) => `Signed out of ${devices(count)}`,
+  signedOutOthers: 'Signed out of every other device.',
   signedOutEverywhere: 'Signed out everywhere.',
 
   confirmRevokeSessionTitle: (device) => `Sign out ${device}?`,

@@ -40,6 +40,7 @@ export const esMessages: SessionsMessages = {
   revokeAll: 'Cerrar sesión en todas partes',
   nothingToRevoke: 'No hay sesión iniciada en otros dispositivos.',
   revokedCount: (count) => `Se cerró la sesión en ${devices(count)}`,
+  signedOutOthers: 'Se cerró la sesión en todos los demás dispositivos.',
   signedOutEverywhere: 'Se cerró la sesión en todas partes.',
 
   confirmRevokeSessionTitle: (device) => `¿Cerrar sesión en ${device}?`,

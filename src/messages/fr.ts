@@ -39,6 +39,7 @@ export const frMessages: SessionsMessages = {
   revokeAll: 'Se déconnecter partout',
   nothingToRevoke: 'Aucun autre appareil n’est connecté.',
   revokedCount: (count) => `Déconnecté de ${devices(count)}`,
+  signedOutOthers: 'Déconnecté de tous les autres appareils.',
   signedOutEverywhere: 'Déconnecté partout.',
 
   confirmRevokeSessionTitle: (device) => `Déconnecter ${device} ?`,

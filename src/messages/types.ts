@@ -61,6 +61,8 @@ export interface SessionsMessages {
   nothingToRevoke: string;
   /** "Signed out of 3 devices". */
   revokedCount: (count: number) => string;
+  /** The same when the backend signed them out without saying how many (e.g. Better Auth). */
+  signedOutOthers: string;
   signedOutEverywhere: string;
 
   /** Dialog titles and descriptions, per action. */

@@ -1,4 +1,5 @@
 import { SessionsError } from './SessionsError.js';
+import type { RevokeManyOutcome } from './types.js';
 
 /** A count a backend reported: a whole, non-negative number. */
 export function isCount(value: unknown): value is number {
@@ -15,4 +16,13 @@ export function readRevokedCount(result: unknown, method: string): { revokedCoun
     throw new SessionsError('INVALID_RESPONSE', `${method} did not report how many sessions it signed out.`);
   }
   return { revokedCount: count };
+}
+
+/**
+ * The same for signing out the user's own devices, where a backend that cannot count says so with
+ * `null` (`RevokeManyOutcome`). A provider that left the count out is still a bug, not such a backend.
+ */
+export function readRevokeManyOutcome(result: unknown, method: string): RevokeManyOutcome {
+  const said = (result as { revokedCount?: unknown } | null | undefined)?.revokedCount;
+  return said === null ? { revokedCount: null } : readRevokedCount(result, method);
 }

@@ -11,7 +11,6 @@ import type {
   ConfirmableAction,
   ListSessionsResult,
   PasswordRequirement,
-  RevokeManyResult,
   SessionDevice,
   SessionEndCause,
   SessionLocation,
@@ -70,6 +69,16 @@ export interface RevokeManyParams {
   applicationId?: string;
 }
 
+/**
+ * What signing out many devices resolved with: how many sessions ended, or `null` when the backend ends
+ * them without saying how many (Better Auth's revoke endpoints answer `{ status: true }` and nothing else);
+ * the page then says "Signed out of every other device." and never a number it made up. A server of the
+ * HTTP contract always counts (`RevokeManyResult`).
+ */
+export interface RevokeManyOutcome {
+  revokedCount: number | null;
+}
+
 export interface ReauthenticateParams {
   password: string;
 }
@@ -102,9 +111,9 @@ export interface SessionsDataProvider {
   /** Ends one session. Rejects with NOT_FOUND when the id is unknown — never a silent success. */
   revokeSession?: (params: RevokeSessionParams) => Promise<void>;
   /** Ends every session but the current one (Laravel's `logoutOtherDevices`). */
-  revokeOtherSessions?: (params: RevokeManyParams) => Promise<RevokeManyResult>;
+  revokeOtherSessions?: (params: RevokeManyParams) => Promise<RevokeManyOutcome>;
   /** Ends every session, the current one included: the host's `onSignedOut` runs afterwards. */
-  revokeAllSessions?: (params: RevokeManyParams) => Promise<RevokeManyResult>;
+  revokeAllSessions?: (params: RevokeManyParams) => Promise<RevokeManyOutcome>;
   /** Ends the current session only. Without it, "Sign out" on this device hands over to `onSignedOut`. */
   signOut?: () => Promise<void>;
   /**

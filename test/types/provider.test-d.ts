@@ -4,7 +4,7 @@ import type { SessionsError } from '../../src/index.js';
 import { createMemoryBackend } from '../../src/memory/createMemoryBackend.js';
 import type {
   ListSessionsResult,
-  RevokeManyResult,
+  RevokeManyOutcome,
   RevokeSessionParams,
   SessionsDataProvider,
 } from '../../src/provider/types.js';
@@ -25,6 +25,10 @@ describe('the provider contract is checked at compile time', () => {
     } satisfies SessionsDataProvider;
     expectTypeOf(full).toExtend<SessionsDataProvider>();
     expectTypeOf({ revokeOtherSessions: async () => ({ revokedCount: 1 }) }).toExtend<SessionsDataProvider>();
+    // A backend that signs the others out without counting them says so (Better Auth).
+    expectTypeOf({
+      revokeOtherSessions: async () => ({ revokedCount: null }),
+    }).toExtend<SessionsDataProvider>();
     expectTypeOf(createMemoryBackend().providerFor('x')).toExtend<SessionsDataProvider>();
   });
 
@@ -32,7 +36,7 @@ describe('the provider contract is checked at compile time', () => {
     type Method<K extends keyof SessionsDataProvider> = NonNullable<SessionsDataProvider[K]>;
     expectTypeOf<Method<'revokeSession'>>().parameters.toEqualTypeOf<[RevokeSessionParams]>();
     expectTypeOf<Method<'listSessions'>>().returns.toEqualTypeOf<Promise<ListSessionsResult>>();
-    expectTypeOf<Method<'revokeOtherSessions'>>().returns.toEqualTypeOf<Promise<RevokeManyResult>>();
+    expectTypeOf<Method<'revokeOtherSessions'>>().returns.toEqualTypeOf<Promise<RevokeManyOutcome>>();
     expectTypeOf<UseSessionsResult['error']>().toEqualTypeOf<SessionsError | null>();
   });
 
@@ -42,6 +46,7 @@ describe('the provider contract is checked at compile time', () => {
     expectTypeOf({
       revokeOtherSessions: async () => ({ revokedCount: '3' }),
     }).not.toExtend<SessionsDataProvider>();
+    expectTypeOf({ revokeOtherSessions: async () => ({}) }).not.toExtend<SessionsDataProvider>();
     expectTypeOf({ signOut: () => undefined }).not.toExtend<SessionsDataProvider>();
     expectTypeOf({
       passwordRequirements: { revokeSession: 'sometimes' },

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AdminSessionsDataProvider } from '../../../src/admin/provider/types.js';
-import { createBetterAuthAdminSessionsProvider } from '../../../src/better-auth/createBetterAuthAdminSessionsProvider.js';
+import {
+  type BetterAuthAdminClient,
+  createBetterAuthAdminSessionsProvider,
+} from '../../../src/better-auth/createBetterAuthAdminSessionsProvider.js';
 import { startBetterAuth } from './betterAuthHarness.js';
 
 const ADMIN = { email: 'admin@example.com', password: 'correct horse battery', name: 'Sam Admin' };
@@ -74,6 +77,31 @@ describe('Better Auth admin adapter against the real better-auth admin plugin', 
     await expect(provider.revokeUserSessions({ userId: ana })).resolves.toEqual({ revokedCount: 2 });
     expect((await anaPhone.client.getSession()).data).toBeNull();
     expect((await all(provider)).sessions.map((s) => s.userAgent)).toEqual(['Admin desk']);
+  });
+
+  it("loads the console's table and stats together with one walk over the users, not one each", async () => {
+    const { adminDevice } = await world();
+    const real = adminDevice.client as unknown as BetterAuthAdminClient;
+    const perUser = vi.fn((body: { userId: string }) => real.admin.listUserSessions(body));
+    // Better Auth's client is a proxy: the calls are counted through a client of the same shape.
+    const client: BetterAuthAdminClient = {
+      getSession: () => real.getSession(),
+      admin: {
+        listUsers: (args) => real.admin.listUsers(args),
+        listUserSessions: perUser,
+        revokeUserSession: (body) => real.admin.revokeUserSession(body),
+        revokeUserSessions: (body) => real.admin.revokeUserSessions(body),
+      },
+    };
+    const provider = createBetterAuthAdminSessionsProvider({
+      client,
+      usersPerRequest: 2,
+    }) as Required<AdminSessionsDataProvider>;
+    const [page, stats] = await Promise.all([all(provider), provider.getSessionStats({})]);
+    expect(page.total).toBe(4);
+    expect(stats).toMatchObject({ totalActive: 4, uniqueUsers: 3 });
+    // Ana, Ben and the admin: each user's sessions asked for once.
+    expect(perUser).toHaveBeenCalledTimes(3);
   });
 
   it('is refused to a user who is not an admin', async () => {

@@ -2,27 +2,33 @@ import { betterAuth } from 'better-auth';
 import { createAuthClient } from 'better-auth/client';
 import { adminClient } from 'better-auth/client/plugins';
 import { getMigrations } from 'better-auth/db/migration';
-import { admin } from 'better-auth/plugins';
+import { admin, twoFactor } from 'better-auth/plugins';
 import Database from 'better-sqlite3';
 
 const BASE_URL = 'http://localhost:3000';
 
+/** Better Auth's own default `session.freshAge`: a day. */
+export const DEFAULT_FRESH_AGE_MS = 24 * 3_600_000;
+
 /**
  * The real Better Auth, in-process: its server (`auth.handler`) on an in-memory SQLite database, and its
- * real client whose fetch goes straight to that handler, keeping each device's cookies apart.
+ * real client whose fetch goes straight to that handler, keeping each device's cookies apart. Its session
+ * options are Better Auth's defaults unless a test names one.
  */
-export async function startBetterAuth(options: { freshAgeSeconds?: number; admin?: boolean } = {}) {
+export async function startBetterAuth(
+  options: { freshAgeSeconds?: number; admin?: boolean; twoFactor?: boolean } = {},
+) {
   const auth = betterAuth({
     baseURL: BASE_URL,
     secret: 'profilekit-test-secret-0123456789abcdef',
     database: new Database(':memory:'),
     // No session from sign-up itself: each test's devices are the only sessions.
     emailAndPassword: { enabled: true, autoSignIn: false },
-    session: { freshAge: options.freshAgeSeconds ?? 3600 },
+    session: options.freshAgeSeconds === undefined ? {} : { freshAge: options.freshAgeSeconds },
     logger: { disabled: true },
     telemetry: { enabled: false },
     // The admin plugin, for the admin console's adapter; users with role "admin" may use it.
-    plugins: options.admin ? [admin()] : [],
+    plugins: [...(options.admin ? [admin()] : []), ...(options.twoFactor ? [twoFactor()] : [])],
   });
   const { runMigrations } = await getMigrations(auth.options);
   await runMigrations();
@@ -38,6 +44,30 @@ export async function startBetterAuth(options: { freshAgeSeconds?: number; admin
       await db.updateUser(created.id, { role });
     }
     return created.id;
+  }
+
+  /** The user's sessions in Better Auth's own database: every device signed in, whatever a page shows. */
+  async function sessionsOf(email = credentials.email) {
+    const db = (await auth.$context).internalAdapter;
+    const user = await db.findUserByEmail(email);
+    return user ? db.listSessions(user.user.id) : [];
+  }
+
+  /** Turns the account into one that signs in another way (a GitHub account, no password). */
+  async function removePassword(email = credentials.email) {
+    const db = (await auth.$context).internalAdapter;
+    const user = await db.findUserByEmail(email);
+    if (!user) throw new Error(`no user ${email}`);
+    await db.deleteAccounts(user.user.id);
+    await db.createAccount({ userId: user.user.id, providerId: 'github', accountId: `gh-${user.user.id}` });
+  }
+
+  /** Turns two-factor sign-in on for the account, as its enable-and-verify flow ends. */
+  async function enableTwoFactor(email = credentials.email) {
+    const db = (await auth.$context).internalAdapter;
+    const user = await db.findUserByEmail(email);
+    if (!user) throw new Error(`no user ${email}`);
+    await db.updateUser(user.user.id, { twoFactorEnabled: true });
   }
 
   /** A device: a real client with its own cookie jar and user agent, signed in. */
@@ -71,5 +101,5 @@ export async function startBetterAuth(options: { freshAgeSeconds?: number; admin
     return { client, jar };
   }
 
-  return { auth, device, addUser, credentials };
+  return { auth, device, addUser, credentials, sessionsOf, removePassword, enableTwoFactor };
 }

@@ -75,6 +75,24 @@ describe('RevokeOtherSessionsButton and RevokeAllSessionsButton', () => {
     expect(await screen.findByText('Signed out of 7 devices', { selector: 'p' })).toBeInTheDocument();
   });
 
+  it('says "every other device", never a number, when the backend signs them out without counting', async () => {
+    const onRevoked = vi.fn();
+    renderWithSessions(<RevokeOtherSessionsButton onRevoked={onRevoked} />, {
+      dataProvider: { revokeOtherSessions: () => Promise.resolve({ revokedCount: null }) },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out other devices' }));
+    await userEvent.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Sign out other devices' }),
+    );
+    expect(
+      await screen.findByText('Signed out of every other device.', { selector: 'p' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').at(-1)).toHaveTextContent('Signed out of every other device.'),
+    );
+    expect(onRevoked).toHaveBeenCalledWith({ revokedCount: null });
+  });
+
   it('signs out everywhere and hands over to the host', async () => {
     const backend = threeDevices({ passwordRequirements: { revokeAllSessions: 'required' } });
     const onSignedOut = vi.fn();

@@ -129,6 +129,32 @@ describe('SessionList', () => {
     expect(await screen.findByRole('heading', { name: 'Signed in on 1 device' })).toBeInTheDocument();
   });
 
+  it("tells the host through onError what to pass when the prompt has no way to confirm, and a re-auth's failure too", async () => {
+    const onError = vi.fn();
+    const dataProvider = createTestDataProvider({
+      listSessions: () => Promise.reject({ status: 403, code: 'SESSION_NOT_FRESH' }),
+    });
+    delete dataProvider.reauthenticate;
+    renderWithSessions(<SessionList />, { dataProvider, onError });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Confirm it is you' }));
+    await waitFor(() =>
+      expect(onError).toHaveBeenCalledWith(
+        expect.objectContaining({ message: expect.stringMatching(/reauthenticate.*onReauthRequired/) }),
+      ),
+    );
+  });
+
+  it('reports a wrong password in the prompt to onError as well as on the page', async () => {
+    const onError = vi.fn();
+    const backend = threeDevices();
+    backend.requireReauth('mac');
+    renderWithSessions(<SessionList />, { dataProvider: backend.provider, onError });
+    await userEvent.type(await screen.findByLabelText('Password'), 'wrong{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('That password is not correct.');
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'INVALID_PASSWORD' }));
+  });
+
   it('says the user is signed out when this session ended elsewhere, and tells the host', async () => {
     const backend = threeDevices();
     await backend.endSession('mac');

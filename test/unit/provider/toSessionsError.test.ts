@@ -18,6 +18,8 @@ describe('toSessionsError', () => {
     [{ response: { status: 404, data: {} } }, 'NOT_FOUND'],
     [{ response: { status: 400, data: { code: 'INVALID_PASSWORD' } } }, 'INVALID_PASSWORD'],
     [{ error: { status: 403, code: 'SESSION_NOT_FRESH', message: 'fresh login' } }, 'REAUTH_REQUIRED'],
+    // Better Auth's sign-in: a wrong password under 401, which is not "signed out".
+    [{ error: { status: 401, code: 'INVALID_EMAIL_OR_PASSWORD' } }, 'INVALID_PASSWORD'],
     [{ status: 400, body: { code: 'INVALID_PASSWORD' } }, 'INVALID_PASSWORD'],
     [{ status: 403, code: 'REAUTH_REQUIRED' }, 'REAUTH_REQUIRED'],
     [{ status: 200, code: 'INVALID_RESPONSE' }, 'INVALID_RESPONSE'],
