@@ -32,6 +32,7 @@ export const arMessages: SessionsMessages = {
   listUnavailable: 'قائمة الأجهزة غير متاحة، لكن لا يزال بإمكانك تسجيل الخروج من الأجهزة الأخرى.',
   signedOut: 'تم تسجيل خروجك على هذا الجهاز.',
   retry: 'إعادة المحاولة',
+  offline: 'غير متصل — نعرض آخر ما رأيناه',
 
   deviceName: ({ browser, os }) => `${browser} على ${os}`,
   unknownDevice: 'جهاز غير معروف',

@@ -14,6 +14,7 @@ export const enMessages: SessionsMessages = {
   listUnavailable: 'The list of devices is not available, but you can still sign out of other devices.',
   signedOut: 'You are signed out on this device.',
   retry: 'Try again',
+  offline: 'Offline — showing what we last saw',
 
   deviceName: ({ browser, os }) => `${browser} on ${os}`,
   unknownDevice: 'Unknown device',

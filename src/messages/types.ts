@@ -24,6 +24,8 @@ export interface SessionsMessages {
   /** Shown once the user is signed out on this device. */
   signedOut: string;
   retry: string;
+  /** Beside the rows when a refresh could not reach the server: they are the last ones it sent. */
+  offline: string;
 
   /** "Chrome on macOS". */
   deviceName: (parts: { browser: string; os: string }) => string;

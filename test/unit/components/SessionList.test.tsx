@@ -1,8 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { onlineManager } from '@tanstack/react-query';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SessionList } from '../../../src/components/SessionList.js';
 import { DEMO_USER_AGENTS } from '../../../src/memory/demoBackend.js';
+import { SessionsError } from '../../../src/provider/SessionsError.js';
 import { createTestDataProvider } from '../../../src/testing/createTestDataProvider.js';
 import { expectNoAxeViolations } from '../../helpers/axe.js';
 import { threeDevices } from '../../helpers/backends.js';
@@ -159,9 +161,9 @@ describe('SessionList', () => {
     const backend = threeDevices();
     const { queryClient } = renderWithSessions(<SessionList />, { dataProvider: backend.provider });
     await screen.findByRole('heading', { name: 'Signed in on 3 devices' });
-    backend.failNext('listSessions', 'NETWORK');
+    backend.failNext('listSessions', 'UNKNOWN');
     await queryClient.refetchQueries();
-    expect(await screen.findByRole('alert')).toHaveTextContent('The server could not be reached.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong.');
     expect(rowNames()).toHaveLength(3);
   });
 
@@ -196,5 +198,56 @@ describe('SessionList', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign out Safari on iPhone (2)' }));
     expect(await screen.findByRole('button', { name: 'Sign out Safari on iPhone' })).toBeInTheDocument();
     await waitFor(() => expect(backend.sessionsOf('u1').map((s) => s.id)).not.toContain('iphone-2'));
+  });
+});
+
+describe('SessionList offline', () => {
+  const OFFLINE = 'Offline — showing what we last saw';
+  const rows = [
+    { id: 'mac', isCurrent: true, device: { browser: 'Chrome', os: 'macOS' } },
+    { id: 'pixel', device: { browser: 'Chrome', os: 'Android' } },
+  ];
+
+  it('says it shows the last rows it saw when a refresh cannot reach the server, until one can', async () => {
+    const listSessions = vi
+      .fn()
+      .mockResolvedValueOnce({ sessions: rows })
+      .mockRejectedValueOnce(new SessionsError('NETWORK', 'Failed to fetch'))
+      .mockResolvedValue({ sessions: rows });
+    const { queryClient } = renderWithSessions(<SessionList />, {
+      dataProvider: createTestDataProvider({ listSessions }),
+    });
+    await screen.findByRole('heading', { name: 'Signed in on 2 devices' });
+    expect(screen.queryByText(OFFLINE)).not.toBeInTheDocument();
+
+    await queryClient.refetchQueries();
+    const note = await screen.findByText(OFFLINE);
+    expect(note).toHaveRole('status');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(rowNames()).toEqual(['Chrome on macOS', 'Chrome on Android']);
+    expect(screen.getByRole('button', { name: 'Sign out Chrome on Android' })).toBeInTheDocument();
+    await expectNoAxeViolations();
+
+    await queryClient.refetchQueries();
+    await waitFor(() => expect(screen.queryByText(OFFLINE)).not.toBeInTheDocument());
+    expect(rowNames()).toEqual(['Chrome on macOS', 'Chrome on Android']);
+  });
+
+  it('says so while the browser is offline and a refresh waits for the network', async () => {
+    const listSessions = vi.fn().mockResolvedValue({ sessions: rows });
+    const { queryClient } = renderWithSessions(<SessionList />, {
+      dataProvider: createTestDataProvider({ listSessions }),
+    });
+    await screen.findByRole('heading', { name: 'Signed in on 2 devices' });
+    onlineManager.setOnline(false);
+    onTestFinished(() => onlineManager.setOnline(true));
+
+    void queryClient.refetchQueries();
+    expect(await screen.findByText(OFFLINE)).toHaveRole('status');
+    expect(rowNames()).toEqual(['Chrome on macOS', 'Chrome on Android']);
+
+    act(() => onlineManager.setOnline(true));
+    await waitFor(() => expect(screen.queryByText(OFFLINE)).not.toBeInTheDocument());
+    expect(listSessions).toHaveBeenCalledTimes(2);
   });
 });
