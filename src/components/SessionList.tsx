@@ -146,7 +146,12 @@ function SessionListView({
           aria-label={showCount ? undefined : messages.listLabel}
         >
           {sessions.map((session) => (
-            <SessionRow key={session.id} session={session} label={labels.get(session.id)} />
+            <SessionRow
+              key={session.id}
+              session={session}
+              label={labels.get(session.id)?.label}
+              showSignInTime={labels.get(session.id)?.sharesName}
+            />
           ))}
         </ul>
       </ListClock>

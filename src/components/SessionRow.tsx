@@ -10,6 +10,7 @@ import type { Session } from '../provider/types.js';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 import { DeviceIcon as DefaultDeviceIcon } from './DeviceIcon.js';
 import { SessionRowContext } from './SessionRowContext.js';
+import { SignInTime } from './SignInTime.js';
 
 export interface SessionRowProps {
   session: Session;
@@ -19,6 +20,12 @@ export interface SessionRowProps {
    * @default the device's name
    */
   label?: string;
+  /**
+   * Say when the session signed in ("Signed in Dec 3, 2:05 PM") beside its place and time. `SessionList`
+   * sets it on rows whose device's name another row shares, so alike rows can be told apart.
+   * @default false
+   */
+  showSignInTime?: boolean;
   className?: string;
 }
 
@@ -29,7 +36,12 @@ export interface SessionRowProps {
  * the host instead of revoking itself. A list item: render it inside `SessionList` or a `<ul>`.
  * Memoized: when one row leaves, the others do not render again.
  */
-export const SessionRow = memo(function SessionRow({ session, label, className }: SessionRowProps) {
+export const SessionRow = memo(function SessionRow({
+  session,
+  label,
+  showSignInTime = false,
+  className,
+}: SessionRowProps) {
   const ui = useSessionsUIContext('SessionRow');
   const { capabilities } = useSessionsData('SessionRow');
   const { messages, components } = ui;
@@ -95,6 +107,7 @@ export const SessionRow = memo(function SessionRow({ session, label, className }
         <p id={metaId} className={partClass(ui, 'meta')}>
           {place}
           {lastSeen && <LastActive date={lastSeen} />}
+          {showSignInTime && session.createdAt && <SignInTime date={session.createdAt} />}
         </p>
       )}
       {revokeState.state === 'error' && revokeState.error && !revokeState.withPassword && (

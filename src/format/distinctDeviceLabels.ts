@@ -2,30 +2,42 @@ import type { SessionsMessages } from '../messages/types.js';
 import type { Session } from '../provider/types.js';
 import { describeDevice } from './describeDevice.js';
 
+export interface DistinctDeviceLabel {
+  /**
+   * The name its sign-out button says: numbered where another device shares it ("Safari on iPhone (1)",
+   * "Safari on iPhone (2)"), so every button has its own accessible name on the page.
+   */
+  label: string;
+  /** Another of the user's rows, this device's included, has the same name: the row says when it signed in. */
+  sharesName: boolean;
+}
+
 /**
- * Each other device's name, numbered where two share one ("Safari on iPhone (1)", "Safari on iPhone
- * (2)"), so every row's sign-out button has its own accessible name on the page. Numbers follow the
- * list's order; the current session (its button is "Sign out of this device") is left out.
+ * How rows that share a device's name are told apart: each says when it signed in, and the other devices'
+ * buttons are numbered in the list's order (the current session's button is "Sign out of this device",
+ * so it takes no number).
  */
 export function distinctDeviceLabels(
   sessions: readonly Session[],
   messages: SessionsMessages,
-): Map<string, string> {
-  const others = sessions
-    .filter((s) => !s.isCurrent)
-    .map((s) => [s.id, describeDevice(s, messages).label] as const);
-  const total = new Map<string, number>();
-  for (const [, label] of others) total.set(label, (total.get(label) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  const labels = new Map<string, string>();
-  for (const [id, label] of others) {
-    if (total.get(label) === 1) {
-      labels.set(id, label);
-      continue;
+): Map<string, DistinctDeviceLabel> {
+  const named = sessions.map((s) => [s, describeDevice(s, messages).label] as const);
+  const rowsNamed = new Map<string, number>();
+  const buttonsNamed = new Map<string, number>();
+  for (const [session, label] of named) {
+    rowsNamed.set(label, (rowsNamed.get(label) ?? 0) + 1);
+    if (!session.isCurrent) buttonsNamed.set(label, (buttonsNamed.get(label) ?? 0) + 1);
+  }
+  const numbered = new Map<string, number>();
+  const labels = new Map<string, DistinctDeviceLabel>();
+  for (const [session, label] of named) {
+    let buttonLabel = label;
+    if (!session.isCurrent && (buttonsNamed.get(label) ?? 0) > 1) {
+      const n = (numbered.get(label) ?? 0) + 1;
+      numbered.set(label, n);
+      buttonLabel = messages.numberedDevice(label, n);
     }
-    const n = (seen.get(label) ?? 0) + 1;
-    seen.set(label, n);
-    labels.set(id, messages.numberedDevice(label, n));
+    labels.set(session.id, { label: buttonLabel, sharesName: (rowsNamed.get(label) ?? 0) > 1 });
   }
   return labels;
 }

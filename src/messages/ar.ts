@@ -41,6 +41,7 @@ export const arMessages: SessionsMessages = {
   trusted: 'موثوق',
   lastActive: (relative) => `آخر نشاط ${relative}`,
   activeNow: 'نشط الآن',
+  signedInAt: (time) => `تم تسجيل الدخول في ${time}`,
   ipAddress: (ip) => `عنوان IP ${ip}`,
   location: ({ city, region, country }) => [city, region, country].filter(Boolean).join('، '),
 

@@ -25,6 +25,7 @@ export const deMessages: SessionsMessages = {
   trusted: 'Vertrauenswürdig',
   lastActive: (relative) => `Zuletzt aktiv ${relative}`,
   activeNow: 'Gerade aktiv',
+  signedInAt: (time) => `Angemeldet am ${time}`,
   ipAddress: (ip) => `IP ${ip}`,
   location: ({ city, region, country }) => [city, region, country].filter(Boolean).join(', '),
 

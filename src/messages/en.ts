@@ -23,6 +23,7 @@ export const enMessages: SessionsMessages = {
   trusted: 'Trusted',
   lastActive: (relative) => `Active ${relative}`,
   activeNow: 'Active now',
+  signedInAt: (time) => `Signed in ${time}`,
   ipAddress: (ip) => `IP ${ip}`,
   location: ({ city, region, country }) => [city, region, country].filter(Boolean).join(', '),
 

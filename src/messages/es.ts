@@ -26,6 +26,7 @@ export const esMessages: SessionsMessages = {
   trusted: 'De confianza',
   lastActive: (relative) => `Activo ${relative}`,
   activeNow: 'Activo ahora',
+  signedInAt: (time) => `Sesión iniciada el ${time}`,
   ipAddress: (ip) => `IP ${ip}`,
   location: ({ city, region, country }) => [city, region, country].filter(Boolean).join(', '),
 

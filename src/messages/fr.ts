@@ -25,6 +25,7 @@ export const frMessages: SessionsMessages = {
   trusted: 'De confiance',
   lastActive: (relative) => `Actif ${relative}`,
   activeNow: 'Actif maintenant',
+  signedInAt: (time) => `Connecté le ${time}`,
   ipAddress: (ip) => `IP ${ip}`,
   location: ({ city, region, country }) => [city, region, country].filter(Boolean).join(', '),
 
