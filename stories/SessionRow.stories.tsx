@@ -54,7 +54,7 @@ export const SharesItsName: Story = {
   args: {
     session: { ...base, createdAt: new Date(2026, 11, 3, 14, 5) },
     label: 'Firefox on Windows (2)',
-    showSignInTime: true,
+    signInTime: 'minute',
   },
   play: async ({ canvasElement }) => {
     await expect(

@@ -150,7 +150,7 @@ function SessionListView({
               key={session.id}
               session={session}
               label={labels.get(session.id)?.label}
-              showSignInTime={labels.get(session.id)?.sharesName}
+              signInTime={labels.get(session.id)?.signInTime}
             />
           ))}
         </ul>

@@ -21,11 +21,12 @@ export interface SessionRowProps {
    */
   label?: string;
   /**
-   * Say when the session signed in ("Signed in Dec 3, 2:05 PM") beside its place and time. `SessionList`
-   * sets it on rows whose device's name another row shares, so alike rows can be told apart.
-   * @default false
+   * Say when the session signed in, beside its place and time: to the minute ("Signed in Dec 3, 2:05 PM")
+   * or to the second. `SessionList` sets it on rows whose device's name another row shares, so alike rows
+   * can be told apart (to the second where two of them signed in within one minute).
+   * @default undefined (not said)
    */
-  showSignInTime?: boolean;
+  signInTime?: 'minute' | 'second';
   className?: string;
 }
 
@@ -39,7 +40,7 @@ export interface SessionRowProps {
 export const SessionRow = memo(function SessionRow({
   session,
   label,
-  showSignInTime = false,
+  signInTime,
   className,
 }: SessionRowProps) {
   const ui = useSessionsUIContext('SessionRow');
@@ -107,7 +108,7 @@ export const SessionRow = memo(function SessionRow({
         <p id={metaId} className={partClass(ui, 'meta')}>
           {place}
           {lastSeen && <LastActive date={lastSeen} />}
-          {showSignInTime && session.createdAt && <SignInTime date={session.createdAt} />}
+          {signInTime && session.createdAt && <SignInTime date={session.createdAt} precision={signInTime} />}
         </p>
       )}
       {revokeState.state === 'error' && revokeState.error && !revokeState.withPassword && (

@@ -2,14 +2,19 @@ import type { SessionsMessages } from '../messages/types.js';
 import type { Session } from '../provider/types.js';
 import { describeDevice } from './describeDevice.js';
 
+const MINUTE_MS = 60_000;
+
 export interface DistinctDeviceLabel {
   /**
    * The name its sign-out button says: numbered where another device shares it ("Safari on iPhone (1)",
    * "Safari on iPhone (2)"), so every button has its own accessible name on the page.
    */
   label: string;
-  /** Another of the user's rows, this device's included, has the same name: the row says when it signed in. */
-  sharesName: boolean;
+  /**
+   * Another row, this device's included, has the same name: the row says when it signed in, to the minute,
+   * or to the second where two of them signed in within one minute. Absent for a name of its own.
+   */
+  signInTime?: 'minute' | 'second' | undefined;
 }
 
 /**
@@ -21,23 +26,25 @@ export function distinctDeviceLabels(
   sessions: readonly Session[],
   messages: SessionsMessages,
 ): Map<string, DistinctDeviceLabel> {
-  const named = sessions.map((s) => [s, describeDevice(s, messages).label] as const);
-  const rowsNamed = new Map<string, number>();
-  const buttonsNamed = new Map<string, number>();
-  for (const [session, label] of named) {
-    rowsNamed.set(label, (rowsNamed.get(label) ?? 0) + 1);
-    if (!session.isCurrent) buttonsNamed.set(label, (buttonsNamed.get(label) ?? 0) + 1);
+  const byName = new Map<string, Session[]>();
+  for (const session of sessions) {
+    const name = describeDevice(session, messages).label;
+    const rows = byName.get(name);
+    if (rows) rows.push(session);
+    else byName.set(name, [session]);
   }
-  const numbered = new Map<string, number>();
   const labels = new Map<string, DistinctDeviceLabel>();
-  for (const [session, label] of named) {
-    let buttonLabel = label;
-    if (!session.isCurrent && (buttonsNamed.get(label) ?? 0) > 1) {
-      const n = (numbered.get(label) ?? 0) + 1;
-      numbered.set(label, n);
-      buttonLabel = messages.numberedDevice(label, n);
+  for (const [name, rows] of byName) {
+    const otherDevices = rows.filter((s) => !s.isCurrent).length;
+    // Whole minutes since the epoch: the same minute in every time zone a reader may be in.
+    const minutes = rows.flatMap((s) => (s.createdAt ? [Math.floor(s.createdAt.getTime() / MINUTE_MS)] : []));
+    const signInTime =
+      rows.length < 2 ? undefined : new Set(minutes).size < minutes.length ? 'second' : 'minute';
+    let n = 0;
+    for (const session of rows) {
+      const numbered = !session.isCurrent && otherDevices > 1;
+      labels.set(session.id, { label: numbered ? messages.numberedDevice(name, ++n) : name, signInTime });
     }
-    labels.set(session.id, { label: buttonLabel, sharesName: (rowsNamed.get(label) ?? 0) > 1 });
   }
   return labels;
 }

@@ -319,6 +319,26 @@ describe('SessionList rows of one name', () => {
     await expectNoAxeViolations();
   });
 
+  it('say the second where two of them signed in within one minute', async () => {
+    const sameMinute = [
+      {
+        id: 'here',
+        isCurrent: true,
+        device: linux,
+        createdAt: new Date(2026, 11, 3, 14, 5, 7),
+        lastActiveAt: now,
+      },
+      { id: 'other', device: linux, createdAt: new Date(2026, 11, 3, 14, 5, 41), lastActiveAt: now },
+    ];
+    const dataProvider = createTestDataProvider({ listSessions: async () => ({ sessions: sameMinute }) });
+    renderWithSessions(<SessionList />, { dataProvider });
+    await screen.findByRole('heading', { name: 'Signed in on 2 devices' });
+    expect(screen.getByText(/^Signed in Dec 3, 2:05:07\sPM$/)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Sign out Chrome on Linux' })).toHaveAccessibleDescription(
+      /Signed in Dec 3, 2:05:41\sPM/,
+    );
+  });
+
   it('words the sign-in time in the locale of the texts', async () => {
     const dataProvider = createTestDataProvider({ listSessions: async () => ({ sessions }) });
     renderWithSessions(<SessionList />, { dataProvider, messages: deMessages, locale: de });
