@@ -71,6 +71,10 @@ const chromium = () => ({
   instances: [{ browser: 'chromium' as const }],
 });
 
+// Tests of layout next to the page's scrollbar: desktop Chromium draws a classic scrollbar that takes room,
+// but Playwright launches it with --hide-scrollbars, so these run in a Chromium of their own without it.
+const classicScrollbarTests = ['test/browser/scrollLock.test.tsx'];
+
 // Pre-bundled up front: discovering these mid-run makes Vite reload the browser under a running test.
 export const browserDependencies = [
   'axe-core',
@@ -195,7 +199,20 @@ export default defineConfig({
           testTimeout: HANG_GUARD_MS,
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
-          browser: chromium(),
+          browser: {
+            ...chromium(),
+            instances: [
+              { browser: 'chromium', exclude: classicScrollbarTests },
+              {
+                browser: 'chromium',
+                name: 'chromium, classic scrollbars',
+                include: classicScrollbarTests,
+                provider: playwright({
+                  launchOptions: { ...chromiumLaunch, ignoreDefaultArgs: ['--hide-scrollbars'] },
+                }),
+              },
+            ],
+          },
         },
       },
       {

@@ -2,7 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ComponentProps } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { SessionList } from '../src/components/SessionList.js';
-import { DEMO_USER, SessionsStory, type SessionsStoryProps } from './support/SessionsStory.js';
+import { SessionsError } from '../src/provider/SessionsError.js';
+import type { SessionsDataProvider } from '../src/provider/types.js';
+import {
+  DEMO_USER,
+  type DemoBackend,
+  SessionsStory,
+  type SessionsStoryProps,
+} from './support/SessionsStory.js';
 
 type Args = ComponentProps<typeof SessionList> & { story?: Omit<SessionsStoryProps, 'children'> };
 
@@ -236,6 +243,30 @@ export const SignedOutElsewhere: Story = {
   },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('You are signed out on this device.')).toBeVisible();
+  },
+};
+
+/** The server answers the first load, then no longer: as when it stops, or the network goes. */
+const unreachableAfterFirstLoad = (server: DemoBackend): SessionsDataProvider => {
+  const { listSessions } = server.provider;
+  let loads = 0;
+  return {
+    ...server.provider,
+    listSessions: (params) =>
+      loads++ === 0 && listSessions
+        ? listSessions(params)
+        : Promise.reject(new SessionsError('NETWORK', 'Failed to fetch')),
+  };
+};
+
+/** A refresh (here, the one after a sign-out) cannot reach the server: the rows stay, said to be the last seen. */
+export const Offline: Story = {
+  args: { story: { setup: unreachableAfterFirstLoad } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Sign out Firefox on Windows' }));
+    await expect(await canvas.findByText('Offline — showing what we last saw')).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: 'Signed in on 4 devices' })).toBeVisible();
   },
 };
 

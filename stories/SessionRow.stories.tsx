@@ -49,6 +49,20 @@ export const AnotherDevice: Story = {
   },
 };
 
+/** One of several rows with this device's name: it says when it signed in, and its button is numbered. */
+export const SharesItsName: Story = {
+  args: {
+    session: { ...base, createdAt: new Date(2026, 11, 3, 14, 5) },
+    label: 'Firefox on Windows (2)',
+    signInTime: 'minute',
+  },
+  play: async ({ canvasElement }) => {
+    await expect(
+      within(canvasElement).getByRole('button', { name: 'Sign out Firefox on Windows (2)' }),
+    ).toHaveAccessibleDescription(/Signed in Dec 3, 2:05\sPM/);
+  },
+};
+
 export const ThisDevice: Story = {
   args: {
     session: {

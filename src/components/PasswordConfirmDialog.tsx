@@ -5,6 +5,7 @@ import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { type FormEvent, type ReactElement, type ReactNode, useId, useRef, useState } from 'react';
 import { errorMessage } from '../format/errorMessage.js';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
+import { KeepScrollbarGutter } from './KeepScrollbarGutter.js';
 
 export interface PasswordConfirmDialogProps {
   /** The element that opens the dialog. Focus returns to it when the dialog closes. */
@@ -128,6 +129,7 @@ export function PasswordConfirmDialog({
             (inputRef.current ?? cancelRef.current)?.focus();
           }}
         >
+          <KeepScrollbarGutter />
           <Dialog.Title className={partClass(ui, 'dialogTitle')}>{title}</Dialog.Title>
           <Dialog.Description className={partClass(ui, 'dialogDescription')}>
             {description}

@@ -43,8 +43,9 @@ export interface SessionListProps {
 
 /**
  * Every device the user is signed in on, this one first. Shows a skeleton while loading, a password
- * prompt when the backend wants a fresh login (never an empty list), an error with a retry, and keeps
- * keyboard focus in the list when a row leaves it. Memoized by its props' content: a parent that renders
+ * prompt when the backend wants a fresh login (never an empty list), an error with a retry, the last rows
+ * seen when a refresh cannot reach the server (said so, politely), and keeps keyboard focus in the list
+ * when a row leaves it. Memoized by its props' content: a parent that renders
  * again with the same props (an inline `components` object included) renders no row again.
  */
 export const SessionList = memo(function SessionList({ components, ...props }: SessionListProps) {
@@ -118,6 +119,9 @@ function SessionListView({
     );
   }
   if (view === 'empty' || !sessions) return root(<p className={partClass(ui, 'empty')}>{messages.empty}</p>);
+  // A refresh that could not reach the server (or waits for the browser to be online) leaves the rows as
+  // they were: said to be the last ones seen, until a refresh succeeds.
+  const offline = query.error?.code === 'NETWORK' || query.isPaused;
 
   return root(
     <>
@@ -126,7 +130,13 @@ function SessionListView({
           {messages.countHeading(sessions.length)}
         </Heading>
       )}
-      {query.error && failure()}
+      {offline ? (
+        <p role="status" className={partClass(ui, 'status')}>
+          {messages.offline}
+        </p>
+      ) : (
+        query.error && failure()
+      )}
       <ListClock renderedAt={renderedAt}>
         <ul
           ref={listRef}
@@ -136,7 +146,12 @@ function SessionListView({
           aria-label={showCount ? undefined : messages.listLabel}
         >
           {sessions.map((session) => (
-            <SessionRow key={session.id} session={session} label={labels.get(session.id)} />
+            <SessionRow
+              key={session.id}
+              session={session}
+              label={labels.get(session.id)?.label}
+              signInTime={labels.get(session.id)?.signInTime}
+            />
           ))}
         </ul>
       </ListClock>

@@ -10,6 +10,7 @@ import type { Session } from '../provider/types.js';
 import { partClass, useSessionsUIContext } from '../registry/SessionsUIContext.js';
 import { DeviceIcon as DefaultDeviceIcon } from './DeviceIcon.js';
 import { SessionRowContext } from './SessionRowContext.js';
+import { SignInTime } from './SignInTime.js';
 
 export interface SessionRowProps {
   session: Session;
@@ -19,6 +20,13 @@ export interface SessionRowProps {
    * @default the device's name
    */
   label?: string;
+  /**
+   * Say when the session signed in, beside its place and time: to the minute ("Signed in Dec 3, 2:05 PM")
+   * or to the second. `SessionList` sets it on rows whose device's name another row shares, so alike rows
+   * can be told apart (to the second where two of them signed in within one minute).
+   * @default undefined (not said)
+   */
+  signInTime?: 'minute' | 'second';
   className?: string;
 }
 
@@ -29,7 +37,12 @@ export interface SessionRowProps {
  * the host instead of revoking itself. A list item: render it inside `SessionList` or a `<ul>`.
  * Memoized: when one row leaves, the others do not render again.
  */
-export const SessionRow = memo(function SessionRow({ session, label, className }: SessionRowProps) {
+export const SessionRow = memo(function SessionRow({
+  session,
+  label,
+  signInTime,
+  className,
+}: SessionRowProps) {
   const ui = useSessionsUIContext('SessionRow');
   const { capabilities } = useSessionsData('SessionRow');
   const { messages, components } = ui;
@@ -95,6 +108,7 @@ export const SessionRow = memo(function SessionRow({ session, label, className }
         <p id={metaId} className={partClass(ui, 'meta')}>
           {place}
           {lastSeen && <LastActive date={lastSeen} />}
+          {signInTime && session.createdAt && <SignInTime date={session.createdAt} precision={signInTime} />}
         </p>
       )}
       {revokeState.state === 'error' && revokeState.error && !revokeState.withPassword && (

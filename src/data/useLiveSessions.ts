@@ -24,8 +24,8 @@ interface LiveSessionsOptions {
  * Keeps the list current: through the provider's live events when it has them (a new sign-in shows at
  * once; this device, signed out elsewhere, goes to `onSignedOut` at once), and by polling when it has none
  * or while its stream is down. A session that ended leaves the list as the event says (no refetch), and
- * this device's own actions echoed back are ignored; a new sign-in or a (re)connect that may have missed
- * something refetches.
+ * this device's own actions echoed back are ignored; a new sign-in, a (re)connect that may have missed
+ * something, or a stream that breaks (is the server still there?) refetches.
  */
 export function useLiveSessions(options: LiveSessionsOptions): void {
   const { dataProvider, queryClient, scope, isSignedOut, signalSignedOut, live, pollIntervalMs } = options;
@@ -50,9 +50,11 @@ export function useLiveSessions(options: LiveSessionsOptions): void {
       return stopPolling;
     }
     let unsubscribe = () => {};
+    let streaming = false;
     try {
       unsubscribe = subscribe.call(dataProvider, (event) => {
         if (event.type === 'connected') {
+          streaming = true;
           stopPolling();
           // Every connect may have missed something, the first one too: a device that signed in between
           // the list's fetch (a server render seconds ago, say) and the stream's start sent its event to
@@ -64,8 +66,13 @@ export function useLiveSessions(options: LiveSessionsOptions): void {
             held !== undefined &&
             sessionSetFingerprint(held.sessions.map((s) => s.id)) === event.fingerprint;
           if (!same) refresh();
-        } else if (event.type === 'disconnected') startPolling();
-        else if (event.type === 'signed-out') signalSignedOut('session-ended', event.cause);
+        } else if (event.type === 'disconnected') {
+          // A stream that was up broke: the server may be gone, which only a fetch can tell (the list then
+          // says it shows what it last saw). Reconnects that fail after it tell nothing new.
+          if (streaming) refresh();
+          streaming = false;
+          startPolling();
+        } else if (event.type === 'signed-out') signalSignedOut('session-ended', event.cause);
         else if (event.type === SESSION_EVENTS.ended) {
           // The event names the session that ended: the row leaves, no refetch needed. When this device
           // ended it (its own sign-out, echoed back), its mutation has already done so: nothing to do.

@@ -3,6 +3,10 @@
 const STYLES = {
   /** "November 22, 2026 at 4:00 PM": the exact time behind a relative one. */
   exact: { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+  /** "Nov 22, 4:00 PM": when a session signed in, told apart from another of the same name. */
+  dayTime: { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+  /** "Nov 22, 4:00:12 PM": the same, where another of that name signed in within the same minute. */
+  dayTimeSeconds: { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit' },
   /** "Nov 22, 2026": a date in a table cell. */
   date: { dateStyle: 'medium' },
   /** "Nov 22, 2026, 4:00 PM": a date and time in a details panel. */

@@ -32,6 +32,7 @@ export const arMessages: SessionsMessages = {
   listUnavailable: 'قائمة الأجهزة غير متاحة، لكن لا يزال بإمكانك تسجيل الخروج من الأجهزة الأخرى.',
   signedOut: 'تم تسجيل خروجك على هذا الجهاز.',
   retry: 'إعادة المحاولة',
+  offline: 'غير متصل — نعرض آخر ما رأيناه',
 
   deviceName: ({ browser, os }) => `${browser} على ${os}`,
   unknownDevice: 'جهاز غير معروف',
@@ -40,6 +41,7 @@ export const arMessages: SessionsMessages = {
   trusted: 'موثوق',
   lastActive: (relative) => `آخر نشاط ${relative}`,
   activeNow: 'نشط الآن',
+  signedInAt: (time) => `تم تسجيل الدخول في ${time}`,
   ipAddress: (ip) => `عنوان IP ${ip}`,
   location: ({ city, region, country }) => [city, region, country].filter(Boolean).join('، '),
 

@@ -16,6 +16,7 @@ export const deMessages: SessionsMessages = {
     'Die Geräteliste ist nicht verfügbar, Sie können sich aber trotzdem auf anderen Geräten abmelden.',
   signedOut: 'Sie sind auf diesem Gerät abgemeldet.',
   retry: 'Erneut versuchen',
+  offline: 'Offline – Sie sehen den zuletzt bekannten Stand',
 
   deviceName: ({ browser, os }) => `${browser} unter ${os}`,
   unknownDevice: 'Unbekanntes Gerät',
@@ -24,6 +25,7 @@ export const deMessages: SessionsMessages = {
   trusted: 'Vertrauenswürdig',
   lastActive: (relative) => `Zuletzt aktiv ${relative}`,
   activeNow: 'Gerade aktiv',
+  signedInAt: (time) => `Angemeldet am ${time}`,
   ipAddress: (ip) => `IP ${ip}`,
   location: ({ city, region, country }) => [city, region, country].filter(Boolean).join(', '),
 

@@ -14,6 +14,7 @@ export const enMessages: SessionsMessages = {
   listUnavailable: 'The list of devices is not available, but you can still sign out of other devices.',
   signedOut: 'You are signed out on this device.',
   retry: 'Try again',
+  offline: 'Offline — showing what we last saw',
 
   deviceName: ({ browser, os }) => `${browser} on ${os}`,
   unknownDevice: 'Unknown device',
@@ -22,6 +23,7 @@ export const enMessages: SessionsMessages = {
   trusted: 'Trusted',
   lastActive: (relative) => `Active ${relative}`,
   activeNow: 'Active now',
+  signedInAt: (time) => `Signed in ${time}`,
   ipAddress: (ip) => `IP ${ip}`,
   location: ({ city, region, country }) => [city, region, country].filter(Boolean).join(', '),
 

@@ -17,6 +17,7 @@ export const esMessages: SessionsMessages = {
     'La lista de dispositivos no está disponible, pero aun así puedes cerrar sesión en los demás dispositivos.',
   signedOut: 'Has cerrado sesión en este dispositivo.',
   retry: 'Reintentar',
+  offline: 'Sin conexión — se muestra el último estado conocido',
 
   deviceName: ({ browser, os }) => `${browser} en ${os}`,
   unknownDevice: 'Dispositivo desconocido',
@@ -25,6 +26,7 @@ export const esMessages: SessionsMessages = {
   trusted: 'De confianza',
   lastActive: (relative) => `Activo ${relative}`,
   activeNow: 'Activo ahora',
+  signedInAt: (time) => `Sesión iniciada el ${time}`,
   ipAddress: (ip) => `IP ${ip}`,
   location: ({ city, region, country }) => [city, region, country].filter(Boolean).join(', '),
 

@@ -16,6 +16,7 @@ export const frMessages: SessionsMessages = {
     'La liste des appareils n’est pas disponible, mais vous pouvez tout de même vous déconnecter des autres appareils.',
   signedOut: 'Vous êtes déconnecté sur cet appareil.',
   retry: 'Réessayer',
+  offline: 'Hors ligne — affichage du dernier état connu',
 
   deviceName: ({ browser, os }) => `${browser} sur ${os}`,
   unknownDevice: 'Appareil inconnu',
@@ -24,6 +25,7 @@ export const frMessages: SessionsMessages = {
   trusted: 'De confiance',
   lastActive: (relative) => `Actif ${relative}`,
   activeNow: 'Actif maintenant',
+  signedInAt: (time) => `Connecté le ${time}`,
   ipAddress: (ip) => `IP ${ip}`,
   location: ({ city, region, country }) => [city, region, country].filter(Boolean).join(', '),
 

@@ -24,6 +24,8 @@ export interface SessionsMessages {
   /** Shown once the user is signed out on this device. */
   signedOut: string;
   retry: string;
+  /** Beside the rows when a refresh could not reach the server: they are the last ones it sent. */
+  offline: string;
 
   /** "Chrome on macOS". */
   deviceName: (parts: { browser: string; os: string }) => string;
@@ -35,6 +37,8 @@ export interface SessionsMessages {
   /** "Active 5 minutes ago": `relative` comes from date-fns in the app's locale. */
   lastActive: (relative: string) => string;
   activeNow: string;
+  /** "Signed in Dec 3, 2:05 PM": on rows whose device's name another row shares, to tell them apart. */
+  signedInAt: (time: string) => string;
   /** Prefix for an IP address shown instead of a place. */
   ipAddress: (ip: string) => string;
   /** "Lisbon, Portugal". */

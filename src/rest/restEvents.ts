@@ -10,11 +10,11 @@ export type EventSourceConstructor = new (
   onerror: ((event: Event) => void) | null;
 };
 
-// After the stream is refused (a 4xx/5xx ends an EventSource for good), reconnect after 1 s, doubling up
-// to 30 s, with jitter so a thousand devices dropped by one restart do not return in the same second.
+// After the stream fails (refused, dropped, or the server gone), reconnect after 1 s, doubling up to a
+// minute while it keeps failing, with jitter so a thousand devices dropped by one restart do not return in
+// the same second. A minute: the kit polls meanwhile, and a stopped server costs one console error a minute.
 const FIRST_RETRY_MS = 1_000;
-const MAX_RETRY_MS = 30_000;
-const CLOSED = 2;
+const MAX_RETRY_MS = 60_000;
 
 const readJson = (event: Event): Record<string, unknown> => {
   try {
@@ -28,10 +28,11 @@ const readCause = (value: unknown) => (isSessionEndCause(value) ? value : undefi
 const readId = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /**
- * Subscribes to `GET {baseUrl}/sessions/events` (docs/rest-contract.md, "Live events"). The browser's
- * EventSource reconnects by itself after a dropped connection; after a refused one it gives up, so this
- * reconnects with backoff. Every (re)connect is reported as `connected`, so the kit refetches and nothing
- * that happened while the stream was down is missed.
+ * Subscribes to `GET {baseUrl}/sessions/events` (docs/rest-contract.md, "Live events"). Any failure closes
+ * the EventSource and reconnects with backoff, reset once the server says `connected`: left to itself the
+ * browser retries a lost server every 2 s forever (the stream's `retry:`), each refusal a console error,
+ * and gives up for good after a 4xx/5xx. Every (re)connect is reported as `connected`, so the kit
+ * refetches and nothing that happened while the stream was down is missed.
  */
 export function subscribeToRestEvents(
   url: string,
@@ -51,18 +52,17 @@ export function subscribeToRestEvents(
     if (stopped) return;
     const current = new Source(url, { withCredentials });
     source = current;
-    current.onopen = () => {
-      attempt = 0;
-    };
     // Connected once the server says so, with the name of the session set it sees (the kit refetches only
     // when its own list differs).
     current.addEventListener(SESSION_EVENTS.connected, (event) => {
+      attempt = 0;
       const fingerprint = readJson(event).fingerprint;
       emit(typeof fingerprint === 'string' ? { type: 'connected', fingerprint } : { type: 'connected' });
     });
     current.onerror = () => {
+      current.close();
       emit({ type: 'disconnected' });
-      if (current.readyState !== CLOSED || stopped) return;
+      if (stopped) return;
       const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt) * (0.75 + Math.random() / 2);
       attempt += 1;
       retry = setTimeout(connect, delay);

@@ -3,6 +3,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { formatDistanceStrict } from 'date-fns';
 import { useState } from 'react';
+import { KeepScrollbarGutter } from '../../components/KeepScrollbarGutter.js';
 import { describeDevice } from '../../format/describeDevice.js';
 import { formatDateTime } from '../../format/formatDateTime.js';
 import { formatPlace } from '../../format/formatPlace.js';
@@ -77,6 +78,7 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
           dir={ui.dir}
           aria-describedby={undefined}
         >
+          <KeepScrollbarGutter />
           <Dialog.Title className={partClass(ui, 'dialogTitle')}>
             {/* Once ended, the session is gone: the title still names whose it was. */}
             {session

@@ -1,8 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { onlineManager } from '@tanstack/react-query';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { de } from 'date-fns/locale';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SessionList } from '../../../src/components/SessionList.js';
 import { DEMO_USER_AGENTS } from '../../../src/memory/demoBackend.js';
+import { deMessages } from '../../../src/messages/index.js';
+import { SessionsError } from '../../../src/provider/SessionsError.js';
 import { createTestDataProvider } from '../../../src/testing/createTestDataProvider.js';
 import { expectNoAxeViolations } from '../../helpers/axe.js';
 import { threeDevices } from '../../helpers/backends.js';
@@ -185,9 +189,9 @@ describe('SessionList', () => {
     const backend = threeDevices();
     const { queryClient } = renderWithSessions(<SessionList />, { dataProvider: backend.provider });
     await screen.findByRole('heading', { name: 'Signed in on 3 devices' });
-    backend.failNext('listSessions', 'NETWORK');
+    backend.failNext('listSessions', 'UNKNOWN');
     await queryClient.refetchQueries();
-    expect(await screen.findByRole('alert')).toHaveTextContent('The server could not be reached.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong.');
     expect(rowNames()).toHaveLength(3);
   });
 
@@ -222,5 +226,150 @@ describe('SessionList', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign out Safari on iPhone (2)' }));
     expect(await screen.findByRole('button', { name: 'Sign out Safari on iPhone' })).toBeInTheDocument();
     await waitFor(() => expect(backend.sessionsOf('u1').map((s) => s.id)).not.toContain('iphone-2'));
+  });
+});
+
+describe('SessionList offline', () => {
+  const OFFLINE = 'Offline — showing what we last saw';
+  const rows = [
+    { id: 'mac', isCurrent: true, device: { browser: 'Chrome', os: 'macOS' } },
+    { id: 'pixel', device: { browser: 'Chrome', os: 'Android' } },
+  ];
+
+  it('says it shows the last rows it saw when a refresh cannot reach the server, until one can', async () => {
+    const listSessions = vi
+      .fn()
+      .mockResolvedValueOnce({ sessions: rows })
+      .mockRejectedValueOnce(new SessionsError('NETWORK', 'Failed to fetch'))
+      .mockResolvedValue({ sessions: rows });
+    const { queryClient } = renderWithSessions(<SessionList />, {
+      dataProvider: createTestDataProvider({ listSessions }),
+    });
+    await screen.findByRole('heading', { name: 'Signed in on 2 devices' });
+    expect(screen.queryByText(OFFLINE)).not.toBeInTheDocument();
+
+    await queryClient.refetchQueries();
+    const note = await screen.findByText(OFFLINE);
+    expect(note).toHaveRole('status');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(rowNames()).toEqual(['Chrome on macOS', 'Chrome on Android']);
+    expect(screen.getByRole('button', { name: 'Sign out Chrome on Android' })).toBeInTheDocument();
+    await expectNoAxeViolations();
+
+    await queryClient.refetchQueries();
+    await waitFor(() => expect(screen.queryByText(OFFLINE)).not.toBeInTheDocument());
+    expect(rowNames()).toEqual(['Chrome on macOS', 'Chrome on Android']);
+  });
+
+  it('says so while the browser is offline and a refresh waits for the network', async () => {
+    const listSessions = vi.fn().mockResolvedValue({ sessions: rows });
+    const { queryClient } = renderWithSessions(<SessionList />, {
+      dataProvider: createTestDataProvider({ listSessions }),
+    });
+    await screen.findByRole('heading', { name: 'Signed in on 2 devices' });
+    onlineManager.setOnline(false);
+    onTestFinished(() => onlineManager.setOnline(true));
+
+    void queryClient.refetchQueries();
+    expect(await screen.findByText(OFFLINE)).toHaveRole('status');
+    expect(rowNames()).toEqual(['Chrome on macOS', 'Chrome on Android']);
+
+    act(() => onlineManager.setOnline(true));
+    await waitFor(() => expect(screen.queryByText(OFFLINE)).not.toBeInTheDocument());
+    expect(listSessions).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('SessionList rows of one name', () => {
+  const linux = { browser: 'Chrome', os: 'Linux' };
+  const now = Date.now();
+  // Local times: they read the same in whatever time zone the tests run.
+  const sessions = [
+    {
+      id: 'here',
+      isCurrent: true,
+      device: linux,
+      ipAddress: '127.0.0.1',
+      createdAt: new Date(2026, 11, 3, 14, 5),
+      lastActiveAt: now,
+    },
+    {
+      id: 'second',
+      device: linux,
+      ipAddress: '127.0.0.1',
+      createdAt: new Date(2026, 11, 3, 14, 20),
+      lastActiveAt: now,
+    },
+    {
+      id: 'third',
+      device: linux,
+      ipAddress: '127.0.0.1',
+      createdAt: new Date(2026, 11, 4, 9, 0),
+      lastActiveAt: now,
+    },
+    {
+      id: 'windows',
+      device: { browser: 'Firefox', os: 'Windows' },
+      ipAddress: '192.0.2.1',
+      createdAt: new Date(2026, 10, 20, 8, 30),
+      lastActiveAt: now,
+    },
+  ];
+
+  it('say when each signed in, and a row with a name of its own does not', async () => {
+    const dataProvider = createTestDataProvider({ listSessions: async () => ({ sessions }) });
+    renderWithSessions(<SessionList />, { dataProvider });
+    await screen.findByRole('heading', { name: 'Signed in on 4 devices' });
+
+    expect(rowNames()).toEqual([
+      'Chrome on Linux',
+      'Chrome on Linux',
+      'Chrome on Linux',
+      'Firefox on Windows',
+    ]);
+    const [here, second, third, windows] = within(screen.getByRole('list')).getAllByRole('listitem');
+    // The times read in the rows, and they describe the other devices' buttons, so those differ to the ear too.
+    expect(within(here as HTMLElement).getByText(/^Signed in Dec 3, 2:05\sPM$/)).toBeVisible();
+    expect(within(second as HTMLElement).getByText(/^Signed in Dec 3, 2:20\sPM$/)).toBeVisible();
+    expect(within(third as HTMLElement).getByText(/^Signed in Dec 4, 9:00\sAM$/)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Sign out Chrome on Linux (1)' })).toHaveAccessibleDescription(
+      /Signed in Dec 3, 2:20\sPM/,
+    );
+    expect(screen.getByRole('button', { name: 'Sign out Chrome on Linux (2)' })).toHaveAccessibleDescription(
+      /Signed in Dec 4, 9:00\sAM/,
+    );
+    expect(within(windows as HTMLElement).queryByText(/^Signed in/)).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Sign out Firefox on Windows' }),
+    ).not.toHaveAccessibleDescription(/Signed in/);
+    await expectNoAxeViolations();
+  });
+
+  it('say the second where two of them signed in within one minute', async () => {
+    const sameMinute = [
+      {
+        id: 'here',
+        isCurrent: true,
+        device: linux,
+        createdAt: new Date(2026, 11, 3, 14, 5, 7),
+        lastActiveAt: now,
+      },
+      { id: 'other', device: linux, createdAt: new Date(2026, 11, 3, 14, 5, 41), lastActiveAt: now },
+    ];
+    const dataProvider = createTestDataProvider({ listSessions: async () => ({ sessions: sameMinute }) });
+    renderWithSessions(<SessionList />, { dataProvider });
+    await screen.findByRole('heading', { name: 'Signed in on 2 devices' });
+    expect(screen.getByText(/^Signed in Dec 3, 2:05:07\sPM$/)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Sign out Chrome on Linux' })).toHaveAccessibleDescription(
+      /Signed in Dec 3, 2:05:41\sPM/,
+    );
+  });
+
+  it('words the sign-in time in the locale of the texts', async () => {
+    const dataProvider = createTestDataProvider({ listSessions: async () => ({ sessions }) });
+    renderWithSessions(<SessionList />, { dataProvider, messages: deMessages, locale: de });
+    await screen.findByRole('heading', { name: 'Auf 4 Geräten angemeldet' });
+    expect(screen.getByText('Angemeldet am 3. Dez., 14:05')).toBeVisible();
+    expect(screen.getByText('Angemeldet am 4. Dez., 9:00')).toBeVisible();
   });
 });

@@ -2,6 +2,7 @@ import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SessionList } from '../../../src/components/SessionList.js';
 import { sessionSetFingerprint } from '../../../src/contract/events.js';
+import { SessionsError } from '../../../src/provider/SessionsError.js';
 import type { SessionInput, SessionsDataProvider, SessionsLiveEvent } from '../../../src/provider/types.js';
 import { renderWithSessions } from '../../helpers/renderWithSessions.js';
 
@@ -84,11 +85,11 @@ describe('live events', () => {
     await backend.emit({ type: 'connected', fingerprint: sessionSetFingerprint(['mac']) });
     expect(backend.listSessions).toHaveBeenCalledTimes(1);
     // Another name: something changed before the stream was listening.
+    await backend.emit({ type: 'disconnected' });
     backend.setSessions([
       { id: 'mac', isCurrent: true, userAgent: MAC, device: { browser: 'Chrome', os: 'macOS' } },
       { id: 'pixel', userAgent: PIXEL, device: { browser: 'Chrome', os: 'Android' } },
     ]);
-    await backend.emit({ type: 'disconnected' });
     await backend.emit({ type: 'connected', fingerprint: sessionSetFingerprint(['mac', 'pixel']) });
     expect(await screen.findByText('Chrome on Android')).toBeInTheDocument();
   });
@@ -98,13 +99,30 @@ describe('live events', () => {
     renderWithSessions(<SessionList />, { dataProvider: backend.dataProvider, pollIntervalMs: false });
     await screen.findByText('Chrome on macOS');
     await backend.emit({ type: 'connected' });
+    await backend.emit({ type: 'disconnected' });
     backend.setSessions([
       { id: 'mac', isCurrent: true, userAgent: MAC, device: { browser: 'Chrome', os: 'macOS' } },
       { id: 'pixel', userAgent: PIXEL, device: { browser: 'Chrome', os: 'Android' } },
     ]);
-    await backend.emit({ type: 'disconnected' });
     await backend.emit({ type: 'connected' });
     expect(await screen.findByText('Chrome on Android')).toBeInTheDocument();
+  });
+
+  it('says it is offline soon after the stream breaks and the server cannot be reached', async () => {
+    const backend = liveBackend();
+    renderWithSessions(<SessionList />, { dataProvider: backend.dataProvider, pollIntervalMs: false });
+    await screen.findByText('Chrome on macOS');
+    await backend.emit({ type: 'connected', fingerprint: sessionSetFingerprint(['mac']) });
+    expect(backend.listSessions).toHaveBeenCalledTimes(1);
+
+    backend.listSessions.mockRejectedValue(new SessionsError('NETWORK', 'Failed to fetch'));
+    await backend.emit({ type: 'disconnected' });
+    expect(await screen.findByText('Offline — showing what we last saw')).toHaveRole('status');
+    expect(screen.getByText('Chrome on macOS')).toBeInTheDocument();
+    // Each failed reconnect says "disconnected" again: that is no news, and asks the server nothing.
+    await backend.emit({ type: 'disconnected' });
+    await backend.emit({ type: 'disconnected' });
+    expect(backend.listSessions).toHaveBeenCalledTimes(2);
   });
 
   it('does not subscribe when live is off', async () => {

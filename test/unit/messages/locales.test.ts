@@ -14,6 +14,7 @@ function allTexts(messages: SessionsMessages): string[] {
   texts.push(
     device,
     messages.lastActive('5 min'),
+    messages.signedInAt('3 Dec, 14:05'),
     messages.ipAddress('192.0.2.1'),
     messages.location({ city: 'Lisbon', country: 'Portugal' }),
     messages.signOutSessionLabel(device),

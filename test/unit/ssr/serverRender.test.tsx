@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RevokeOtherSessionsButton } from '../../../src/components/RevokeOtherSessionsButton.js';
 import { SessionList } from '../../../src/components/SessionList.js';
 import { prefetchSessions } from '../../../src/data/prefetchSessions.js';
+import { DEMO_USER_AGENTS } from '../../../src/memory/demoBackend.js';
 import type { SessionsDataProvider } from '../../../src/provider/types.js';
 import { SessionsProvider } from '../../../src/registry/SessionsProvider.js';
 import { threeDevices } from '../../helpers/backends.js';
@@ -131,5 +132,37 @@ describe('server rendering', () => {
     expect(printed(consoleError)).toEqual([]);
     // Right after hydration, the browser's own clock.
     expect(await screen.findByText('Active 5 hours ago')).toBeInTheDocument();
+  });
+
+  it("leaves the sign-in times of alike rows out of the server's HTML (its time zone is not the reader's), and writes them once hydrated", async () => {
+    const consoleError = vi.spyOn(console, 'error');
+    const backend = threeDevices();
+    backend.addSession({
+      id: 'iphone-2',
+      user: 'u1',
+      userAgent: DEMO_USER_AGENTS.safariIphone,
+      createdAt: new Date(2026, 11, 3, 14, 5),
+    });
+    const serverClient = new QueryClient();
+    await prefetchSessions(serverClient, { dataProvider: backend.providerFor('mac'), scope: 'u1' });
+    const html = renderToString(<Page dataProvider={backend.provider} queryClient={serverClient} />);
+    expect(html).toContain('Safari on iPhone');
+    expect(html).not.toContain('Signed in Dec');
+
+    const browserClient = new QueryClient({
+      defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY } },
+    });
+    const { recoverable } = await hydrate(
+      html,
+      <HydrationBoundary
+        state={JSON.parse(JSON.stringify(dehydrate(serverClient)))}
+        queryClient={browserClient}
+      >
+        <Page dataProvider={backend.provider} queryClient={browserClient} />
+      </HydrationBoundary>,
+    );
+    expect(recoverable).toEqual([]);
+    expect(printed(consoleError)).toEqual([]);
+    expect(await screen.findByText(/^Signed in Dec 3, 2:05\sPM$/)).toBeInTheDocument();
   });
 });
