@@ -22,10 +22,11 @@ export interface SessionListProps {
    */
   showCount?: boolean;
   /**
-   * Level of the count heading, to fit the host page's outline.
+   * Level of the count heading, to fit the host page's outline; `'none'` shows the count as a paragraph
+   * (the host's own heading names the section).
    * @default 2
    */
-  headingLevel?: 2 | 3 | 4 | 5 | 6;
+  headingLevel?: 2 | 3 | 4 | 5 | 6 | 'none';
   /**
    * Refetch every N ms so devices signing in elsewhere appear while the page is open.
    * @default false
@@ -82,7 +83,7 @@ function SessionListView({
   const rowIds = useMemo(() => sessions?.map((s) => s.id) ?? [], [sessions]);
   const labels = useMemo(() => distinctDeviceLabels(sessions ?? [], messages), [sessions, messages]);
   useKeepFocusInList(listRef, rowIds);
-  const Heading = `h${headingLevel}` as const;
+  const Heading = headingLevel === 'none' ? 'p' : (`h${headingLevel}` as const);
   const root = (children: ReactNode) => (
     <div className={partClass(ui, 'root', className)} dir={ui.dir} data-view={view}>
       {children}

@@ -65,6 +65,13 @@ describe('SessionList', () => {
     ).toBeInTheDocument();
   });
 
+  it("shows the count as plain text with headingLevel 'none', the list still named by it", async () => {
+    renderWithSessions(<SessionList headingLevel="none" />, { dataProvider: threeDevices().provider });
+    expect(await screen.findByRole('list', { name: 'Signed in on 3 devices' })).toBeInTheDocument();
+    expect(screen.getByText('Signed in on 3 devices').tagName).toBe('P');
+    expect(screen.queryByRole('heading')).not.toBeInTheDocument();
+  });
+
   it('shows only one application when filtered, and an empty state when nothing matches', async () => {
     const backend = threeDevices();
     backend.addSession({ id: 'app-b', user: 'u1', applicationId: 'billing', userAgent: 'curl/8.4.0' });
