@@ -175,15 +175,20 @@ export function createRestTransport(factory: string, rawOptions: RestSessionsPro
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
+  // Asked once for the provider's life: a server without the endpoint, or a cookie this page cannot read
+  // (HttpOnly, another origin), is not asked again before every POST.
   let cookieAsked: Promise<unknown> | undefined;
-  /** Asks the server for the CSRF cookie (one request at a time); its failure only means no token. */
+  /** Asks the server for the CSRF cookie, within the timeout; its failure only means no token. */
   function askForCookie(url: string): Promise<unknown> {
     cookieAsked ??= Promise.resolve()
-      .then(() => doFetch(url, { method: 'GET', credentials: options.credentials ?? 'include' }))
-      .catch(() => undefined)
-      .finally(() => {
-        cookieAsked = undefined;
-      });
+      .then(() =>
+        doFetch(url, {
+          method: 'GET',
+          credentials: options.credentials ?? 'include',
+          signal: Number.isFinite(timeoutMs) ? AbortSignal.timeout(timeoutMs) : undefined,
+        }),
+      )
+      .catch(() => undefined);
     return cookieAsked;
   }
 

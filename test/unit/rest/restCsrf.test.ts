@@ -142,6 +142,18 @@ describe('REST adapter CSRF: a page with no cookie yet (its rows came with the s
     });
     expect(wire.sent.map((request) => request.method)).toEqual(['GET', 'POST']);
   });
+
+  it('asks once for the provider’s life: an endpoint that gives no cookie is not asked before every POST', async () => {
+    const wire = csrfServer('tok');
+    const api = provider(wire);
+    await api.revokeOtherSessions().catch(() => {});
+    await api.signOut().catch(() => {});
+    expect(wire.sent.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'GET /api/csrf',
+      'POST /api/sessions/revoke-others',
+      'POST /api/sessions/sign-out',
+    ]);
+  });
 });
 
 describe('REST adapter CSRF: other sources, and no hint where it would mislead', () => {
