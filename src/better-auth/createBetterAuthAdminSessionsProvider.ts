@@ -83,16 +83,25 @@ export function createBetterAuthAdminSessionsProvider({
   // The console's table and its stats load together (and refetch together after a revoke): one walk,
   // begun by whichever asks first, answers every read that arrives while it runs.
   const walks = new Map<string, Promise<Loaded[]>>();
+  // Bumped by every revoke: a walk begun before it neither answers later reads nor re-learns what it ended.
+  let generation = 0;
+  function forgetWalks() {
+    generation += 1;
+    walks.clear();
+  }
   function loadAll(onlyUserId?: string): Promise<Loaded[]> {
     const key = onlyUserId ?? '';
     const running = walks.get(key);
     if (running) return running;
-    const walk = walkUsers(onlyUserId).finally(() => walks.delete(key));
+    const walk = walkUsers(onlyUserId).finally(() => {
+      if (walks.get(key) === walk) walks.delete(key);
+    });
     walks.set(key, walk);
     return walk;
   }
 
   async function walkUsers(onlyUserId: string | undefined): Promise<Loaded[]> {
+    const startedIn = generation;
     const current = (await callBetterAuth(client.getSession()))?.session.id;
     const users: BetterAuthAdminUser[] = [];
     for (let offset = 0; ; offset += usersPerRequest) {
@@ -116,7 +125,7 @@ export function createBetterAuthAdminSessionsProvider({
             user: { id: user.id, email: user.email ?? null, name: user.name ?? null },
           },
         };
-        known.set(raw.id, entry);
+        if (startedIn === generation) known.set(raw.id, entry);
         loaded.push(entry);
       }
     }
@@ -156,12 +165,15 @@ export function createBetterAuthAdminSessionsProvider({
       const entry = known.get(sessionId);
       if (!entry) throw new SessionsError('NOT_FOUND');
       await callBetterAuth(client.admin.revokeUserSession({ sessionToken: entry.token }));
+      // A walk begun before the revoke would answer the refetch with the revoked row still in it.
+      forgetWalks();
       known.delete(sessionId);
       if (await stillThere(entry)) throw new SessionsError('UNKNOWN', 'Better Auth kept the session.');
     },
     revokeUserSessions: async ({ userId }) => {
       const before = await callBetterAuth(client.admin.listUserSessions({ userId }));
       await callBetterAuth(client.admin.revokeUserSessions({ userId }));
+      forgetWalks();
       const after = await callBetterAuth(client.admin.listUserSessions({ userId }));
       return { revokedCount: before.sessions.length - after.sessions.length };
     },
