@@ -9,6 +9,7 @@ import {
 import { type ReactNode, useContext, useMemo, useState } from 'react';
 import { SessionsProvider } from '../registry/SessionsProvider.js';
 import { createRestSessionsProvider } from '../rest/createRestSessionsProvider.js';
+import { DEFAULT_NEXT_BASE_PATH } from './basePath.js';
 
 /** Rows the server sent are fresh this long: the browser shows them and does not refetch on hydration. */
 const SERVER_ROWS_FRESH_MS = 60_000;
@@ -45,7 +46,7 @@ export interface NextSessionsProviderProps {
 export function NextSessionsProvider({
   scope,
   state,
-  baseUrl = '/api',
+  baseUrl = DEFAULT_NEXT_BASE_PATH,
   signedOutUrl,
   dir,
   children,

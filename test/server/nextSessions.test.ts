@@ -93,4 +93,18 @@ describe('createNextSessions', () => {
     });
     expect(listed).toMatchObject({ sessions: [{ id: session?.session.id, isCurrent: true }] });
   });
+
+  it("acts for the rendered request too (a server action's sign-out passes the contract's CSRF check)", async () => {
+    const sessions = evaluateModule(`app${appName}`, { count: 0 });
+    const cookie = await signedInCookie(sessions);
+    // A server action's POST: its own body headers, which must not reach the in-process call.
+    rendered = new Headers({
+      host: 'app.test',
+      cookie,
+      'content-type': 'text/plain',
+      'content-length': '999',
+    });
+    await (await sessions.dataProvider()).signOut?.();
+    expect(await sessions.currentSession()).toBeNull();
+  });
 });

@@ -1,11 +1,14 @@
 import { type DehydratedState, dehydrate, QueryClient } from '@tanstack/react-query';
 import { headers } from 'next/headers';
+import { CSRF_COOKIE_NAME, CSRF_HEADER_NAME } from '../../contract/csrf.js';
 import { prefetchSessions } from '../../data/prefetchSessions.js';
 import type { SessionsDataProvider } from '../../provider/types.js';
 import { createRestSessionsProvider } from '../../rest/createRestSessionsProvider.js';
 import type { AuthenticatedRequest, SessionManager } from '../../server/createSessionManager.js';
 import { createSessionsHandler } from '../../server/createSessionsHandler.js';
 import type { SessionsHandlerOptions } from '../../server/handler/handlerDeps.js';
+import { randomBytes, toHex } from '../../server/webCrypto.js';
+import { DEFAULT_NEXT_BASE_PATH } from '../basePath.js';
 
 /** What the app's setup builds, once per process: its session manager and the contract's options. */
 export interface NextSessionsParts {
@@ -42,7 +45,8 @@ export interface NextSessions<Parts extends NextSessionsParts> {
   currentSession(): Promise<AuthenticatedRequest | null>;
   /**
    * A data provider for this request on the server: the REST adapter whose "network" is the contract's
-   * handler, called in-process with the request's headers — the rows the browser's refetch would get.
+   * handler, called in-process with the request's headers — the rows the browser's refetch would get, and
+   * its actions (a server action's sign-out) checked as the browser's are, but for CSRF, which is Next's.
    */
   dataProvider(): Promise<SessionsDataProvider>;
   /** The session's rows for `<NextSessionsProvider state={…}>`: in the first HTML, no refetch. */
@@ -73,7 +77,7 @@ type BuiltHolder = Record<symbol, Promise<Built<NextSessionsParts>> | undefined>
 export function createNextSessions<Parts extends NextSessionsParts>(
   options: NextSessionsOptions<Parts>,
 ): NextSessions<Parts> {
-  const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
+  const basePath = (options.basePath ?? DEFAULT_NEXT_BASE_PATH).replace(/\/+$/, '');
   const key = builtKey(options.name ?? basePath);
   const holder = globalThis as unknown as BuiltHolder;
 
@@ -104,15 +108,31 @@ export function createNextSessions<Parts extends NextSessionsParts>(
   // would open the database.
   async function dataProvider(): Promise<SessionsDataProvider> {
     const incoming = new Headers(await headers());
-    const { handler } = await built();
+    const { handler, parts } = await built();
+    // What describes the page's request (its cookie, user agent, forwarded address) travels; what
+    // described its body (a server action's) does not.
+    incoming.delete('content-type');
+    incoming.delete('content-length');
+    const csrfCookie = (parts.handler.csrf || undefined)?.cookieName ?? CSRF_COOKIE_NAME;
+    const csrfHeader = (parts.handler.csrf || undefined)?.headerName ?? CSRF_HEADER_NAME;
     return createRestSessionsProvider({
       baseUrl: `http://in-process${basePath}`,
-      // The in-process call carries the page request's own cookie; there is no browser to forge it.
+      // The server's own call on behalf of the page's request (a server action is guarded by Next's own
+      // Origin check): its POSTs carry a fresh double-submit pair, as a browser page would.
       csrf: false,
       eventSource: false,
       fetch: (input, init) => {
         const merged = new Headers(incoming);
         for (const [name, value] of new Headers(init?.headers)) merged.set(name, value);
+        if ((init?.method ?? 'GET') === 'POST') {
+          const token = toHex(randomBytes(20));
+          const others = (merged.get('cookie') ?? '')
+            .split(';')
+            .map((pair) => pair.trim())
+            .filter((pair) => pair !== '' && !pair.startsWith(`${csrfCookie}=`));
+          merged.set('cookie', [...others, `${csrfCookie}=${token}`].join('; '));
+          merged.set(csrfHeader, token);
+        }
         return handler(new Request(input, { ...init, headers: merged }));
       },
     });
