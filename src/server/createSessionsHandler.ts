@@ -62,7 +62,11 @@ export function createSessionsHandler(
     const match = matchRoute(request.method, segments);
     if (match?.name === 'csrf') return noContent();
     if (csrf && !csrf.allows(request)) {
-      return fail(403, 'FORBIDDEN', 'The CSRF token is missing or does not match the XSRF-TOKEN cookie.');
+      return fail(
+        403,
+        'FORBIDDEN',
+        `The CSRF token is missing or does not match the ${csrf.cookieName} cookie.`,
+      );
     }
     const inArea = isContractArea(segments[0]) && (admin !== null || segments[0] !== 'admin');
     if (!inArea) return fail(404, 'NOT_FOUND', 'No such endpoint.');

@@ -73,7 +73,6 @@ beforeAll(async () => {
   vitestExpect([...files.keys()].sort()).toEqual([
     'app/api/[...path]/route.ts',
     'app/api/auth/sign-in/route.ts',
-    'app/api/auth/sign-out/route.ts',
     'app/layout.tsx',
     'app/page.tsx',
     'lib/sessions.ts',

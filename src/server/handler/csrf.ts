@@ -24,6 +24,8 @@ export function createCsrfGuard(options: CsrfOptions & { secure: boolean }) {
   const cookieName = options.cookieName ?? CSRF_COOKIE_NAME;
   const headerName = options.headerName ?? CSRF_HEADER_NAME;
   return {
+    /** The readable cookie it hands out (and the header must echo). */
+    cookieName,
     /** The cookie to set on the response when the request has none yet. */
     cookieFor(incoming: IncomingRequest): string | null {
       const current = readCookie(headersOnly(incoming), cookieName);

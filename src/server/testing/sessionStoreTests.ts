@@ -1,5 +1,4 @@
 import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
-import { randomBytes, toHex } from '../webCrypto.js';
 import { expectEqual, expectRejects } from './expectations.js';
 
 /** How the suite gets a store to test. */
@@ -22,7 +21,8 @@ const H = 3_600_000;
 let serial = 0;
 /**
  * A session as the manager writes it, every field overridable: for a store's own tests beyond the suite
- * (its races, its schema). The id and token hash are random unless given; tokens are never real ones.
+ * (its races, its schema). Ids and token hashes are numbered, unique in the process and the same on every
+ * run (a failure reproduces); tokens are never real ones.
  * Signed in 5 h before `now`, active 1 h before, expiring 10 h after (absolutely 20 h).
  */
 export function sessionFixture(
@@ -31,9 +31,9 @@ export function sessionFixture(
 ): StoredSession {
   serial += 1;
   return {
-    id: `ses_${toHex(randomBytes(6))}_${serial}`,
+    id: `ses_fixture_${serial}`,
     userId: 'usr_a',
-    tokenHash: toHex(randomBytes(32)),
+    tokenHash: `${serial.toString(16).padStart(8, '0')}${'ab'.repeat(28)}`,
     tokenPreview: `prev${serial}`,
     userAgent: 'Mozilla/5.0 (Macintosh) Chrome/131',
     ipAddress: '198.51.100.7',
