@@ -104,6 +104,54 @@ describe('Better Auth admin adapter against the real better-auth admin plugin', 
     expect(perUser).toHaveBeenCalledTimes(3);
   });
 
+  it('a read that began before a revoke does not answer the refetch after it (the revoked row stays gone)', async () => {
+    const { adminDevice } = await world();
+    const real = adminDevice.client as unknown as BetterAuthAdminClient;
+    // The second walk reads every user's sessions, then is held before answering until the revoke is done.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let walkHasRead = () => {};
+    const read = new Promise<void>((resolve) => {
+      walkHasRead = resolve;
+    });
+    let walks = 0;
+    let readsInSecondWalk = 0;
+    const client: BetterAuthAdminClient = {
+      getSession: () => real.getSession(),
+      admin: {
+        listUsers: (args) => {
+          walks += 1;
+          return real.admin.listUsers(args);
+        },
+        listUserSessions: async (body) => {
+          const answer = await real.admin.listUserSessions(body);
+          // Ana, Ben and the admin: the third read of the second walk is its last.
+          if (walks === 2 && ++readsInSecondWalk === 3) {
+            walkHasRead();
+            await held;
+          }
+          return answer;
+        },
+        revokeUserSession: (body) => real.admin.revokeUserSession(body),
+        revokeUserSessions: (body) => real.admin.revokeUserSessions(body),
+      },
+    };
+    const provider = createBetterAuthAdminSessionsProvider({ client }) as Required<AdminSessionsDataProvider>;
+    const tablet = (await all(provider)).sessions.find((s) => s.userAgent === 'Ben tablet');
+    const stale = all(provider);
+    await read;
+    await provider.revokeAnySession({ sessionId: tablet?.id ?? '' });
+    const fresh = all(provider); // the console's refetch after the revoke
+    release();
+    await stale;
+    expect((await fresh).sessions.map((s) => s.userAgent)).not.toContain('Ben tablet');
+    await expect(provider.getSession({ sessionId: tablet?.id ?? '' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
   it('is refused to a user who is not an admin', async () => {
     const { anaPhone } = await world();
     const asAna = createBetterAuthAdminSessionsProvider({ client: anaPhone.client as never });
