@@ -7,6 +7,7 @@ import type {
   SessionStats,
 } from '../admin/provider/types.js';
 import { routePath } from '../contract/routes.js';
+import { readRevokedCount } from '../provider/readCount.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import { withParsedDevice, withParsedDevices } from '../userAgent/withParsedDevices.js';
 import {
@@ -17,7 +18,7 @@ import {
   readParams,
   requireId,
 } from './restParams.js';
-import { createRestTransport, type RestSessionsProviderOptions, readRevokedCount } from './restTransport.js';
+import { createRestTransport, type RestSessionsProviderOptions } from './restTransport.js';
 
 /**
  * What `createRestAdminSessionsProvider` returns: every admin method present; `limit` and `signal` may
@@ -122,7 +123,8 @@ export function createRestAdminSessionsProvider(
         hint: idHint('revokeUserSessions', 'userId'),
       });
       const userId = requireId('revokeUserSessions', REVOKE_USER, p, 'userId');
-      return readRevokedCount(await requestJson('POST', routePath('adminRevokeUserSessions', userId), {}));
+      const path = routePath('adminRevokeUserSessions', userId);
+      return readRevokedCount(await requestJson('POST', path, {}), `POST ${path}`);
     },
 
     getSessionStats: async (params) => {

@@ -1,4 +1,5 @@
 import { readPolicy, routePath, type SessionsPolicy } from '../contract/index.js';
+import { readRevokedCount } from '../provider/readCount.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import type {
   ListSessionsParams,
@@ -20,7 +21,7 @@ import {
   readPassword,
   requireId,
 } from './restParams.js';
-import { createRestTransport, type RestSessionsProviderOptions, readRevokedCount } from './restTransport.js';
+import { createRestTransport, type RestSessionsProviderOptions } from './restTransport.js';
 
 export type { RestCsrfOptions, RestCsrfToken, RestSessionsProviderOptions } from './restTransport.js';
 
@@ -73,7 +74,7 @@ export function createRestSessionsProvider(options: RestSessionsProviderOptions)
       ...(password === undefined ? {} : { password }),
       ...(applicationId === undefined ? {} : { applicationId }),
     };
-    return readRevokedCount(await requestJson('POST', path, body));
+    return readRevokedCount(await requestJson('POST', path, body), `POST ${path}`);
   };
 
   // Looked up once: where there is no EventSource (Node, an old WebView) the method is simply absent, and

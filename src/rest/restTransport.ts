@@ -4,7 +4,6 @@ import {
   CSRF_COOKIE_NAME,
   CSRF_HEADER_NAME,
   type PasswordRequirement,
-  type RevokeManyResult,
   routePath,
 } from '../contract/index.js';
 import { SessionsError, type SessionsErrorCode } from '../provider/SessionsError.js';
@@ -132,14 +131,6 @@ async function readErrorResponse(response: Response) {
     message: serverMessage(record.message),
     retryAfter: parseRetryAfter(response.headers.get('Retry-After')) ?? parseRetryAfter(record.retryAfter),
   };
-}
-
-export function readRevokedCount(body: unknown): RevokeManyResult {
-  const count = (body as { revokedCount?: unknown } | null)?.revokedCount;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-    throw new SessionsError('INVALID_RESPONSE', 'Expected { revokedCount: number } from the server.');
-  }
-  return { revokedCount: count };
 }
 
 /** Fails at creation, synchronously: a provider that cannot work should not be handed to the UI. */

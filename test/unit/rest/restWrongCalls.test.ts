@@ -273,3 +273,17 @@ describe('REST adapter factories: a wrong setup fails at once, where it was writ
     );
   });
 });
+
+describe('REST adapters: a count that is not one', () => {
+  it.each([{ revokedCount: -1 }, { revokedCount: 1.5 }, { revokedCount: '2' }, {}])(
+    'revoke-others answering %j is INVALID_RESPONSE naming the request (the UI never shows a made-up count)',
+    async (body) => {
+      const wire = fakeFetch({ status: 200, body });
+      const api = createRestSessionsProvider({ baseUrl: '/api', fetch: wire.fetch, csrf: false });
+      await expect(api.revokeOtherSessions()).rejects.toMatchObject({
+        code: 'INVALID_RESPONSE',
+        message: 'POST /sessions/revoke-others did not report how many sessions it signed out.',
+      });
+    },
+  );
+});
