@@ -3,4 +3,5 @@
 
 export { StoreExpectationError } from './expectations.js';
 export type { StoreSuiteOptions, StoreTest } from './sessionStoreTests.js';
-export { runSessionStoreSuite, sessionFixture, sessionStoreTests } from './sessionStoreTests.js';
+export { runSessionStoreSuite, sessionStoreTests } from './sessionStoreTests.js';
+export { sessionFixture } from './storeFixtures.js';
