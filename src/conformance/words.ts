@@ -46,6 +46,7 @@ export const END_CAUSES = [
   'host',
   'expired',
   'session-limit',
+  'not-me',
 ] as const;
 
 /** Ceilings a server's own policy must stay under. */

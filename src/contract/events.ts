@@ -35,6 +35,8 @@ export const SESSION_END_CAUSES = [
   'expired',
   /** A new sign-in of the user went past the host's cap on sessions, and this was the least recently active. */
   'session-limit',
+  /** The user reported its sign-in as not theirs (the new-device link, or "This wasn't me?"). */
+  'not-me',
 ] as const;
 export type SessionEndCause = (typeof SESSION_END_CAUSES)[number];
 

@@ -13,11 +13,15 @@ export const ROUTES = {
   signOut: { method: 'POST', path: ['sessions', 'sign-out'] },
   reauthenticate: { method: 'POST', path: ['sessions', 'reauthenticate'] },
   revokeSession: { method: 'POST', path: ['sessions', ':id', 'revoke'] },
+  listActivity: { method: 'GET', path: ['sessions', 'activity'] },
+  reportNotMe: { method: 'POST', path: ['sessions', ':id', 'not-me'] },
+  redeemNotMeLink: { method: 'GET', path: ['sessions', 'not-me'] },
   adminListSessions: { method: 'GET', path: ['admin', 'sessions'] },
   adminStats: { method: 'GET', path: ['admin', 'stats'] },
   adminGetSession: { method: 'GET', path: ['admin', 'sessions', ':id'] },
   adminRevokeSession: { method: 'POST', path: ['admin', 'sessions', ':id', 'revoke'] },
   adminRevokeUserSessions: { method: 'POST', path: ['admin', 'users', ':id', 'revoke-sessions'] },
+  adminListActivity: { method: 'GET', path: ['admin', 'activity'] },
 } as const satisfies Record<string, { method: 'GET' | 'POST'; path: readonly string[] }>;
 
 export type RouteName = keyof typeof ROUTES;

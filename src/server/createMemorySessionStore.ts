@@ -1,3 +1,4 @@
+import { createMemoryActivityLog } from './history/memoryActivityLog.js';
 import { compareForPage, hasPageStatus, matchesPageFilters } from './pageQuery.js';
 import { byRecentActivity } from './sessionOrder.js';
 import type { SessionStore, SessionsPageQuery, StoredSession } from './types.js';
@@ -20,6 +21,7 @@ export function createMemoryStoreWithRows() {
   // Token hash → id: the lookup every request makes, kept O(1) and unique as a database index would be.
   const byTokenHash = new Map<string, string>();
   const attemptLists = new Map<string, { attempts: readonly number[]; keepUntil: number }>();
+  const log = createMemoryActivityLog();
   // Copies out, so a caller mutating a result cannot change the stored row (as with a real database).
   const copy = (session: StoredSession): StoredSession => structuredClone(session);
   const live = (session: StoredSession, now: number) => session.expiresAt > now;
@@ -117,8 +119,10 @@ export function createMemoryStoreWithRows() {
         )
         .sort(byRecentActivity)
         .map(remove),
-    deleteExpired: async (before) => {
+    deleteExpired: async (before, record) => {
       const expired = [...sessions.values()].filter((s) => s.expiresAt <= before);
+      // The entries first: should `record` throw, nothing is removed (as a rolled-back transaction).
+      if (record) log.append(record(expired.map(copy)));
       for (const session of expired) remove(session);
       for (const [key, kept] of attemptLists) if (kept.keepUntil <= before) attemptLists.delete(key);
       return expired.length;
@@ -155,6 +159,10 @@ export function createMemoryStoreWithRows() {
         startedToday: all.filter((s) => s.createdAt >= startOfDay).length,
       };
     },
+    appendActivity: async (entries) => log.append(entries),
+    listActivity: async (query) => log.list(query),
+    hasSignedInFrom: async (userId, deviceKey, options) => log.hasSignedInFrom(userId, deviceKey, options),
+    pruneActivity: async (before) => log.prune(before),
     // Synchronous from read to write: nothing else runs in between, so each update sees the last one.
     updateAttempts: async (key, update, { keepUntil }) => {
       const { attempts, result } = update(attemptLists.get(key)?.attempts ?? []);

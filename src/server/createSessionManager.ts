@@ -1,13 +1,33 @@
+import { SESSION_ENDING_KINDS, type SignInFailureReason } from '../contract/activity.js';
 import type { SessionEndCause } from '../contract/events.js';
 import { startOfServerDay } from '../contract/params.js';
 import type { SessionDevice, SessionLocation } from '../contract/wire.js';
 import { getClientAddress } from './clientAddress.js';
 import { readCookie, serializeCookie } from './cookies.js';
 import { createInProcessEventBus, type SessionEventBus, type SessionEventListener } from './events.js';
+import {
+  DEFAULT_HISTORY_RETENTION_MS,
+  deviceKeyOf,
+  endedEntry,
+  expiredEntries,
+  failedSignInEntry,
+  notMeEntry,
+  sessionEntry,
+  signedInEntry,
+} from './history/entries.js';
+import { createNotMeTokens, DEFAULT_NOT_ME_LINK_LIFETIME_MS } from './history/notMeLink.js';
 import { parseDevice } from './parseDevice.js';
 import { headersOnly, type IncomingRequest } from './requestFacts.js';
 import { hashesMatch, hashSessionToken, isWellFormedToken, newSessionId, newSessionToken } from './tokens.js';
-import type { SessionCounts, SessionStore, SessionsPage, SessionsPageQuery, StoredSession } from './types.js';
+import type {
+  ActivityQuery,
+  SessionCounts,
+  SessionStore,
+  SessionsPage,
+  SessionsPageQuery,
+  StoredActivity,
+  StoredSession,
+} from './types.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -27,8 +47,58 @@ export interface SessionCookieOptions {
   sameSite?: 'Lax' | 'Strict';
 }
 
+/** A sign-in from a device the user had not signed in from within the log's retention window. */
+export interface NewDeviceAlert {
+  userId: string;
+  session: StoredSession;
+  /**
+   * Opens without a sign-in, ends this session once and lands on `notMe.landingUrl` (null when the
+   * manager has no `notMe` options). Put it in the mail; never log it.
+   */
+  notMeUrl: string | null;
+}
+
+/** The "this wasn't me" link a new-device alert carries. */
+export interface NotMeLinkOptions {
+  /** At least 32 characters, kept secret (an environment variable): it signs the links. */
+  secret: string;
+  /** Where the handler's `GET /sessions/not-me` is reached from a mail, absolute: 'https://app.example.com/api/sessions/not-me'. */
+  url: string;
+  /** The host page the link lands on, with `?result=reported|already-reported|expired|invalid`. */
+  landingUrl: string;
+  /** @default 7 days */
+  lifetimeMs?: number;
+}
+
+/** The authentication log (docs/server.md, "History"). */
+export interface HistoryOptions {
+  /** How long entries are kept; housekeeping (`pruneExpired`) removes older ones. @default 90 days */
+  retentionMs?: number;
+  /** "The same device" also means the same country (from `resolveLocation`). @default false */
+  newDeviceByCountry?: boolean;
+  /**
+   * Told of a sign-in from a new device, after the sign-in answered (a slow mailer never slows it). Not
+   * called for a user's first sign-in within the window (a new account, or history just switched on).
+   */
+  onNewDevice?: (alert: NewDeviceAlert) => void | Promise<void>;
+  notMe?: NotMeLinkOptions;
+  /** Told when `onNewDevice` throws or rejects. @default console.error */
+  onError?: (error: unknown) => void;
+}
+
+/** What opening a not-me link came to. */
+export type NotMeResult = 'reported' | 'already-reported' | 'expired' | 'invalid';
+
+/** A log entry as the manager answers it: a sign-in also says whether its session is still active. */
+export interface ActivityRecord extends StoredActivity {
+  /** For `signed-in` entries: active, or when and how it ended; null for other kinds. */
+  session: { active: boolean; endedAt: number | null; endedBy: StoredActivity['kind'] | null } | null;
+}
+
 export interface SessionManagerOptions {
   store: SessionStore;
+  /** The authentication log; `false` records nothing. @default on, entries kept 90 days */
+  history?: HistoryOptions | false;
   cookie?: SessionCookieOptions;
   /** How long a session lives at most, whatever its activity. @default 30 days */
   absoluteLifetimeMs?: number;
@@ -69,6 +139,8 @@ export interface SignInParams {
   request: IncomingRequest;
   /** "Remember this device": shown as a trusted badge. @default false */
   trusted?: boolean;
+  /** How the user proved who they are, as the log records it ('password', 'passkey', 'oauth:github'). @default 'password' */
+  method?: string;
   applicationId?: string | null;
 }
 
@@ -88,6 +160,8 @@ export interface EndedBy {
   cause: SessionEndCause;
   /** The session whose request ended it; null (the default) when an admin, the host or time did. */
   bySessionId?: string | null;
+  /** The admin who ended it, for the log. */
+  byUserId?: string | null;
 }
 
 /** The admin's page query: the store's, without the clock (the manager adds it). */
@@ -131,8 +205,40 @@ export interface SessionManager {
   endSession(sessionId: string, by?: EndedBy): Promise<boolean>;
   /** Records that the session proved the password again (re-authentication). */
   markAuthenticated(sessionId: string): Promise<void>;
-  /** Removes sessions expired more than `olderThanMs` ago. @default 30 days */
+  /**
+   * Housekeeping, say daily: removes sessions expired more than `olderThanMs` ago (recording each one's
+   * expiry in the log) and log entries older than the history's retention. @default 30 days
+   */
   pruneExpired(olderThanMs?: number): Promise<number>;
+  /**
+   * A refused sign-in, for the log: the identifier tried, the account when one has it (so its owner sees
+   * the attempt), why. `createPasswordSignIn` records its own; call this from a sign-in of yours.
+   */
+  recordFailedSignIn(params: {
+    identifier: string | null;
+    userId?: string | null;
+    reason: SignInFailureReason;
+    request: IncomingRequest;
+  }): Promise<void>;
+  /** A wrong password where a session had to confirm one, for the log. */
+  recordConfirmationFailure(session: StoredSession): Promise<void>;
+  /** The log, newest first, a keyset page at a time; sign-ins say whether their session is still active. */
+  listActivity(query: ActivityQuery): Promise<ActivityRecord[]>;
+  /**
+   * The user reports one of their sessions as not theirs: it ends (its device told `not-me`) and the log
+   * says so, once. `unknown` for a session the user never had (or the log no longer remembers).
+   */
+  reportNotMe(params: {
+    userId: string;
+    sessionId: string;
+    bySessionId?: string | null;
+  }): Promise<'reported' | 'already-reported' | 'unknown'>;
+  /** Opens a not-me link's token: ends its session once and records it. */
+  redeemNotMeToken(token: string): Promise<NotMeResult>;
+  /** Where a not-me link lands, for `result`; null without `history.notMe`. */
+  notMeLandingUrl(result: NotMeResult): string | null;
+  /** How long the log keeps entries (0 when history is off). */
+  readonly historyRetentionMs: number;
   /** Listens to session events (started, ended) wherever the event bus carries them. */
   subscribe(listener: SessionEventListener): () => void;
   /** Resolves once events published anywhere reach this process (over PostgreSQL, once LISTEN is on). */
@@ -175,6 +281,14 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   if (!Number.isInteger(maxSessionsPerUser) || maxSessionsPerUser < 1)
     throw new TypeError('createSessionManager: maxSessionsPerUser must be a whole number of at least 1.');
   const whenFull = options.whenFull ?? 'end-oldest';
+  const history = options.history === false ? null : (options.history ?? {});
+  const retentionMs = history?.retentionMs ?? DEFAULT_HISTORY_RETENTION_MS;
+  const notMe = history?.notMe;
+  const notMeTokens = notMe ? createNotMeTokens(notMe.secret) : null;
+  const reportHistoryError =
+    history?.onError ?? ((error: unknown) => console.error('profilekit: onNewDevice failed', error));
+  /** Appends to the log when history is on; answers how many entries were new. */
+  const record = async (entries: readonly StoredActivity[]) => (history ? store.appendActivity(entries) : 0);
   const cookieAttributes = {
     path: options.cookie?.path ?? '/',
     domain: options.cookie?.domain,
@@ -217,6 +331,11 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
 
   async function ended(sessions: StoredSession[], by: EndedBy) {
     const at = now();
+    await record(sessions.map((session) => endedEntry(session, at, by)));
+    return publishEnded(sessions, by, at);
+  }
+
+  async function publishEnded(sessions: StoredSession[], by: EndedBy, at: number) {
     for (const session of sessions) {
       await events.publish({
         type: 'session.ended',
@@ -241,6 +360,79 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     }
   }
 
+  /**
+   * The sign-in's entry, and whether it is a new device: one this user has no sign-in from within the
+   * retention window, when they have other sign-ins in it (a first sign-in alerts nobody).
+   */
+  async function recordSignIn(session: StoredSession, method: string) {
+    if (!history) return false;
+    const deviceKey = deviceKeyOf(session.device, session.location, history.newDeviceByCountry ?? false);
+    const since = session.createdAt - retentionMs;
+    const newDevice =
+      deviceKey !== null &&
+      !(await store.hasSignedInFrom(session.userId, deviceKey, { since, exceptSessionId: session.id })) &&
+      (await store.listActivity({ userId: session.userId, kinds: ['signed-in'], from: since, limit: 1 }))
+        .length > 0;
+    await record([signedInEntry(session, { method, newDevice, deviceKey })]);
+    return newDevice;
+  }
+
+  async function alertNewDevice(session: StoredSession) {
+    try {
+      const notMeUrl =
+        notMe && notMeTokens
+          ? `${notMe.url}${notMe.url.includes('?') ? '&' : '?'}token=${encodeURIComponent(
+              await notMeTokens.sign(
+                session.id,
+                now() + (notMe.lifetimeMs ?? DEFAULT_NOT_ME_LINK_LIFETIME_MS),
+              ),
+            )}`
+          : null;
+      await history?.onNewDevice?.({ userId: session.userId, session: { ...session }, notMeUrl });
+    } catch (error) {
+      reportHistoryError(error);
+    }
+  }
+
+  /** How each `signed-in` record's session stands: its first ending entry, else its row. */
+  async function withSessionState(entries: StoredActivity[]): Promise<ActivityRecord[]> {
+    const signIns = entries.filter((e) => e.kind === 'signed-in' && e.sessionId !== null);
+    const sessionIds = [...new Set(signIns.map((e) => e.sessionId as string))];
+    const endings = new Map<string, StoredActivity>();
+    if (sessionIds.length > 0) {
+      // A session ends once and may be reported once more: two entries each at most.
+      const found = await store.listActivity({
+        sessionIds,
+        kinds: SESSION_ENDING_KINDS,
+        limit: sessionIds.length * 2,
+      });
+      for (const entry of found.reverse())
+        if (!endings.has(entry.sessionId as string)) endings.set(entry.sessionId as string, entry);
+    }
+    const at = now();
+    const states = new Map<string, ActivityRecord['session']>();
+    for (const sessionId of sessionIds) {
+      const ending = endings.get(sessionId);
+      if (ending) {
+        states.set(sessionId, { active: false, endedAt: ending.at, endedBy: ending.kind });
+        continue;
+      }
+      const row = await store.findById(sessionId);
+      if (row && row.expiresAt > at) states.set(sessionId, { active: true, endedAt: null, endedBy: null });
+      else
+        states.set(sessionId, {
+          active: false,
+          endedAt: row?.expiresAt ?? null,
+          endedBy: row ? 'expired' : null,
+        });
+    }
+    return entries.map((entry) => ({
+      ...entry,
+      session:
+        entry.kind === 'signed-in' && entry.sessionId !== null ? (states.get(entry.sessionId) ?? null) : null,
+    }));
+  }
+
   const manager: SessionManager = {
     async signIn(params) {
       const request = headersOnly(params.request);
@@ -253,7 +445,18 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       }
       if (whenFull === 'refuse') {
         const live = await store.listUserSessions(params.userId, { now: now() });
-        if (live.length >= maxSessionsPerUser) throw new SessionLimitError(maxSessionsPerUser);
+        if (live.length >= maxSessionsPerUser) {
+          await record([
+            failedSignInEntry({
+              userId: params.userId,
+              identifier: null,
+              reason: 'session-limit',
+              at: now(),
+              described: await describeRequest(request),
+            }),
+          ]);
+          throw new SessionLimitError(maxSessionsPerUser);
+        }
       }
       const at = now();
       const token = newSessionToken();
@@ -273,8 +476,10 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         authenticatedAt: at,
       };
       await store.createSession(session);
+      const newDevice = await recordSignIn(session, params.method ?? 'password');
       await events.publish({ type: 'session.started', userId: session.userId, sessionId: session.id, at });
       await enforceLimit(session.userId, session.id);
+      if (newDevice) void alertNewDevice(session);
       const setCookie = serializeCookie(cookieName, token, {
         ...cookieAttributes,
         maxAge: absoluteLifetimeMs / 1000,
@@ -317,9 +522,9 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       return store.countSessions({ now: at, startOfDay: startOfServerDay(at) });
     },
 
-    async revokeSession({ userId, sessionId, cause = 'host', bySessionId }) {
+    async revokeSession({ userId, sessionId, cause = 'host', bySessionId, byUserId }) {
       const session = await store.deleteSession(sessionId, { now: now(), userId });
-      if (session) await ended([session], { cause, bySessionId });
+      if (session) await ended([session], { cause, bySessionId, byUserId });
       return session !== null;
     },
     async revokeOtherSessions({ userId, exceptSessionId, applicationId, cause = 'host', bySessionId }) {
@@ -330,17 +535,76 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       });
       return ended(sessions, { cause, bySessionId: bySessionId ?? exceptSessionId });
     },
-    async revokeAllSessions({ userId, applicationId, cause = 'host', bySessionId }) {
+    async revokeAllSessions({ userId, applicationId, cause = 'host', bySessionId, byUserId }) {
       const sessions = await store.deleteUserSessions(userId, { now: now(), applicationId });
-      return ended(sessions, { cause, bySessionId });
+      return ended(sessions, { cause, bySessionId, byUserId });
     },
-    async endSession(sessionId, by = { cause: 'admin' }) {
+    async endSession(sessionId, by: EndedBy = { cause: 'admin' }) {
       const session = await store.deleteSession(sessionId, { now: now() });
       if (session) await ended([session], by);
       return session !== null;
     },
-    markAuthenticated: (sessionId) => store.markAuthenticated(sessionId, now()),
-    pruneExpired: (olderThanMs = 30 * DAY_MS) => store.deleteExpired(now() - olderThanMs),
+    async markAuthenticated(sessionId) {
+      const at = now();
+      await store.markAuthenticated(sessionId, at);
+      const session = history ? await store.findById(sessionId) : null;
+      if (session) await record([sessionEntry('reauthenticated', session, at)]);
+    },
+    async pruneExpired(olderThanMs = 30 * DAY_MS) {
+      const at = now();
+      const removed = await store.deleteExpired(at - olderThanMs, history ? expiredEntries : undefined);
+      if (history) await store.pruneActivity(at - retentionMs);
+      return removed;
+    },
+
+    async recordFailedSignIn({ identifier, userId = null, reason, request }) {
+      if (!history) return;
+      const described = await describeRequest(headersOnly(request));
+      await record([failedSignInEntry({ userId, identifier, reason, at: now(), described })]);
+    },
+    async recordConfirmationFailure(session) {
+      await record([sessionEntry('confirmation-failed', session, now())]);
+    },
+    async listActivity(query) {
+      return history ? withSessionState(await store.listActivity(query)) : [];
+    },
+    async reportNotMe({ userId, sessionId, bySessionId = null }) {
+      if (!history) return 'unknown';
+      const at = now();
+      const session = await store.findById(sessionId);
+      if (session && session.userId !== userId) return 'unknown';
+      const [signIn] = session
+        ? []
+        : await store.listActivity({ userId, sessionIds: [sessionId], kinds: ['signed-in'], limit: 1 });
+      const described = session ?? signIn;
+      if (!described) return 'unknown';
+      // The report before the end: its id is one per session, so of two reports (two clicks, two
+      // instances) exactly one is written and goes on to end the session.
+      const added = await record([notMeEntry({ ...described, userId, sessionId }, at)]);
+      if (added === 0) return 'already-reported';
+      const gone = await store.deleteSession(sessionId, { now: at, userId });
+      // Its end is the report itself: no second entry, only the events.
+      if (gone) await publishEnded([gone], { cause: 'not-me', bySessionId }, at);
+      return 'reported';
+    },
+    async redeemNotMeToken(token) {
+      if (!notMeTokens) return 'invalid';
+      const read = await notMeTokens.read(token, now());
+      if (!read.ok) return read.reason;
+      const [signIn] = await store.listActivity({
+        sessionIds: [read.sessionId],
+        kinds: ['signed-in'],
+        limit: 1,
+      });
+      if (!signIn?.userId) return 'invalid';
+      const reported = await manager.reportNotMe({ userId: signIn.userId, sessionId: read.sessionId });
+      return reported === 'unknown' ? 'invalid' : reported;
+    },
+    notMeLandingUrl(result) {
+      if (!notMe) return null;
+      return `${notMe.landingUrl}${notMe.landingUrl.includes('?') ? '&' : '?'}result=${result}`;
+    },
+    historyRetentionMs: history ? retentionMs : 0,
 
     subscribe: (listener) => events.subscribe(listener),
     eventsReady: async () => {

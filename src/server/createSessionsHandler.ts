@@ -3,7 +3,7 @@ import { createAdminRoutes } from './handler/adminRoutes.js';
 import { createCsrfGuard } from './handler/csrf.js';
 import { createEventStreams } from './handler/eventStream.js';
 import type { HandlerDeps, SessionsHandlerOptions } from './handler/handlerDeps.js';
-import { type ContractResponse, fail, noContent, Refusal } from './handler/responses.js';
+import { ContractResponse, fail, noContent, Refusal } from './handler/responses.js';
 import { createUserRoutes } from './handler/userRoutes.js';
 import { createConfirmationLimiter } from './limits/createConfirmationLimiter.js';
 import { StoreUnavailableError } from './storeErrors.js';
@@ -55,6 +55,18 @@ export function createSessionsHandler(
   const admin = options.admin ? createAdminRoutes(deps, options.admin) : null;
   const onError = options.onError ?? ((error: unknown) => console.error('profilekit: request failed', error));
 
+  async function redeemNotMeLink(request: Request) {
+    const token = new URL(request.url).searchParams.get('token') ?? '';
+    const landing = manager.notMeLandingUrl('invalid');
+    if (landing === null) return fail(404, 'NOT_FOUND', 'No such endpoint.');
+    const result = await manager.redeemNotMeToken(token);
+    const response = new ContractResponse(303);
+    response.headers.set('Location', manager.notMeLandingUrl(result) ?? landing);
+    // The token must not travel on as a Referer from the landing page.
+    response.headers.set('Referrer-Policy', 'no-referrer');
+    return response;
+  }
+
   async function route(request: Request): Promise<ContractResponse> {
     const path = new URL(request.url).pathname;
     if (!path.startsWith(`${basePath}/`)) return fail(404, 'NOT_FOUND', 'No such endpoint.');
@@ -70,6 +82,8 @@ export function createSessionsHandler(
     }
     const inArea = isContractArea(segments[0]) && (admin !== null || segments[0] !== 'admin');
     if (!inArea) return fail(404, 'NOT_FOUND', 'No such endpoint.');
+    // The mail's link: no sign-in (the mail is the proof), a redirect to the host's page either way.
+    if (match?.name === 'redeemNotMeLink') return redeemNotMeLink(request);
     const auth = await manager.authenticate(request);
     if (!auth) {
       const refused = fail(401, 'UNAUTHORIZED', 'You are not signed in.');
@@ -96,6 +110,10 @@ export function createSessionsHandler(
         return user.reauthenticate(request, auth);
       case 'revokeSession':
         return user.revokeOne(request, auth, id);
+      case 'listActivity':
+        return user.activity(request, auth);
+      case 'reportNotMe':
+        return user.reportNotMe(request, auth, id);
     }
     if (!admin) return fail(404, 'NOT_FOUND', 'No such endpoint.');
     const forbidden = await admin.requireAdmin(auth);
@@ -105,6 +123,8 @@ export function createSessionsHandler(
         return admin.list(request, auth);
       case 'adminStats':
         return admin.stats();
+      case 'adminListActivity':
+        return admin.activity(request, auth);
       case 'adminGetSession':
         return admin.one(auth, id);
       case 'adminRevokeSession':

@@ -5,9 +5,14 @@ export type { ForwardedClientAddressOptions } from './clientAddress.js';
 export { forwardedClientAddress, getClientAddress, setClientAddress } from './clientAddress.js';
 export { createMemorySessionStore } from './createMemorySessionStore.js';
 export type {
+  ActivityRecord,
   AdminPageQuery,
   AuthenticatedRequest,
   EndedBy,
+  HistoryOptions,
+  NewDeviceAlert,
+  NotMeLinkOptions,
+  NotMeResult,
   SessionCookieOptions,
   SessionManager,
   SessionManagerOptions,
@@ -45,6 +50,8 @@ export type { IncomingRequest, NodeRequestLike } from './requestFacts.js';
 export { StoreUnavailableError } from './storeErrors.js';
 export { toFetchRequest, toNodeListener, writeFetchResponse } from './toNodeListener.js';
 export type {
+  ActivityCursor,
+  ActivityQuery,
   AdminSortKey,
   AttemptsUpdate,
   SessionActivity,
@@ -53,5 +60,6 @@ export type {
   SessionsPage,
   SessionsPageCursor,
   SessionsPageQuery,
+  StoredActivity,
   StoredSession,
 } from './types.js';

@@ -1,3 +1,4 @@
+import type { SessionDevice, SessionLocation } from '../contract/wire.js';
 import type { StoredSession } from './types.js';
 
 /**
@@ -32,6 +33,49 @@ const definedOnly = <T extends object>(value: T): T | null => {
   return entries.length === 0 ? null : (Object.fromEntries(entries) as T);
 };
 
+type DescribedColumns = Record<
+  'device_name' | 'device_type' | 'device_browser' | 'device_os' | 'city' | 'region' | 'country',
+  unknown
+>;
+const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
+
+/** The device columns of a session or log row (SQLite and PostgreSQL alike), null when all are empty. */
+export const deviceFromColumns = (r: DescribedColumns): SessionDevice | null =>
+  definedOnly({
+    name: text(r.device_name),
+    type: text(r.device_type) as SessionDevice['type'],
+    browser: text(r.device_browser),
+    os: text(r.device_os),
+  });
+
+/** The place columns of a session or log row, null when all are empty. */
+export const locationFromColumns = (r: DescribedColumns): SessionLocation | null =>
+  definedOnly({ city: text(r.city), region: text(r.region), country: text(r.country) });
+
+/** The columns that describe where a session is used, in a session row and a log row alike. */
+export const DESCRIBED_COLUMNS = [
+  'user_agent',
+  'ip_address',
+  'device_name',
+  'device_type',
+  'device_browser',
+  'device_os',
+  'city',
+  'region',
+  'country',
+] as const;
+
+/** What describes where a session is used, in the columns' order (device_name … country). */
+export const describedColumns = (s: { device: SessionDevice | null; location: SessionLocation | null }) => [
+  s.device?.name ?? null,
+  s.device?.type ?? null,
+  s.device?.browser ?? null,
+  s.device?.os ?? null,
+  s.location?.city ?? null,
+  s.location?.region ?? null,
+  s.location?.country ?? null,
+];
+
 /** A row of either SQL store as the StoredSession every store answers. */
 export function fromColumns(r: SessionColumns): StoredSession {
   return {
@@ -41,17 +85,8 @@ export function fromColumns(r: SessionColumns): StoredSession {
     tokenPreview: r.token_preview,
     userAgent: r.user_agent,
     ipAddress: r.ip_address,
-    device: definedOnly({
-      name: r.device_name ?? undefined,
-      type: (r.device_type ?? undefined) as NonNullable<StoredSession['device']>['type'],
-      browser: r.device_browser ?? undefined,
-      os: r.device_os ?? undefined,
-    }),
-    location: definedOnly({
-      city: r.city ?? undefined,
-      region: r.region ?? undefined,
-      country: r.country ?? undefined,
-    }),
+    device: deviceFromColumns(r),
+    location: locationFromColumns(r),
     trusted: r.trusted === true || r.trusted === 1,
     applicationId: r.application_id,
     createdAt: Number(r.created_at),

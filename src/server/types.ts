@@ -2,6 +2,7 @@
  * The server half's data model and the one interface every store implements (SQLite, PostgreSQL, memory).
  * No React, no HTTP: the manager and the handler sit on top of this.
  */
+import type { ActivityKind, SignInFailureReason } from '../contract/activity.js';
 import type { SessionDevice, SessionLocation } from '../contract/wire.js';
 
 /** One session as a store keeps it. Times are epoch milliseconds. The token itself is never stored. */
@@ -76,6 +77,51 @@ export interface SessionCounts {
 }
 
 /**
+ * One entry of the authentication log as a store keeps it: append-only, never updated, removed only by
+ * retention. No token and no token hash, ever. Times are epoch milliseconds.
+ */
+export interface StoredActivity {
+  /** Unique; an id derived from what it records (`exp_<session id>`) makes a second write of it a no-op. */
+  id: string;
+  /** Null for a failed sign-in whose identifier no account has. */
+  userId: string | null;
+  kind: ActivityKind;
+  at: number;
+  sessionId: string | null;
+  userAgent: string | null;
+  ipAddress: string | null;
+  device: SessionDevice | null;
+  location: SessionLocation | null;
+  /** What the new-device rule compares (src/server/history/deviceKey.ts); null when the device is unknown. */
+  deviceKey: string | null;
+  method: string | null;
+  newDevice: boolean;
+  identifier: string | null;
+  reason: SignInFailureReason | null;
+  bySessionId: string | null;
+  byUserId: string | null;
+}
+
+/** The last entry of the previous page (newest first): its time and id. */
+export interface ActivityCursor {
+  at: number;
+  id: string;
+}
+
+export interface ActivityQuery {
+  userId?: string;
+  kinds?: readonly ActivityKind[];
+  /** Entries about these sessions only. */
+  sessionIds?: readonly string[];
+  /** At or after. */
+  from?: number;
+  /** Before. */
+  to?: number;
+  limit: number;
+  after?: ActivityCursor;
+}
+
+/**
  * What a limit decides from a key's recent attempts (epoch ms, oldest first): the attempts to keep (an
  * empty list forgets the key) and an answer for the caller. A pure function: a store may run it again if
  * it has to retry its transaction.
@@ -112,10 +158,31 @@ export interface SessionStore {
   ): Promise<StoredSession[]>;
   /**
    * Removes sessions that expired before `before` (housekeeping; the admin's "expired" view reads them),
-   * and attempt lists kept until before then. Answers how many sessions it removed.
+   * and attempt lists kept until before then, appending what `record` makes of the removed sessions to the
+   * log in the same step (so a removed session's `expired` entry is never lost, nor written twice). Answers
+   * how many sessions it removed.
    */
-  deleteExpired(before: number): Promise<number>;
+  deleteExpired(
+    before: number,
+    record?: (removed: readonly StoredSession[]) => readonly StoredActivity[],
+  ): Promise<number>;
   listSessionsPage(query: SessionsPageQuery): Promise<SessionsPage>;
+  /**
+   * Appends entries to the log, all or none. An entry whose id the log holds already is skipped (not an
+   * error): two instances recording one event under one derived id record it once. Answers how many
+   * were new.
+   */
+  appendActivity(entries: readonly StoredActivity[]): Promise<number>;
+  /** Entries matching every filter given, newest first (`at`, then `id`, descending), after the cursor. */
+  listActivity(query: ActivityQuery): Promise<StoredActivity[]>;
+  /** Whether the user has a `signed-in` entry with this device key at or after `since`, but `exceptSessionId`'s. */
+  hasSignedInFrom(
+    userId: string,
+    deviceKey: string,
+    options: { since: number; exceptSessionId?: string },
+  ): Promise<boolean>;
+  /** Removes log entries older than `before` (retention). Answers how many. */
+  pruneActivity(before: number): Promise<number>;
   countSessions(options: { now: number; startOfDay: number }): Promise<SessionCounts>;
   /**
    * Reads `key`'s recent attempts, runs `update`, and writes what it answers, atomically: two updates of

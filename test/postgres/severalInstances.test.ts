@@ -1,5 +1,6 @@
 // Two instances of the host in this process over one PostgreSQL schema (each with its own pool, store,
-// event bus and users): concurrent revokes across them end each session exactly once, the rate limit on
+// event bus and users): concurrent revokes across them end each session exactly once (and the log records
+// each sign-in and each end once), the rate limit on
 // wrong passwords is one limit across both, freshness is read from the shared row, and the conformance
 // kit passes against the PostgreSQL store.
 import { randomBytes } from 'node:crypto';
@@ -38,7 +39,9 @@ async function pair(options: Partial<InstanceOptions> = {}): Promise<[Instance, 
 }
 
 const reset = () =>
-  maintenance.query(`TRUNCATE "${schema}".profilekit_sessions, "${schema}".profilekit_attempts`);
+  maintenance.query(
+    `TRUNCATE "${schema}".profilekit_sessions, "${schema}".profilekit_attempts, "${schema}".profilekit_activity`,
+  );
 
 /** Ana's live sessions as each instance's admin list shows them (sorted ids), straight from the handler. */
 async function adminListed(admin: Device, instance: Instance) {
@@ -118,6 +121,18 @@ async function race(instances: [Instance, Instance], round: number, ended: Ended
     if (statuses[i] === 404) expect(gone).toContain(s.target.id);
     if (statuses[i] === 401) expect(gone).toContain(s.by.id);
   });
+  // The log, written by both instances: one sign-in per device and one end per session gone, never two.
+  const { rows: logged } = await maintenance.query(
+    `SELECT kind, session_id FROM "${schema}".profilekit_activity WHERE user_id = 'usr_ana' AND session_id IS NOT NULL`,
+  );
+  const entriesOf = (kind: string) =>
+    logged
+      .filter((r: { kind: string }) => r.kind === kind)
+      .map((r: { session_id: string }) => r.session_id)
+      .sort();
+  expect(entriesOf('signed-in')).toEqual(all);
+  expect(entriesOf('revoked')).toEqual(gone);
+  expect(logged.length).toBe(all.length + gone.length);
   const byOthers = ended.filter((e) => e.cause === 'revoked-others');
   expect(byOthers.length).toBe(revokedCount);
   for (const e of byOthers) {

@@ -1,16 +1,21 @@
-import { readAdminListQuery } from '../../contract/index.js';
+import { readAdminActivityQuery, readAdminListQuery } from '../../contract/index.js';
 import type { AuthenticatedRequest } from '../createSessionManager.js';
 import type { StoredSession } from '../types.js';
+import { pageOf } from './activityPage.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { AdminUserDescription, HandlerDeps, SessionsAdminOptions } from './handlerDeps.js';
 import { badRequest, fail, json, noContent, readJsonObject, readParams } from './responses.js';
 import { toWire } from './toWire.js';
 
-async function usersOf(admin: SessionsAdminOptions, sessions: StoredSession[]) {
-  const ids = [...new Set(sessions.map((s) => s.userId))];
+/** The host's description of these users, as a lookup by id. */
+async function describeUsers(admin: SessionsAdminOptions, ids: readonly string[]) {
   const described = ids.length === 0 ? {} : await admin.describeUsers(ids);
-  const lookup = (id: string): AdminUserDescription | undefined =>
+  return (id: string): AdminUserDescription | undefined =>
     described instanceof Map ? described.get(id) : (described as Record<string, AdminUserDescription>)[id];
+}
+
+async function usersOf(admin: SessionsAdminOptions, sessions: StoredSession[]) {
+  const lookup = await describeUsers(admin, [...new Set(sessions.map((s) => s.userId))]);
   return (session: StoredSession, currentSessionId: string) => {
     const user = lookup(session.userId);
     return {
@@ -67,7 +72,10 @@ export function createAdminRoutes(deps: HandlerDeps, admin: SessionsAdminOptions
 
     async revoke(request: Request, auth: AuthenticatedRequest, sessionId: string | null) {
       await readJsonObject(request);
-      if (sessionId === null || !(await manager.endSession(sessionId, { cause: 'admin' }))) {
+      if (
+        sessionId === null ||
+        !(await manager.endSession(sessionId, { cause: 'admin', byUserId: auth.userId }))
+      ) {
         return fail(404, 'NOT_FOUND', 'No such session.');
       }
       // An admin who ended its own session is signed out: its browser must forget the cookie too.
@@ -82,9 +90,37 @@ export function createAdminRoutes(deps: HandlerDeps, admin: SessionsAdminOptions
       if (freshFor !== undefined && manager.now() - auth.session.authenticatedAt > freshFor) {
         return fail(403, 'REAUTH_REQUIRED', 'Confirm your password to continue.');
       }
-      const revokedCount = await manager.revokeAllSessions({ userId, cause: 'admin' });
+      const revokedCount = await manager.revokeAllSessions({ userId, cause: 'admin', byUserId: auth.userId });
       const response = json({ revokedCount });
       return userId === auth.userId ? response.cookie(manager.clearCookie()) : response;
+    },
+
+    async activity(request: Request, auth: AuthenticatedRequest) {
+      const { limit, cursor, ...filters } = readParams(() =>
+        readAdminActivityQuery(new URL(request.url).searchParams),
+      );
+      const after = cursor ? decodeCursor(cursor, filters) : undefined;
+      if (after === null) throw badRequest('The cursor is not one this server gave out for this query.');
+      const entries = await manager.listActivity({
+        ...filters,
+        limit: limit + 1,
+        after: after && { at: after.value, id: after.id },
+      });
+      const { entries: wire, nextCursor } = pageOf(entries, limit, filters, auth.session.id);
+      const ids = [...new Set(entries.flatMap((e) => (e.userId === null ? [] : [e.userId])))];
+      const lookup = await describeUsers(admin, ids);
+      return json({
+        entries: wire.map((entry, i) => {
+          const userId = entries[i]?.userId ?? null;
+          const user = userId === null ? undefined : lookup(userId);
+          return {
+            ...entry,
+            user:
+              userId === null ? null : { id: userId, email: user?.email ?? null, name: user?.name ?? null },
+          };
+        }),
+        nextCursor,
+      });
     },
 
     async stats() {

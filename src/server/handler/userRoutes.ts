@@ -1,13 +1,17 @@
 import {
   type ConfirmableAction,
+  readActivityQuery,
   readListQuery,
   readPasswordBody,
   readRevokeManyBody,
   type SessionsPolicy,
 } from '../../contract/index.js';
 import type { AuthenticatedRequest } from '../createSessionManager.js';
+import { pageOf } from './activityPage.js';
+import { decodeCursor } from './cursor.js';
 import type { HandlerDeps } from './handlerDeps.js';
 import {
+  badRequest,
   type ContractResponse,
   fail,
   json,
@@ -50,6 +54,7 @@ export function createUserRoutes(deps: HandlerDeps) {
       options.verifyPassword(auth.userId, candidate),
     );
     if (result.ok) return;
+    if (result.code !== 'RATE_LIMITED') await manager.recordConfirmationFailure(auth.session);
     if (result.code === 'RATE_LIMITED') {
       throw new Refusal(
         fail(429, 'RATE_LIMITED', 'Too many wrong passwords. Try again later.', result.retryAfter),
@@ -139,6 +144,33 @@ export function createUserRoutes(deps: HandlerDeps) {
         bySessionId: auth.session.id,
       });
       return noContent().cookie(manager.clearCookie());
+    },
+
+    async activity(request: Request, auth: AuthenticatedRequest) {
+      requireFresh(auth, 'listSessions');
+      const { limit, cursor } = readParams(() => readActivityQuery(new URL(request.url).searchParams));
+      const query = { userId: auth.userId };
+      const after = cursor ? decodeCursor(cursor, query) : undefined;
+      if (after === null) throw badRequest('The cursor is not one this server gave out for this query.');
+      const entries = await manager.listActivity({
+        userId: auth.userId,
+        limit: limit + 1,
+        after: after && { at: after.value, id: after.id },
+      });
+      return json(pageOf(entries, limit, query, auth.session.id));
+    },
+
+    async reportNotMe(request: Request, auth: AuthenticatedRequest, sessionId: string | null) {
+      const { password } = readParams(readPasswordBody.bind(null, await readJsonObject(request)));
+      await confirmIfRequired(auth, 'revokeSession', password);
+      const own = sessionId === auth.session.id;
+      const reported =
+        sessionId === null
+          ? 'unknown'
+          : await manager.reportNotMe({ userId: auth.userId, sessionId, bySessionId: auth.session.id });
+      // Reporting twice is no error: the log keeps the first report, and the session is ended either way.
+      if (reported === 'unknown') return fail(404, 'NOT_FOUND', 'No such session.');
+      return own ? noContent().cookie(manager.clearCookie()) : noContent();
     },
 
     async reauthenticate(request: Request, auth: AuthenticatedRequest) {

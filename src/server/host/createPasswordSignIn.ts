@@ -15,6 +15,12 @@ export interface PasswordSignInOptions<User extends { id: string }> {
     identifier: string,
     password: string,
   ) => Promise<User | null | undefined> | User | null | undefined;
+  /**
+   * The account an identifier names, if any: a refused sign-in is then in that account's history (its
+   * owner sees "a failed sign-in"); without it failed attempts are in the admin's log only.
+   * @default none
+   */
+  accountOf?: (identifier: string) => string | null | undefined | Promise<string | null | undefined>;
   /** The sign-in's own limits (never the confirmations'). @default createSignInLimiter(manager) */
   limiter?: SignInLimiter;
   /** The body field holding the identifier. @default 'email' */
@@ -97,7 +103,17 @@ export function createPasswordSignIn<User extends { id: string }>(options: Passw
         'Retry-After': String(outcome.retryAfter),
       });
     }
-    if (!outcome.ok) return refuse(422, 'INVALID_PASSWORD', 'The email or password is not correct.');
+    if (!outcome.ok) {
+      // Only checked attempts are logged: a refusal by the limiter is not, so a flood of them writes
+      // nothing (the limiter already bounds the checked ones per account and client).
+      await manager.recordFailedSignIn({
+        identifier,
+        userId: (await options.accountOf?.(identifier)) ?? null,
+        reason: 'invalid-credentials',
+        request,
+      });
+      return refuse(422, 'INVALID_PASSWORD', 'The email or password is not correct.');
+    }
     try {
       const { session, setCookie } = await manager.signIn({ userId: outcome.user.id, request });
       return { ok: true, user: outcome.user, session, setCookie };

@@ -1,7 +1,13 @@
 import { foldForSearch, searchTextOf } from '../../contract/params.js';
-import { fromColumns, type SessionColumns } from '../sessionColumns.js';
+import {
+  ACTIVITY_COLUMNS,
+  type ActivityColumns,
+  activityFromColumns,
+  activityValues,
+} from '../history/activityColumns.js';
+import { DESCRIBED_COLUMNS, describedColumns, fromColumns, type SessionColumns } from '../sessionColumns.js';
 import { byRecentActivity } from '../sessionOrder.js';
-import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
+import type { SessionStore, SessionsPageQuery, StoredActivity, StoredSession } from '../types.js';
 import type { SqlDriver, SqlExecutor } from './sqlDriver.js';
 import { migrate } from './sqlSchema.js';
 
@@ -23,15 +29,7 @@ const INSERT_COLUMNS = [
   'user_id',
   'token_hash',
   'token_preview',
-  'user_agent',
-  'ip_address',
-  'device_name',
-  'device_type',
-  'device_browser',
-  'device_os',
-  'city',
-  'region',
-  'country',
+  ...DESCRIBED_COLUMNS,
   'trusted',
   'application_id',
   'created_at',
@@ -46,13 +44,7 @@ const INSERT_COLUMNS = [
 const describedBy = (s: Pick<StoredSession, 'userAgent' | 'ipAddress' | 'device' | 'location'>) => [
   s.userAgent,
   s.ipAddress,
-  s.device?.name ?? null,
-  s.device?.type ?? null,
-  s.device?.browser ?? null,
-  s.device?.os ?? null,
-  s.location?.city ?? null,
-  s.location?.region ?? null,
-  s.location?.country ?? null,
+  ...describedColumns(s),
 ];
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -80,6 +72,7 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
   const { dialect } = driver;
   const sessions = dialect.table('profilekit_sessions');
   const attempts = dialect.table('profilekit_attempts');
+  const log = dialect.table('profilekit_activity');
 
   let setup: Promise<void> | null = null;
   const ready = () => {
@@ -89,6 +82,18 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
       throw error;
     });
     return setup;
+  };
+  /** Inserts entries, skipping an id the log holds already (the store's promise: recorded once). */
+  const appendTo = async (db: SqlExecutor, entries: readonly StoredActivity[]) => {
+    const placeholders = ACTIVITY_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+    let added = 0;
+    for (const entry of entries) {
+      added += await db.run(
+        `INSERT INTO ${log} (${ACTIVITY_COLUMNS.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`,
+        activityValues(entry),
+      );
+    }
+    return added;
   };
   const rows = async (sql: string, params: readonly unknown[], db: SqlExecutor = driver) => {
     await ready();
@@ -196,10 +201,64 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
       return ended.sort(byRecentActivity);
     },
 
-    async deleteExpired(before) {
+    async deleteExpired(before, record) {
       await ready();
       await driver.run(`DELETE FROM ${attempts} WHERE keep_until <= $1`, [before]);
-      return driver.run(`DELETE FROM ${sessions} WHERE expires_at <= $1`, [before]);
+      if (!record) return driver.run(`DELETE FROM ${sessions} WHERE expires_at <= $1`, [before]);
+      // The removed rows and their entries in one transaction: a crash loses neither, and two instances
+      // pruning at once remove (and record) each session once.
+      return driver.transaction(async (tx) => {
+        const removed = await rows(
+          `DELETE FROM ${sessions} WHERE expires_at <= $1 RETURNING *`,
+          [before],
+          tx,
+        );
+        await appendTo(tx, record(removed));
+        return removed.length;
+      });
+    },
+
+    appendActivity: async (entries) => {
+      await ready();
+      if (entries.length === 0) return 0;
+      return entries.length === 1
+        ? appendTo(driver, entries)
+        : driver.transaction((tx) => appendTo(tx, entries));
+    },
+
+    async listActivity(q) {
+      const p = parameters();
+      const clauses: string[] = [];
+      if (q.userId !== undefined) clauses.push(`user_id = ${p.value(q.userId)}`);
+      if (q.kinds !== undefined) clauses.push(dialect.inJsonArray('kind', p.value(JSON.stringify(q.kinds))));
+      if (q.sessionIds !== undefined) {
+        clauses.push(dialect.inJsonArray('session_id', p.value(JSON.stringify(q.sessionIds))));
+      }
+      if (q.from !== undefined) clauses.push(`at >= ${p.value(q.from)}`);
+      if (q.to !== undefined) clauses.push(`at < ${p.value(q.to)}`);
+      if (q.after) clauses.push(`(at, id) < (${p.value(q.after.at)}, ${p.value(q.after.id)})`);
+      await ready();
+      const found = await driver.query<ActivityColumns>(
+        `SELECT * FROM ${log}${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''}
+         ORDER BY at DESC, id DESC LIMIT ${p.value(q.limit)}`,
+        p.values,
+      );
+      return found.map(activityFromColumns);
+    },
+
+    async hasSignedInFrom(userId, deviceKey, { since, exceptSessionId }) {
+      await ready();
+      const found = await driver.query(
+        `SELECT 1 AS found FROM ${log} WHERE user_id = $1 AND device_key = $2 AND at >= $3
+         AND kind = 'signed-in' AND (session_id IS NULL OR session_id <> $4) LIMIT 1`,
+        [userId, deviceKey, since, exceptSessionId ?? ''],
+      );
+      return found.length > 0;
+    },
+
+    async pruneActivity(before) {
+      await ready();
+      return driver.run(`DELETE FROM ${log} WHERE at < $1`, [before]);
     },
 
     async listSessionsPage(q) {

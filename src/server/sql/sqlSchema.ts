@@ -120,6 +120,44 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  // 4: the authentication log, append-only (its device columns written out as migration 1's are: a
+  // migration is frozen once shipped, never built from constants that may change): a user's page, the admin's by time, a session's entries, and
+  // the new-device rule's lookup each read one index.
+  {
+    sql: (c) => {
+      const { bigint, boolean, text } = c.dialect.types;
+      const t = c.dialect.table;
+      const log = t('profilekit_activity');
+      return `
+      CREATE TABLE ${log} (
+        id ${idColumn(c)} PRIMARY KEY,
+        user_id ${text},
+        kind ${text} NOT NULL,
+        at ${bigint} NOT NULL,
+        session_id ${text},
+        user_agent ${text},
+        ip_address ${text},
+        device_name ${text},
+        device_type ${text},
+        device_browser ${text},
+        device_os ${text},
+        city ${text},
+        region ${text},
+        country ${text},
+        device_key ${text},
+        method ${text},
+        new_device ${boolean} NOT NULL DEFAULT ${c.dialect.name === 'postgres' ? 'false' : '0'},
+        identifier ${text},
+        reason ${text},
+        by_session_id ${text},
+        by_user_id ${text}
+      );
+      CREATE INDEX profilekit_activity_by_user ON ${log} (user_id, at, id);
+      CREATE INDEX profilekit_activity_by_at ON ${log} (at, id);
+      CREATE INDEX profilekit_activity_by_session ON ${log} (session_id);
+      CREATE INDEX profilekit_activity_by_device ON ${log} (user_id, device_key, at);`;
+    },
+  },
 ];
 
 /**

@@ -1,4 +1,5 @@
 import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
+import { activityStoreTests } from './activityStoreTests.js';
 import { expectEqual, expectRejects } from './expectations.js';
 import { HOUR as H, SUITE_NOW as NOW, pageStore, sessionFixture, walk } from './storeFixtures.js';
 
@@ -303,6 +304,7 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
         expectEqual(await walk(store, {}), { ids: [], totals: [0] }, 'the first page');
       }),
     },
+    ...activityStoreTests(test),
   ];
 }
 

@@ -1,7 +1,7 @@
 // The store suite's data: a session as the manager writes it, the admin page table every paging test
 // reads, and the keyset walk through it. Apart from the tests themselves (sessionStoreTests.ts), so a store's
 // own extra tests import the fixture without the suite.
-import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
+import type { SessionStore, SessionsPageQuery, StoredActivity, StoredSession } from '../types.js';
 
 /** The suite's fixed clock: every expected answer is written from it. */
 export const SUITE_NOW = Date.UTC(2026, 0, 15, 12);
@@ -99,4 +99,31 @@ export async function walk(store: SessionStore, query: Partial<SessionsPageQuery
     after = { value: last[full.sort], id: last.id };
   }
   return { ids, totals: [...totals] };
+}
+
+/**
+ * A log entry as the manager writes it, every field overridable: a sign-in of `usr_a` from the fixture's
+ * device, an hour before the suite's clock.
+ */
+export function activityFixture(overrides: Partial<StoredActivity> = {}): StoredActivity {
+  serial += 1;
+  return {
+    id: `act_fixture_${serial}`,
+    userId: 'usr_a',
+    kind: 'signed-in',
+    at: NOW - H,
+    sessionId: `ses_fixture_${serial}`,
+    userAgent: 'Mozilla/5.0 (Macintosh) Chrome/131',
+    ipAddress: '198.51.100.7',
+    device: { browser: 'Chrome', os: 'macOS', type: 'desktop' },
+    location: { city: 'Porto', country: 'Portugal' },
+    deviceKey: 'desktop|Chrome|macOS',
+    method: 'password',
+    newDevice: false,
+    identifier: null,
+    reason: null,
+    bySessionId: null,
+    byUserId: null,
+    ...overrides,
+  };
 }

@@ -1,0 +1,106 @@
+import type { ActivityCursor, ActivityQuery, StoredActivity } from '../types.js';
+
+/** Oldest first by time, then id: the log's order read backwards is the contract's "newest first". */
+const compareEntries = (a: ActivityCursor, b: ActivityCursor) =>
+  a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The index of the first entry of `sorted` that comes after `position`. */
+function upperBound(sorted: readonly StoredActivity[], position: ActivityCursor) {
+  let start = 0;
+  let end = sorted.length;
+  while (start < end) {
+    const middle = (start + end) >>> 1;
+    if (compareEntries(sorted[middle] as StoredActivity, position) > 0) end = middle;
+    else start = middle + 1;
+  }
+  return start;
+}
+
+/** Inserts in order; entries mostly arrive newest, so this is nearly always a push. */
+function insertSorted(sorted: StoredActivity[], entry: StoredActivity) {
+  const last = sorted.at(-1);
+  if (!last || compareEntries(last, entry) < 0) sorted.push(entry);
+  else sorted.splice(upperBound(sorted, entry), 0, entry);
+}
+
+/**
+ * The memory store's authentication log: every entry in one ordered list and in one per user, so a user's
+ * page is a binary search and a walk back, not a scan of everyone's entries. Entries are copied in and out,
+ * as a database would.
+ */
+export function createMemoryActivityLog() {
+  const all: StoredActivity[] = [];
+  const byUser = new Map<string | null, StoredActivity[]>();
+  const ids = new Set<string>();
+
+  const matches = (entry: StoredActivity, query: ActivityQuery) =>
+    (query.userId === undefined || entry.userId === query.userId) &&
+    (query.kinds === undefined || query.kinds.includes(entry.kind)) &&
+    (query.sessionIds === undefined ||
+      (entry.sessionId !== null && query.sessionIds.includes(entry.sessionId))) &&
+    (query.from === undefined || entry.at >= query.from) &&
+    (query.to === undefined || entry.at < query.to);
+
+  return {
+    append(entries: readonly StoredActivity[]) {
+      let added = 0;
+      for (const entry of entries) {
+        if (ids.has(entry.id)) continue;
+        added += 1;
+        const kept = structuredClone(entry);
+        ids.add(kept.id);
+        insertSorted(all, kept);
+        const own = byUser.get(kept.userId) ?? [];
+        byUser.set(kept.userId, own);
+        insertSorted(own, kept);
+      }
+      return added;
+    },
+
+    list(query: ActivityQuery): StoredActivity[] {
+      const source = query.userId === undefined ? all : (byUser.get(query.userId) ?? []);
+      let index = (query.after ? upperBound(source, query.after) : source.length) - 1;
+      // `after` is the previous page's last entry: this page starts just below it.
+      if (query.after) {
+        while (index >= 0 && compareEntries(source[index] as StoredActivity, query.after) >= 0) index -= 1;
+      }
+      const page: StoredActivity[] = [];
+      for (; index >= 0 && page.length < query.limit; index -= 1) {
+        const entry = source[index] as StoredActivity;
+        if (query.from !== undefined && entry.at < query.from) break;
+        if (matches(entry, query)) page.push(structuredClone(entry));
+      }
+      return page;
+    },
+
+    hasSignedInFrom(userId: string, deviceKey: string, options: { since: number; exceptSessionId?: string }) {
+      const own = byUser.get(userId) ?? [];
+      for (let index = own.length - 1; index >= 0; index -= 1) {
+        const entry = own[index] as StoredActivity;
+        if (entry.at < options.since) return false;
+        if (
+          entry.kind === 'signed-in' &&
+          entry.deviceKey === deviceKey &&
+          entry.sessionId !== options.exceptSessionId
+        )
+          return true;
+      }
+      return false;
+    },
+
+    prune(before: number) {
+      const cut = (sorted: StoredActivity[]) => {
+        let count = 0;
+        while (count < sorted.length && (sorted[count] as StoredActivity).at < before) count += 1;
+        return sorted.splice(0, count);
+      };
+      const removed = cut(all);
+      for (const entry of removed) ids.delete(entry.id);
+      for (const [user, own] of byUser) {
+        cut(own);
+        if (own.length === 0) byUser.delete(user);
+      }
+      return removed.length;
+    },
+  };
+}

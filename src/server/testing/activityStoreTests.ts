@@ -1,0 +1,204 @@
+import type { ActivityQuery, SessionStore, StoredActivity } from '../types.js';
+import { expectEqual, expectRejects } from './expectations.js';
+import { activityFixture, HOUR as H, SUITE_NOW as NOW, sessionFixture } from './storeFixtures.js';
+
+type StoreRun = (run: (store: SessionStore) => Promise<void>) => () => Promise<void>;
+
+const idsOf = (entries: readonly StoredActivity[]) => entries.map((entry) => entry.id);
+
+/** Every id a log query answers, newest first, two at a time through the keyset cursor. */
+async function walkLog(store: SessionStore, query: Omit<ActivityQuery, 'limit' | 'after'>) {
+  const seen: string[] = [];
+  let after: ActivityQuery['after'];
+  for (let pages = 0; pages < 50; pages += 1) {
+    const page = await store.listActivity({ ...query, limit: 2, after });
+    seen.push(...idsOf(page));
+    const last = page.at(-1);
+    if (page.length < 2 || !last) return seen;
+    after = { at: last.at, id: last.id };
+  }
+  throw new Error('The log never ended: its cursor does not advance.');
+}
+
+/** Six entries of two users, two of them at one instant (the id breaks the tie). */
+async function logStore(store: SessionStore) {
+  const entries = [
+    activityFixture({ id: 'act_1', at: NOW - 5 * H, sessionId: 'ses_1' }),
+    activityFixture({
+      id: 'act_2',
+      at: NOW - 4 * H,
+      kind: 'sign-in-failed',
+      sessionId: null,
+      reason: 'invalid-credentials',
+      identifier: 'ana@example.com',
+    }),
+    activityFixture({ id: 'act_3', at: NOW - 3 * H, userId: 'usr_b', sessionId: 'ses_3' }),
+    activityFixture({
+      id: 'act_5',
+      at: NOW - 2 * H,
+      kind: 'revoked',
+      sessionId: 'ses_1',
+      bySessionId: 'ses_4',
+    }),
+    activityFixture({ id: 'act_4', at: NOW - 2 * H, sessionId: 'ses_4', deviceKey: 'mobile|Safari|iOS' }),
+    activityFixture({
+      id: 'act_6',
+      at: NOW - H,
+      kind: 'sign-in-failed',
+      userId: null,
+      sessionId: null,
+      identifier: 'nobody@example.com',
+      reason: 'invalid-credentials',
+    }),
+  ];
+  await store.appendActivity(entries);
+  return entries;
+}
+
+/** The authentication log's part of the SessionStore contract. */
+export function activityStoreTests(test: StoreRun) {
+  return [
+    {
+      name: 'log: keeps every field of an entry as written, newest first, and never two of one id',
+      run: test(async (store) => {
+        const entries = await logStore(store);
+        const newestFirst = [...entries].reverse().sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
+        expectEqual(await store.listActivity({ limit: 10 }), newestFirst, 'every entry');
+        expectEqual(
+          await store.appendActivity([
+            activityFixture({ id: 'act_1', at: NOW, kind: 'expired' }),
+            activityFixture({ id: 'act_7', at: NOW - 9 * H }),
+          ]),
+          1,
+          'how many of two entries were new, one of them an id the log holds',
+        );
+        expectEqual(
+          idsOf(await store.listActivity({ limit: 10 })),
+          ['act_6', 'act_5', 'act_4', 'act_3', 'act_2', 'act_1', 'act_7'],
+          'after appending an id the log holds (it is skipped)',
+        );
+        expectEqual(await store.appendActivity([]), 0, 'nothing appended');
+        const bare = activityFixture({
+          id: 'act_bare',
+          userId: null,
+          sessionId: null,
+          userAgent: null,
+          ipAddress: null,
+          device: null,
+          location: null,
+          deviceKey: null,
+          method: null,
+          at: NOW,
+        });
+        await store.appendActivity([bare]);
+        expectEqual(
+          (await store.listActivity({ limit: 1 }))[0],
+          bare,
+          'an entry with every optional field null',
+        );
+      }),
+    },
+    {
+      name: 'log: filters by user, kinds, sessions and time, and pages by keyset without a repeat or a gap',
+      run: test(async (store) => {
+        await logStore(store);
+        expectEqual(await walkLog(store, {}), ['act_6', 'act_5', 'act_4', 'act_3', 'act_2', 'act_1'], 'all');
+        expectEqual(await walkLog(store, { userId: 'usr_a' }), ['act_5', 'act_4', 'act_2', 'act_1'], 'usr_a');
+        expectEqual(await walkLog(store, { kinds: ['sign-in-failed'] }), ['act_6', 'act_2'], 'failed');
+        expectEqual(
+          await walkLog(store, { userId: 'usr_a', kinds: ['signed-in', 'revoked'] }),
+          ['act_5', 'act_4', 'act_1'],
+          "usr_a's sign-ins and revokes",
+        );
+        expectEqual(await walkLog(store, { sessionIds: ['ses_1'] }), ['act_5', 'act_1'], 'about ses_1');
+        expectEqual(
+          await walkLog(store, { from: NOW - 4 * H, to: NOW - H }),
+          ['act_5', 'act_4', 'act_3', 'act_2'],
+          'from (inclusive) to (exclusive)',
+        );
+        expectEqual(await walkLog(store, { userId: 'usr_z' }), [], 'a user with no entries');
+      }),
+    },
+    {
+      name: 'log: finds a sign-in from a device since a time, but the session being asked about',
+      run: test(async (store) => {
+        await logStore(store);
+        const key = 'desktop|Chrome|macOS';
+        expectEqual(
+          await store.hasSignedInFrom('usr_a', key, { since: NOW - 6 * H }),
+          true,
+          'within the window',
+        );
+        expectEqual(
+          await store.hasSignedInFrom('usr_a', key, { since: NOW - 4 * H }),
+          false,
+          'only before it',
+        );
+        expectEqual(
+          await store.hasSignedInFrom('usr_a', 'mobile|Safari|iOS', {
+            since: NOW - 6 * H,
+            exceptSessionId: 'ses_4',
+          }),
+          false,
+          'its own sign-in does not count',
+        );
+        expectEqual(
+          await store.hasSignedInFrom('usr_b', 'mobile|Safari|iOS', { since: 0 }),
+          false,
+          'another user',
+        );
+      }),
+    },
+    {
+      name: 'log: retention removes entries older than a time and answers how many',
+      run: test(async (store) => {
+        await logStore(store);
+        expectEqual(await store.pruneActivity(NOW - 3 * H), 2, 'removed');
+        expectEqual(
+          idsOf(await store.listActivity({ limit: 10 })),
+          ['act_6', 'act_5', 'act_4', 'act_3'],
+          'kept',
+        );
+        expectEqual(
+          idsOf(await store.listActivity({ userId: 'usr_a', limit: 10 })),
+          ['act_5', 'act_4'],
+          "usr_a's",
+        );
+      }),
+    },
+    {
+      name: 'log: housekeeping records what it removes in the same step, and nothing when the record fails',
+      run: test(async (store) => {
+        const gone = sessionFixture({ id: 'ses_gone', expiresAt: NOW - 2 * H });
+        const kept = sessionFixture({ id: 'ses_kept', expiresAt: NOW + H });
+        await store.createSession(gone);
+        await store.createSession(kept);
+        await expectRejects(
+          store.deleteExpired(NOW, () => {
+            throw new Error('the record failed');
+          }),
+          'a failing record',
+        );
+        expectEqual((await store.findById('ses_gone'))?.id, 'ses_gone', 'still there after a failed record');
+        const record = (removed: readonly { id: string; userId: string; expiresAt: number }[]) =>
+          removed.map((s) =>
+            activityFixture({
+              id: `exp_${s.id}`,
+              kind: 'expired',
+              userId: s.userId,
+              sessionId: s.id,
+              at: s.expiresAt,
+            }),
+          );
+        expectEqual(await store.deleteExpired(NOW, record), 1, 'removed');
+        expectEqual(await store.findById('ses_gone'), null, 'the expired session');
+        expectEqual(
+          (await store.listActivity({ limit: 10 })).map((e) => [e.id, e.kind, e.sessionId, e.at]),
+          [['exp_ses_gone', 'expired', 'ses_gone', NOW - 2 * H]],
+          'its entry',
+        );
+        expectEqual(await store.deleteExpired(NOW, record), 0, 'a second pass');
+      }),
+    },
+  ];
+}
