@@ -1,11 +1,15 @@
 // The public surface of `profilekit`, by name: what a host renders, overrides and calls. Values first,
 // then types. The contract's own helpers (parsing, normalizing) stay inside; api/index.api.md locks this.
 
-export type { DeviceIconProps } from './components/DeviceIcon.js';
+export type { ActivityEntryItemProps } from './components/ActivityEntryItem.js';
 // components
+export { ActivityEntryItem } from './components/ActivityEntryItem.js';
+export type { DeviceIconProps } from './components/DeviceIcon.js';
 export { DeviceIcon } from './components/DeviceIcon.js';
 export type { LastActiveProps } from './components/LastActive.js';
 export { LastActive } from './components/LastActive.js';
+export type { NotMeButtonProps } from './components/NotMeButton.js';
+export { NotMeButton } from './components/NotMeButton.js';
 export type { PasswordConfirmDialogProps } from './components/PasswordConfirmDialog.js';
 export { PasswordConfirmDialog } from './components/PasswordConfirmDialog.js';
 export type { PasswordFieldProps } from './components/PasswordField.js';
@@ -20,6 +24,8 @@ export type { RevokeOtherSessionsButtonProps } from './components/RevokeOtherSes
 export { RevokeOtherSessionsButton } from './components/RevokeOtherSessionsButton.js';
 export type { RevokeSessionButtonProps } from './components/RevokeSessionButton.js';
 export { RevokeSessionButton } from './components/RevokeSessionButton.js';
+export type { SecurityActivityProps } from './components/SecurityActivity.js';
+export { SecurityActivity } from './components/SecurityActivity.js';
 export type { SessionListProps } from './components/SessionList.js';
 export { SessionList } from './components/SessionList.js';
 export type { SessionRowProps } from './components/SessionRow.js';
@@ -53,6 +59,8 @@ export type {
 } from './data/useRevokeSession.js';
 export { useRevokeSession } from './data/useRevokeSession.js';
 export { useRevokeSessionState } from './data/useRevokeSessionState.js';
+export type { UseSecurityActivityOptions, UseSecurityActivityResult } from './data/useSecurityActivity.js';
+export { useSecurityActivity } from './data/useSecurityActivity.js';
 export type { SessionsListView, UseSessionsOptions, UseSessionsResult } from './data/useSessions.js';
 export { getSessionsListView, useSessions } from './data/useSessions.js';
 export type { SessionsDataOptions } from './data/useSessionsDataValue.js';
@@ -61,6 +69,16 @@ export { useSignOut } from './data/useSignOut.js';
 export type { DeviceDescription } from './format/describeDevice.js';
 // format
 export { describeDevice } from './format/describeDevice.js';
+export type { ActivityItem } from './format/groupActivity.js';
+export {
+  activityMessagesFor,
+  arActivityMessages,
+  deActivityMessages,
+  enActivityMessages,
+  esActivityMessages,
+  frActivityMessages,
+} from './messages/activity/index.js';
+export type { ActivityMessages } from './messages/activity/types.js';
 // texts
 export {
   arMessages,
@@ -78,7 +96,11 @@ export { isSessionsError, SessionsError } from './provider/SessionsError.js';
 // The provider contract's types, all of them (api/index.api.md lists them by name).
 export type * from './provider/types.js';
 export type { SessionsClassNames, SessionsPart } from './registry/classNames.js';
-export type { SessionsComponentOverrides, SessionsComponents } from './registry/defaultComponents.js';
+export type {
+  OptionalSessionsComponents,
+  SessionsComponentOverrides,
+  SessionsComponents,
+} from './registry/defaultComponents.js';
 // provider and registry
 export { defaultComponents } from './registry/defaultComponents.js';
 export type { SessionsProviderProps } from './registry/SessionsProvider.js';

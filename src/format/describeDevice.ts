@@ -12,7 +12,10 @@ export interface DeviceDescription {
  * "browser on OS". The user agent is not parsed here: the server (profilekit/server) or the adapter
  * (withParsedDevices) did that, so the kit's core carries no parser.
  */
-export function describeDevice(session: Session, messages: SessionsMessages): DeviceDescription {
+export function describeDevice(
+  session: Pick<Session, 'device'>,
+  messages: SessionsMessages,
+): DeviceDescription {
   const browser = session.device?.browser;
   const os = session.device?.os;
   const type = session.device?.type ?? 'unknown';

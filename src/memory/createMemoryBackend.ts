@@ -20,6 +20,7 @@ import { createMemoryStoreWithRows } from '../server/createMemorySessionStore.js
 import { createSessionManager } from '../server/createSessionManager.js';
 import { createSessionsHandler } from '../server/createSessionsHandler.js';
 import { createInProcessEventBus } from '../server/events.js';
+import { failedSignInEntry, signedInEntry } from '../server/history/entries.js';
 import { parseDevice } from '../server/parseDevice.js';
 import { hashSessionToken, newSessionToken } from '../server/tokens.js';
 import type { StoredSession } from '../server/types.js';
@@ -200,6 +201,12 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
       absoluteExpiresAt: expiresAt,
       authenticatedAt: now(),
     });
+    // Its sign-in in the log, as the manager would have recorded it (synchronous in the memory store).
+    const row = memory.rows.get(id);
+    if (row)
+      void memory.store.appendActivity([
+        signedInEntry(row, { method: 'password', newDevice: input.newDevice ?? false, deviceKey: null }),
+      ]);
     void events.publish({ type: 'session.started', userId: user.id, sessionId: id, at: now() });
     return id;
   }
@@ -293,13 +300,41 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
     /** Signs in as another device would: checks the password and starts a session. */
     signIn(input: Memory.MemorySignInInput): { sessionId: string; provider: RestSessionsProvider } {
       const user = findUser(input.email);
-      if (!user || user.password !== input.password) throw new SessionsError('INVALID_PASSWORD');
+      if (!user || user.password !== input.password) {
+        const attempt = new Request(ORIGIN, { headers: { 'user-agent': input.userAgent ?? '' } });
+        setClientAddress(attempt, input.ipAddress);
+        void manager.recordFailedSignIn({
+          identifier: input.email,
+          userId: user?.id ?? null,
+          reason: 'invalid-credentials',
+          request: attempt,
+        });
+        throw new SessionsError('INVALID_PASSWORD');
+      }
       const { email: _email, password: _password, ...device } = input;
       const sessionId = addSession({ ...device, user: user.id });
       return { sessionId, provider: providerFor(sessionId) };
     },
     addUser,
     addSession,
+    /** Logs a refused sign-in, as the host's sign-in would have (the user's activity shows it). */
+    addFailedSignIn(input: Memory.MemoryFailedSignInInput) {
+      const user = findUser(input.email);
+      void memory.store.appendActivity([
+        failedSignInEntry({
+          userId: user?.id ?? null,
+          identifier: input.email,
+          reason: 'invalid-credentials',
+          at: toEpoch(input.at, now()),
+          described: {
+            userAgent: input.userAgent ?? null,
+            ipAddress: input.ipAddress ?? null,
+            device: input.device ?? deviceOf(input.userAgent),
+            location: input.location ?? null,
+          },
+        }),
+      ]);
+    },
     /** Ends a session on the server, as if its device signed out. */
     endSession: (sessionId: string): Promise<boolean> => manager.endSession(sessionId, { cause: 'host' }),
     /** Makes the next calls of this session answer REAUTH_REQUIRED until it re-authenticates. */

@@ -73,6 +73,8 @@ export function createDemoBackend(options: DemoBackendOptions = {}) {
       location: { city: 'Berlin', country: 'Germany' },
       applicationId: 'web',
       lastActiveAt: now - 3 * 60 * MINUTE_MS,
+      // A device Ana had not used: her activity offers "This wasn't me?" on it.
+      newDevice: true,
     },
     {
       id: 'ses_ipad',
@@ -92,7 +94,20 @@ export function createDemoBackend(options: DemoBackendOptions = {}) {
     },
   ].slice(0, Math.max(0, otherDevices));
   for (const session of others) {
-    backend.addSession({ ...session, user: 'user_ana', createdAt: session.lastActiveAt - 86_400_000 });
+    const createdAt = session.lastActiveAt - 86_400_000;
+    if (session.newDevice) {
+      // Two wrong passwords from that device a minute before its sign-in.
+      for (const minutes of [2, 1]) {
+        backend.addFailedSignIn({
+          email: DEMO_USER.email,
+          userAgent: session.userAgent,
+          ipAddress: session.ipAddress,
+          location: session.location,
+          at: createdAt - minutes * MINUTE_MS,
+        });
+      }
+    }
+    backend.addSession({ ...session, user: 'user_ana', createdAt });
   }
   return { ...backend, currentSessionId: current, provider: backend.providerFor(current) };
 }

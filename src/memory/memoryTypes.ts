@@ -20,6 +20,8 @@ export interface MemorySessionInput {
   location?: SessionLocation;
   trusted?: boolean;
   applicationId?: string;
+  /** Its sign-in is logged as from a new device (the activity then offers "This wasn't me?"). @default false */
+  newDevice?: boolean;
   createdAt?: DateInput;
   lastActiveAt?: DateInput;
   expiresAt?: DateInput;
@@ -60,6 +62,18 @@ export interface MemoryBackendOptions {
   sessionLifetimeMs?: number;
   /** @default Date.now */
   now?: () => number;
+}
+
+/** A refused sign-in to seed the log with (`addFailedSignIn`). */
+export interface MemoryFailedSignInInput {
+  /** The identifier tried; when a user has it, the attempt is in that user's activity. */
+  email: string;
+  userAgent?: string;
+  ipAddress?: string;
+  device?: SessionDevice;
+  location?: SessionLocation;
+  /** @default now */
+  at?: DateInput;
 }
 
 /** A failure to inject: a code, or a code with a retry-after and a message. */

@@ -52,6 +52,7 @@ export function getCapabilities(
       canSignOut: 'signOut',
       canReauthenticate: 'reauthenticate',
       canSubscribe: 'subscribeToSessionEvents',
+      canListActivity: 'listActivity',
     }),
     password: Object.fromEntries(
       CONFIRMABLE_ACTIONS.map((action) => [action, requirement(provider, policy, action)]),

@@ -19,7 +19,7 @@ export interface NormalizedSessions {
 
 // Caps on untrusted strings: long enough for any real value, short enough that a hostile 10 MB user
 // agent cannot stall a render. Token previews are capped at 8 so a full token can never reach the DOM.
-const MAX_LENGTH = { userAgent: 512, ipAddress: 64, label: 200, tokenPreview: 8 } as const;
+export const MAX_LENGTH = { userAgent: 512, ipAddress: 64, label: 200, tokenPreview: 8 } as const;
 
 // Epoch numbers below this are seconds, above it milliseconds (1e11 s is the year 5138; 1e11 ms is 1973).
 const EPOCH_SECONDS_BELOW = 1e11;
@@ -61,7 +61,7 @@ export function parseDateInput(value: unknown): Date | undefined | null {
   return Number.isFinite(time) && !Number.isNaN(date.getTime()) ? date : null;
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
@@ -71,7 +71,7 @@ function withoutEmpty<T extends object>(value: T): T | undefined {
   return Object.values(value).some((v) => v !== undefined) ? value : undefined;
 }
 
-function normalizeDevice(value: unknown): SessionDevice | undefined {
+export function normalizeDevice(value: unknown): SessionDevice | undefined {
   const raw = asRecord(value);
   if (!raw) return undefined;
   const type = DEVICE_TYPES.find((t) => t === raw.type);
@@ -83,7 +83,7 @@ function normalizeDevice(value: unknown): SessionDevice | undefined {
   });
 }
 
-function normalizeLocation(value: unknown): SessionLocation | undefined {
+export function normalizeLocation(value: unknown): SessionLocation | undefined {
   const raw = asRecord(value);
   if (!raw) return undefined;
   return withoutEmpty({
@@ -93,7 +93,7 @@ function normalizeLocation(value: unknown): SessionLocation | undefined {
   });
 }
 
-function readId(value: unknown): string | undefined {
+export function readId(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return cleanText(value, MAX_LENGTH.label);
 }

@@ -8,20 +8,29 @@
  */
 
 import type {
+  ActivityKind,
   ConfirmableAction,
+  ListActivityResult,
   ListSessionsResult,
   PasswordRequirement,
   SessionDevice,
   SessionEndCause,
   SessionLocation,
   SessionsPolicy,
+  SignInFailureReason,
 } from '../contract/index.js';
 
 export type {
+  ActivityEntryInput,
+  ActivityKind,
+  ActivitySessionState,
+  AdminActivityEntryInput,
   AdminSessionInput,
   ConfirmableAction,
   DateInput,
   DeviceType,
+  ListActivityResult,
+  ListAllActivityResult,
   ListSessionsResult,
   PasswordRequirement,
   RevokeManyResult,
@@ -30,6 +39,7 @@ export type {
   SessionInput,
   SessionLocation,
   SessionsPolicy,
+  SignInFailureReason,
 } from '../contract/index.js';
 
 /** A session after `normalizeSessions`: dates are Dates, strings are clean, absent fields are absent. */
@@ -47,6 +57,41 @@ export interface Session {
   applicationId?: string;
   tokenPreview?: string;
   meta?: Record<string, unknown>;
+}
+
+/** A log entry after `normalizeActivity`: dates are Dates, strings are clean, absent fields are absent. */
+export interface ActivityEntry {
+  id: string;
+  kind: ActivityKind;
+  at: Date;
+  sessionId?: string;
+  isCurrent: boolean;
+  ipAddress?: string;
+  userAgent?: string;
+  device?: SessionDevice;
+  location?: SessionLocation;
+  method?: string;
+  newDevice: boolean;
+  identifier?: string;
+  reason?: SignInFailureReason;
+  bySessionId?: string;
+  byUserId?: string;
+  /** For a sign-in: whether its session is still active, else when and how it ended. */
+  session?: { active: boolean; endedAt?: Date; endedBy?: ActivityKind };
+}
+
+export interface ListActivityParams {
+  signal: AbortSignal;
+  /** The previous page's `nextCursor`; absent for the first page. */
+  cursor?: string;
+  /** @default the server's (20 over the contract) */
+  limit?: number;
+}
+
+export interface ReportNotMeParams {
+  /** The session the user says was not them. */
+  sessionId: string;
+  password?: string;
 }
 
 export interface ListSessionsParams {
@@ -139,6 +184,17 @@ export interface SessionsDataProvider {
    * @default what `getPolicy` says, else every action 'none'
    */
   passwordRequirements?: Partial<Record<ConfirmableAction, PasswordRequirement>>;
+  /**
+   * The user's authentication log, newest first, a page at a time (sign-ins, failed attempts, sign-outs).
+   * Absent when the backend keeps no history: the activity section then says it is not available.
+   */
+  listActivity?: (params: ListActivityParams) => Promise<ListActivityResult>;
+  /**
+   * The user reports a session as not theirs: the backend ends it and records the report. Asks for the
+   * password where `revokeSession` does. Without it, "This wasn't me?" signs the session out with
+   * `revokeSession`.
+   */
+  reportNotMe?: (params: ReportNotMeParams) => Promise<void>;
 }
 
 /** The methods a provider may have, by name. */
@@ -158,5 +214,7 @@ export interface SessionsCapabilities {
   canReauthenticate: boolean;
   /** The provider pushes live events (`subscribeToSessionEvents`). */
   canSubscribe: boolean;
+  /** The provider reads the authentication log (`listActivity`). */
+  canListActivity: boolean;
   password: Record<ConfirmableAction, PasswordRequirement>;
 }

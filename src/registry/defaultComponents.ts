@@ -1,6 +1,8 @@
 import type { ComponentProps, ComponentType } from 'react';
+import type { ActivityEntryItemProps } from '../components/ActivityEntryItem.js';
 import { DeviceIcon } from '../components/DeviceIcon.js';
 import { LastActive } from '../components/LastActive.js';
+import type { NotMeButtonProps } from '../components/NotMeButton.js';
 import { PasswordConfirmDialog } from '../components/PasswordConfirmDialog.js';
 import { PasswordField } from '../components/PasswordField.js';
 import { ReauthPrompt } from '../components/ReauthPrompt.js';
@@ -32,10 +34,20 @@ export const defaultComponents = {
   SessionsAnnouncer,
 };
 
+/**
+ * Parts rendered only by components a page may not use (the security activity): the registry accepts a
+ * replacement for each, and the component that renders one falls back to its own default, so a page
+ * without them ships none of their code.
+ */
+export interface OptionalSessionsComponents {
+  ActivityEntryItem: ComponentType<ActivityEntryItemProps>;
+  NotMeButton: ComponentType<NotMeButtonProps>;
+}
+
 /** The registry: each entry takes exactly the props of the default it replaces. */
 export type SessionsComponents = {
   [Name in keyof typeof defaultComponents]: ComponentType<ComponentProps<(typeof defaultComponents)[Name]>>;
-};
+} & Partial<OptionalSessionsComponents>;
 
 /** What `components` (on `SessionsProvider`, or on `SessionList` for one list) may replace. */
 export type SessionsComponentOverrides = Partial<SessionsComponents>;

@@ -2,9 +2,12 @@ import { readPolicy, routePath, type SessionsPolicy } from '../contract/index.js
 import { readRevokedCount } from '../provider/readCount.js';
 import { SessionsError } from '../provider/SessionsError.js';
 import type {
+  ListActivityParams,
+  ListActivityResult,
   ListSessionsParams,
   ListSessionsResult,
   ReauthenticateParams,
+  ReportNotMeParams,
   RevokeManyParams,
   RevokeManyResult,
   RevokeSessionParams,
@@ -38,6 +41,8 @@ export interface RestSessionsProvider extends SessionsDataProvider {
   signOut: () => Promise<void>;
   reauthenticate: (params: ReauthenticateParams) => Promise<void>;
   getPolicy: (params?: { signal?: AbortSignal }) => Promise<SessionsPolicy>;
+  listActivity: (params?: Partial<ListActivityParams>) => Promise<ListActivityResult>;
+  reportNotMe: (params: ReportNotMeParams) => Promise<void>;
 }
 
 const FACTORY = 'createRestSessionsProvider';
@@ -46,6 +51,7 @@ const REVOKE = '{ sessionId, password? }';
 const REVOKE_MANY = '{ password?, applicationId? }';
 const REAUTH = '{ password }';
 const POLICY = '{ signal? }';
+const ACTIVITY = '{ signal?, cursor?, limit? }';
 
 /**
  * A provider for any backend that speaks the profilekit HTTP contract (docs/rest-contract.md): Laravel,
@@ -150,6 +156,30 @@ export function createRestSessionsProvider(options: RestSessionsProviderOptions)
 
     signOut: async () => {
       await request('POST', routePath('signOut'));
+    },
+
+    listActivity: async (params) => {
+      const p = readParams('listActivity', ACTIVITY, params, { optional: true });
+      const signal = optionalSignal('listActivity', ACTIVITY, p);
+      const cursor = optionalString('listActivity', ACTIVITY, p, 'cursor');
+      const limit = (p as { limit?: unknown }).limit;
+      const query = new URLSearchParams();
+      if (cursor !== undefined) query.set('cursor', cursor);
+      if (typeof limit === 'number') query.set('limit', String(limit));
+      const path = `${routePath('listActivity')}${query.size ? `?${query}` : ''}`;
+      const body = await requestJson('GET', path, undefined, signal);
+      // The envelope here; each entry is checked once, by normalizeActivity where the kit reads it.
+      if (!Array.isArray((body as { entries?: unknown } | null)?.entries)) {
+        throw new SessionsError('INVALID_RESPONSE', `GET ${path} did not answer { entries: [...] }.`);
+      }
+      return body as ListActivityResult;
+    },
+
+    reportNotMe: async (params) => {
+      const p = readParams('reportNotMe', REVOKE, params, { hint: idHint('reportNotMe', 'sessionId') });
+      const sessionId = requireId('reportNotMe', REVOKE, p, 'sessionId');
+      const password = readPassword('reportNotMe', REVOKE, p, false);
+      await request('POST', routePath('reportNotMe', sessionId), password === undefined ? {} : { password });
     },
 
     reauthenticate: async (params) => {

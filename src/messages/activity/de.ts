@@ -1,0 +1,35 @@
+import type { ActivityMessages } from './types.js';
+
+export const deActivityMessages: ActivityMessages = {
+  heading: 'Letzte Sicherheitsaktivitäten',
+  listLabel: 'Sicherheitsaktivitäten',
+  loading: 'Aktivitäten werden geladen…',
+  empty: 'Keine Sicherheitsaktivitäten in letzter Zeit.',
+  unavailable: 'Sicherheitsaktivitäten sind nicht verfügbar.',
+  loadFailed: 'Deine Sicherheitsaktivitäten konnten nicht geladen werden.',
+  retry: 'Erneut versuchen',
+  showMore: 'Mehr anzeigen',
+  signedIn: 'Angemeldet',
+  failedSignIns: (count) =>
+    count === 1 ? 'Fehlgeschlagener Anmeldeversuch' : `${count} fehlgeschlagene Anmeldeversuche`,
+  confirmationFailed: 'Falsches Passwort eingegeben',
+  reauthenticated: 'Passwort bestätigt',
+  signedOut: 'Abgemeldet',
+  revoked: 'Von einem anderen Gerät abgemeldet',
+  revokedByAdmin: 'Von einer Administratorin oder einem Administrator abgemeldet',
+  expired: 'Sitzung abgelaufen',
+  sessionLimit: 'Abgemeldet: zu viele Geräte',
+  notMeReported: 'Als „nicht ich“ gemeldet und abgemeldet',
+  newDevice: 'Neues Gerät',
+  thisDevice: 'Dieses Gerät',
+  stillSignedIn: 'Noch angemeldet',
+  endedAt: (time) => `Beendet ${time}`,
+  triedAs: (identifier) => `als ${identifier}`,
+  notMe: 'Das war ich nicht',
+  notMeLabel: (device) => `Das war ich nicht: ${device} abmelden`,
+  notMeTitle: (device) => `${device} abmelden?`,
+  notMeDescription:
+    'Wenn du dich auf diesem Gerät nicht angemeldet hast, melde es jetzt ab. Ändere danach dein Passwort: Jemand kennt es vielleicht.',
+  notMeConfirm: 'Abmelden',
+  notMeDone: 'Das Gerät wurde abgemeldet. Ändere dein Passwort, um dein Konto zu schützen.',
+};

@@ -1,0 +1,35 @@
+import type { ActivityMessages } from './types.js';
+
+export const esActivityMessages: ActivityMessages = {
+  heading: 'Actividad de seguridad reciente',
+  listLabel: 'Actividad de seguridad',
+  loading: 'Cargando la actividad…',
+  empty: 'No hay actividad de seguridad reciente.',
+  unavailable: 'La actividad de seguridad no está disponible.',
+  loadFailed: 'No se pudo cargar tu actividad de seguridad.',
+  retry: 'Reintentar',
+  showMore: 'Mostrar más',
+  signedIn: 'Inicio de sesión',
+  failedSignIns: (count) =>
+    count === 1 ? 'Intento de inicio de sesión fallido' : `${count} intentos de inicio de sesión fallidos`,
+  confirmationFailed: 'Contraseña incorrecta',
+  reauthenticated: 'Contraseña confirmada',
+  signedOut: 'Sesión cerrada',
+  revoked: 'Sesión cerrada desde otro dispositivo',
+  revokedByAdmin: 'Sesión cerrada por un administrador',
+  expired: 'Sesión caducada',
+  sessionLimit: 'Sesión cerrada: demasiados dispositivos',
+  notMeReported: 'Marcado como «no fui yo» y sesión cerrada',
+  newDevice: 'Dispositivo nuevo',
+  thisDevice: 'Este dispositivo',
+  stillSignedIn: 'Sesión aún abierta',
+  endedAt: (time) => `Terminó el ${time}`,
+  triedAs: (identifier) => `como ${identifier}`,
+  notMe: 'No fui yo',
+  notMeLabel: (device) => `No fui yo: cerrar la sesión de ${device}`,
+  notMeTitle: (device) => `¿Cerrar la sesión de ${device}?`,
+  notMeDescription:
+    'Si no iniciaste sesión en este dispositivo, ciérrala ahora. Después cambia tu contraseña: puede que alguien la conozca.',
+  notMeConfirm: 'Cerrar la sesión',
+  notMeDone: 'Se cerró la sesión de ese dispositivo. Cambia tu contraseña para proteger tu cuenta.',
+};

@@ -1,0 +1,35 @@
+import type { ActivityMessages } from './types.js';
+
+export const frActivityMessages: ActivityMessages = {
+  heading: 'Activité de sécurité récente',
+  listLabel: 'Activité de sécurité',
+  loading: 'Chargement de l’activité…',
+  empty: 'Aucune activité de sécurité récente.',
+  unavailable: 'L’activité de sécurité n’est pas disponible.',
+  loadFailed: 'Votre activité de sécurité n’a pas pu être chargée.',
+  retry: 'Réessayer',
+  showMore: 'Afficher plus',
+  signedIn: 'Connexion',
+  failedSignIns: (count) =>
+    count === 1 ? 'Tentative de connexion échouée' : `${count} tentatives de connexion échouées`,
+  confirmationFailed: 'Mot de passe incorrect saisi',
+  reauthenticated: 'Mot de passe confirmé',
+  signedOut: 'Déconnexion',
+  revoked: 'Déconnecté depuis un autre appareil',
+  revokedByAdmin: 'Déconnecté par un administrateur',
+  expired: 'Session expirée',
+  sessionLimit: 'Déconnecté : trop d’appareils',
+  notMeReported: 'Signalé comme n’étant pas vous et déconnecté',
+  newDevice: 'Nouvel appareil',
+  thisDevice: 'Cet appareil',
+  stillSignedIn: 'Toujours connecté',
+  endedAt: (time) => `Terminée le ${time}`,
+  triedAs: (identifier) => `avec ${identifier}`,
+  notMe: 'Ce n’était pas moi',
+  notMeLabel: (device) => `Ce n’était pas moi : déconnecter ${device}`,
+  notMeTitle: (device) => `Déconnecter ${device} ?`,
+  notMeDescription:
+    'Si vous ne vous êtes pas connecté sur cet appareil, déconnectez-le maintenant. Changez ensuite votre mot de passe : quelqu’un le connaît peut-être.',
+  notMeConfirm: 'Le déconnecter',
+  notMeDone: 'L’appareil a été déconnecté. Changez votre mot de passe pour protéger votre compte.',
+};
