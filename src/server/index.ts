@@ -31,6 +31,12 @@ export type {
   SessionsHandlerOptions,
 } from './handler/handlerDeps.js';
 export type { ServerErrorCode } from './handler/responses.js';
+export type {
+  NewDeviceMessage,
+  NewDeviceMessageLocale,
+  NewDeviceMessageOptions,
+} from './history/newDeviceMessage.js';
+export { newDeviceMessage } from './history/newDeviceMessage.js';
 export type { PasswordSignInOptions, PasswordSignInResult } from './host/createPasswordSignIn.js';
 export { createPasswordSignIn } from './host/createPasswordSignIn.js';
 export type { RequestWithSession } from './host/sessionGuards.js';

@@ -59,3 +59,19 @@ export function createNotMeTokens(secret: string) {
     },
   };
 }
+
+/**
+ * When a not-me link the manager made expires (its token says it in the clear), for the mail to tell the
+ * reader; null for a URL that carries no such token. Reads, never verifies: only the handler trusts a token.
+ */
+export function notMeLinkExpiry(url: string): number | null {
+  let token: string | undefined;
+  try {
+    token = new URL(url).searchParams.getAll('token').at(-1);
+  } catch {
+    return null;
+  }
+  const [version, , expiry = '', ...rest] = token?.split('.') ?? [];
+  if (version !== 'v1' || rest.length !== 1 || !/^[0-9a-z]{1,11}$/.test(expiry)) return null;
+  return Number.parseInt(expiry, 36);
+}
