@@ -50,7 +50,8 @@ export interface SessionCookieOptions {
 /** A sign-in from a device the user had not signed in from within the log's retention window. */
 export interface NewDeviceAlert {
   userId: string;
-  session: StoredSession;
+  /** The new session as stored, without its token hash (nothing a mailer needs, nothing to leak). */
+  session: Omit<StoredSession, 'tokenHash' | 'tokenPreview'>;
   /**
    * Opens without a sign-in, ends this session once and lands on `notMe.landingUrl` (null when the
    * manager has no `notMe` options). Put it in the mail; never log it.
@@ -285,6 +286,15 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const retentionMs = history?.retentionMs ?? DEFAULT_HISTORY_RETENTION_MS;
   const notMe = history?.notMe;
   const notMeTokens = notMe ? createNotMeTokens(notMe.secret) : null;
+  if (notMe) {
+    for (const name of ['url', 'landingUrl'] as const) {
+      if (!/^https?:\/\/[^/]/i.test(String(notMe[name]))) {
+        throw new TypeError(
+          `createSessionManager: history.notMe.${name} must be an absolute http(s) URL (a mail's link has no page to be relative to).`,
+        );
+      }
+    }
+  }
   const reportHistoryError =
     history?.onError ?? ((error: unknown) => console.error('profilekit: onNewDevice failed', error));
   /** Appends to the log when history is on; answers how many entries were new. */
@@ -388,7 +398,8 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
               ),
             )}`
           : null;
-      await history?.onNewDevice?.({ userId: session.userId, session: { ...session }, notMeUrl });
+      const { tokenHash: _hash, tokenPreview: _preview, ...described } = session;
+      await history?.onNewDevice?.({ userId: session.userId, session: described, notMeUrl });
     } catch (error) {
       reportHistoryError(error);
     }

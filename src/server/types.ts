@@ -92,7 +92,7 @@ export interface StoredActivity {
   ipAddress: string | null;
   device: SessionDevice | null;
   location: SessionLocation | null;
-  /** What the new-device rule compares (src/server/history/deviceKey.ts); null when the device is unknown. */
+  /** What the new-device rule compares (`deviceKeyOf` in src/server/history/entries.ts); null when the device is unknown. */
   deviceKey: string | null;
   method: string | null;
   newDevice: boolean;
