@@ -52,6 +52,7 @@ export function createApp({ staticDir, ...options }: AppOptions) {
   app.get('/api/auth/me', (c) => auth.me(c.req.raw));
   app.post('/api/auth/sign-in', (c) => auth.signIn(c.req.raw));
   app.post('/api/auth/sign-out', (c) => auth.signOut(c.req.raw));
+  app.get('/api/demo/outbox', (c) => auth.outbox(c.req.raw));
   // Everything else under /api is the sessions contract.
   app.all('/api/*', (c) => handler(c.req.raw));
 

@@ -1,10 +1,12 @@
 // Relative imports in this folder carry no extension: the Next.js example (examples/next) imports these
 // modules, and Turbopack does not map './db.js' to db.ts as TypeScript, tsx and Vite do.
+import { randomBytes } from 'node:crypto';
 import {
   createCsrfGuard,
   createPasswordSignIn,
   createSessionManager,
   createSessionsHandler,
+  newDeviceMessage,
   type SessionEventBus,
   type SessionManagerOptions,
   type SessionStore,
@@ -27,6 +29,20 @@ export interface HostOptions {
   clientIp?: SessionManagerOptions['clientIp'];
   /** Passed to the handler as is (password requirements, freshness, attempts). */
   sessions?: Partial<Omit<SessionsHandlerOptions, 'manager' | 'verifyPassword'>>;
+  /** Where the demo is reached, for the absolute "This wasn't me" link in its mails. @default http://127.0.0.1:8787 */
+  origin?: string;
+}
+
+/** A mail the demo would have sent: kept in memory and shown on the outbox page instead. */
+export interface OutboxMessage {
+  id: string;
+  userId: string;
+  to: string;
+  at: number;
+  subject: string;
+  text: string;
+  html: string;
+  notMeUrl: string | null;
 }
 
 type Route = (request: Request) => Promise<Response>;
@@ -46,15 +62,51 @@ export const publicUser = (user: User) => ({
  * and "who am I" under /api/auth, and profilekit's session manager and contract handler under /api. The
  * Hono server (createApp.ts) and the Next.js example (examples/next) mount these same functions.
  */
-export function createHost({ db, now, clientIp, sessions, events, ...options }: HostOptions) {
+export function createHost({ db, now = Date.now, clientIp, sessions, events, ...options }: HostOptions) {
   const users = createUsers(db);
   const store = options.store ?? createSqliteSessionStore(db);
-  // Plain-HTTP localhost: the demo's cookies cannot be Secure.
-  const manager = createSessionManager({ store, events, now, clientIp, cookie: { secure: false } });
+  const origin = (options.origin ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
+  const outbox: OutboxMessage[] = [];
+  // Plain-HTTP localhost: the demo's cookies cannot be Secure. A sign-in from a new device "mails" its
+  // owner (the outbox page shows it) with a link that signs that device out; the link's key is the
+  // environment's NOT_ME_SECRET, else one made per process (links then stop working on a restart).
+  const manager = createSessionManager({
+    store,
+    events,
+    now,
+    clientIp,
+    cookie: { secure: false },
+    history: {
+      notMe: {
+        secret: process.env.NOT_ME_SECRET ?? randomBytes(32).toString('hex'),
+        url: `${origin}/api/sessions/not-me`,
+        landingUrl: `${origin}/not-me`,
+      },
+      onNewDevice: (alert) => {
+        const user = users.byId(alert.userId);
+        if (!user) return;
+        const mail = newDeviceMessage(alert, { appName: 'Acme', userName: user.name ?? undefined });
+        outbox.unshift({
+          id: randomBytes(8).toString('hex'),
+          userId: user.id,
+          to: user.email,
+          at: now(),
+          notMeUrl: alert.notMeUrl,
+          ...mail,
+        });
+        outbox.splice(100);
+      },
+    },
+  });
   // The sign-in form: its body capped, through its own limits (keyed on the account and the client,
   // slowing a guesser down, never touching a signed-in user's confirmations), known and unknown emails at
   // the same cost (checkCredentials checks a dummy hash for an unknown one).
-  const passwordSignIn = createPasswordSignIn({ manager, verify: users.checkCredentials });
+  // A wrong password for a known email is in that account's security activity (`accountOf`).
+  const passwordSignIn = createPasswordSignIn({
+    manager,
+    verify: users.checkCredentials,
+    accountOf: (email) => users.byEmail(email)?.id,
+  });
   // The contract's options, apart from where it is mounted (examples/next gives them to createNextSessions).
   const handlerOptions = {
     verifyPassword: users.verifyPassword,
@@ -107,6 +159,12 @@ export function createHost({ db, now, clientIp, sessions, events, ...options }: 
         return json({ user: publicUser(result.user) }, 200, { 'Set-Cookie': result.setCookie });
       }
       return json({ code: result.code, message: result.message }, result.status, result.headers);
+    }),
+    /** GET /api/demo/outbox: the signed-in user's mails, newest first (the demo sends none). */
+    outbox: guarded(async (request) => {
+      const current = await currentUser(request);
+      if (!current) return json({ code: 'UNAUTHORIZED', message: 'You are not signed in.' }, 401);
+      return json({ messages: outbox.filter((message) => message.userId === current.user.id) });
     }),
     /** POST /api/auth/sign-out */
     signOut: guarded(async (request) => {

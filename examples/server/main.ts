@@ -60,7 +60,7 @@ if (postgresUrl) {
   where = `${path.relative(repoRoot, dbFile)}${fresh ? ' (new, seeded)' : ''} — start fresh with --reset`;
 }
 
-const { app } = createApp({ db, staticDir, ...shared });
+const { app } = createApp({ db, staticDir, origin: `http://127.0.0.1:${port}`, ...shared });
 const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
   console.log(`\nprofilekit demo is running at http://127.0.0.1:${info.port}/`);
   console.log(`  user:  ${DEMO_CREDENTIALS.user.email} / ${DEMO_CREDENTIALS.user.password}`);

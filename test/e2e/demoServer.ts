@@ -15,10 +15,21 @@ export async function startDemoServer(options: Partial<AppOptions> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'profilekit-e2e-'));
   const db = openDb(path.join(dir, 'demo.sqlite'));
   await seedDemo(db, Date.now(), 0);
-  const { app } = createApp({ db, staticDir: path.resolve('examples/demo/dist'), ...options });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  // The app is made once the port is known: its mails' links carry the demo's own origin.
+  let app: ReturnType<typeof createApp>['app'] | undefined;
+  const server = serve({
+    fetch: (request, env) => (app ? app.fetch(request, env) : new Response(null, { status: 503 })),
+    port: 0,
+    hostname: '127.0.0.1',
+  });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
+  app = createApp({
+    db,
+    staticDir: path.resolve('examples/demo/dist'),
+    origin: `http://127.0.0.1:${port}`,
+    ...options,
+  }).app;
   return {
     url: `http://127.0.0.1:${port}`,
     db,

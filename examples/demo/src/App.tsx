@@ -2,6 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { AdminPage } from './AdminPage.js';
 import { fetchMe } from './api.js';
+import { NotMePage } from './NotMePage.js';
+import { OutboxPage } from './OutboxPage.js';
 import { ProfilePage } from './ProfilePage.js';
 import { SignInPage } from './SignInPage.js';
 
@@ -31,8 +33,18 @@ export function App() {
     navigate('/sign-in');
   };
 
+  // The mail's link lands here whether this browser is signed in or not.
+  if (path === '/not-me') return <NotMePage onContinue={() => navigate('/')} />;
   if (me.isPending) return <p className="demo-loading">Loading…</p>;
   if (!me.data || path === '/sign-in') return <SignInPage onSignedIn={onSignedIn} />;
   if (path === '/admin') return <AdminPage user={me.data} onBack={() => navigate('/')} />;
-  return <ProfilePage user={me.data} onSignedOut={onSignedOut} onOpenAdmin={() => navigate('/admin')} />;
+  if (path === '/outbox') return <OutboxPage onBack={() => navigate('/')} />;
+  return (
+    <ProfilePage
+      user={me.data}
+      onSignedOut={onSignedOut}
+      onOpenAdmin={() => navigate('/admin')}
+      onOpenOutbox={() => navigate('/outbox')}
+    />
+  );
 }

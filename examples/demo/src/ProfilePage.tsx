@@ -1,10 +1,12 @@
 import {
   RevokeAllSessionsButton,
   RevokeOtherSessionsButton,
+  SecurityActivity,
   SessionList,
   SessionsProvider,
 } from 'profilekit';
 import { createRestSessionsProvider } from 'profilekit/rest';
+import { useState } from 'react';
 import type { DemoUser } from './api.js';
 import { signOut } from './api.js';
 
@@ -20,11 +22,15 @@ export function ProfilePage({
   user,
   onSignedOut,
   onOpenAdmin,
+  onOpenOutbox,
 }: {
   user: DemoUser;
   onSignedOut: () => void;
   onOpenAdmin: () => void;
+  onOpenOutbox: () => void;
 }) {
+  // The host's part of "This wasn't me?": offer a password change once the device is out.
+  const [suggestPasswordChange, setSuggestPasswordChange] = useState(false);
   return (
     <div className="demo-shell">
       <header className="demo-header">
@@ -35,6 +41,9 @@ export function ProfilePage({
               Sessions admin
             </button>
           )}
+          <button type="button" onClick={onOpenOutbox}>
+            Outbox
+          </button>
           {user.name ?? user.email}
           <button
             type="button"
@@ -73,6 +82,14 @@ export function ProfilePage({
             <div className="demo-actions">
               <RevokeOtherSessionsButton />
               <RevokeAllSessionsButton />
+            </div>
+            <div className="demo-activity">
+              <SecurityActivity headingLevel={3} onNotMe={() => setSuggestPasswordChange(true)} />
+              {suggestPasswordChange && (
+                <p className="demo-hint" role="note">
+                  A real host would offer its password change here (the demo has none).
+                </p>
+              )}
             </div>
           </SessionsProvider>
         </section>

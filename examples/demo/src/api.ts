@@ -54,3 +54,19 @@ export async function signIn(
 export async function signOut(): Promise<void> {
   await post('/api/auth/sign-out');
 }
+
+/** A mail the demo would have sent (GET /api/demo/outbox). */
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  at: number;
+  subject: string;
+  text: string;
+  notMeUrl: string | null;
+}
+
+export async function fetchOutbox(): Promise<OutboxMessage[]> {
+  const response = await fetch('/api/demo/outbox', { credentials: 'include' });
+  if (!response.ok) throw new Error(`The outbox could not be read (${response.status}).`);
+  return ((await response.json()) as { messages: OutboxMessage[] }).messages;
+}
