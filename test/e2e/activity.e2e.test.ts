@@ -1,46 +1,14 @@
 // One user's security story in Chromium against the demo as `npm start` serves it: sign-ins, a wrong
 // password, a new device's mail in the outbox, a sign-out from another device, the activity that shows it
 // all, and the mail's "This wasn't me" link, which works once.
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
-import { expect as playwrightExpect } from 'playwright/test';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '../../examples/server/seed.js';
-import { chromiumLaunch } from '../../vitest.config.js';
-import { startDemoServer } from './demoServer.js';
+import { EDGE_ON_WINDOWS, expect, useDemoBrowser } from './demoBrowser.js';
 
-// A wait ends as soon as its condition holds; the limit is only when to give up, on a busy machine too.
-const expect = playwrightExpect.configure({ timeout: 15_000 });
-
-const EDGE_ON_WINDOWS =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
 const { email, password } = DEMO_CREDENTIALS.user;
-
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await chromium.launch(chromiumLaunch);
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  server = await startDemoServer();
-});
-afterEach(async () => {
-  for (const context of contexts) await context.close();
-  contexts = [];
-  await server.close();
-});
-
-async function newDevice(userAgent?: string): Promise<Page> {
-  const context = await browser.newContext(userAgent ? { userAgent } : {});
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  return page;
-}
+const demo = useDemoBrowser();
+const newDevice = (userAgent?: string) => demo.device(userAgent);
 
 async function signIn(page: Page, withPassword: string = password) {
   await page.getByLabel('Email').fill(email);
@@ -124,7 +92,9 @@ describe("one user's security activity, in Chromium against the demo", () => {
     await expect(activity(a).nth(0)).toHaveText(
       /^Reported as not you and signed out.*Microsoft Edge on Windows/,
     );
-    await expect(a.getByRole('button', { name: 'Sign out Microsoft Edge on Windows', exact: true })).toHaveCount(0);
+    await expect(
+      a.getByRole('button', { name: 'Sign out Microsoft Edge on Windows', exact: true }),
+    ).toHaveCount(0);
 
     await mailReader.goto(link);
     await expect(mailReader.getByRole('heading', { name: 'This link was already used' })).toBeVisible();

@@ -1,43 +1,14 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
-// Playwright's web-first assertions (they wait and retry), run under Vitest.
-import { expect as playwrightExpect } from 'playwright/test';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, it, expect as vitestExpect } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, it, expect as vitestExpect } from 'vitest';
 import { DEMO_CREDENTIALS } from '../../examples/server/seed.js';
-import { chromiumLaunch } from '../../vitest.config.js';
-import { startDemoServer } from './demoServer.js';
+import { EDGE_ON_WINDOWS, expect, useDemoBrowser } from './demoBrowser.js';
 
-// A wait ends as soon as its condition holds; the limit is only when to give up, on a busy machine too.
-const expect = playwrightExpect.configure({ timeout: 15_000 });
-
-const EDGE_ON_WINDOWS =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
 const { email, password } = DEMO_CREDENTIALS.user;
-
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await chromium.launch(chromiumLaunch);
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  server = await startDemoServer();
-});
-afterEach(async () => {
-  for (const context of contexts) await context.close();
-  contexts = [];
-  await server.close();
-});
+const demo = useDemoBrowser();
 
 /** A device: its own browser context (cookies), optionally its own user agent, signed in to the demo. */
 async function signedInDevice(userAgent?: string): Promise<Page> {
-  const context = await browser.newContext(userAgent ? { userAgent } : {});
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(server.url);
+  const page = await demo.device(userAgent);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -94,7 +65,7 @@ describe('the demo, end to end, with two devices', () => {
 
   it("B's open page leaves for the sign-in page within a second of A signing it out, with no reload and no polling", async () => {
     const b = await signedInDevice(EDGE_ON_WINDOWS);
-    await b.goto(`${server.url}/?poll=off`);
+    await b.goto(`${demo.url()}/?poll=off`);
     await expect(row(b, 'Microsoft Edge on Windows').getByText('This device')).toBeVisible();
     // Survives only if the page is never reloaded.
     await b.evaluate(() => Object.assign(window, { untouched: true }));
@@ -127,7 +98,7 @@ describe('two tabs of one browser', () => {
     await signedInDevice(EDGE_ON_WINDOWS);
     const first = await signedInDevice();
     const second = await first.context().newPage();
-    await second.goto(server.url);
+    await second.goto(demo.url());
     await expect(row(second, 'Microsoft Edge on Windows')).toBeVisible();
     // The second tab can no longer fetch its list: only the other tab's message can change what it shows.
     await second.route('**/api/sessions', (route) => route.abort());
@@ -151,10 +122,9 @@ describe('two tabs of one browser', () => {
 
 describe('the demo admin page', () => {
   it('shows every session to the seeded admin, and tells anyone else they may not', async () => {
-    const context = await browser.newContext();
-    contexts.push(context);
+    const context = await demo.context();
     const admin = await context.newPage();
-    await admin.goto(server.url);
+    await admin.goto(demo.url());
     await admin.getByLabel('Email').fill(DEMO_CREDENTIALS.admin.email);
     await admin.getByLabel('Password').fill(DEMO_CREDENTIALS.admin.password);
     await admin.getByRole('button', { name: 'Sign in' }).click();
@@ -165,7 +135,7 @@ describe('the demo admin page', () => {
     await expect(admin.getByRole('dialog')).toContainText('Token (first 8 characters)');
 
     const user = await signedInDevice();
-    await user.goto(`${server.url}/admin`);
+    await user.goto(`${demo.url()}/admin`);
     await expect(user.getByText('You are not allowed to see all sessions.').first()).toBeVisible();
     await expect(user.getByRole('button', { name: 'Sessions admin' })).toHaveCount(0);
   });
