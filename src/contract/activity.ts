@@ -117,12 +117,12 @@ export const MAX_ACTIVITY_PAGE_SIZE = 100;
 export const DEFAULT_ACTIVITY_PAGE_SIZE = 20;
 
 /** A whole number from 1 to `max`; absent or empty is `fallback`. */
-function readLimit(text: string | null, max: number, fallback: number) {
+function readLimit(text: string | null, max: number, fallback: number, name = 'limit') {
   const trimmed = text?.trim();
   if (trimmed === undefined || trimmed === '') return fallback;
   const limit = Number(trimmed);
   if (!/^\d+$/.test(trimmed) || limit < 1 || limit > max) {
-    throw new ParamError(`"limit" must be a whole number from 1 to ${max}.`);
+    throw new ParamError(`"${name}" must be a whole number from 1 to ${max}.`);
   }
   return limit;
 }
@@ -181,3 +181,26 @@ export function readAdminActivityQuery(query: URLSearchParams): AdminActivityQue
     to,
   };
 }
+
+/** One day of `GET /admin/activity/daily`. */
+export interface ActivityDay {
+  /** The day, in the server's calendar: `2026-12-06`. */
+  date: string;
+  /** When it starts (the server's local midnight), ISO-8601. */
+  start: string;
+  signedIn: number;
+  failedSignIns: number;
+}
+
+/** `GET /admin/activity/daily`: the last `days` days, oldest first, today last. */
+export interface ActivityDailyResult {
+  days: readonly ActivityDay[];
+}
+
+/** The most days `GET /admin/activity/daily` answers (the default retention). */
+export const MAX_ACTIVITY_DAYS = 90;
+
+/** `GET /admin/activity/daily?days=`: 1–90, default 30. */
+export const readActivityDailyQuery = (query: URLSearchParams) => ({
+  days: readLimit(query.get('days'), MAX_ACTIVITY_DAYS, 30, 'days'),
+});

@@ -22,6 +22,7 @@ export const ROUTES = {
   adminRevokeSession: { method: 'POST', path: ['admin', 'sessions', ':id', 'revoke'] },
   adminRevokeUserSessions: { method: 'POST', path: ['admin', 'users', ':id', 'revoke-sessions'] },
   adminListActivity: { method: 'GET', path: ['admin', 'activity'] },
+  adminActivityDaily: { method: 'GET', path: ['admin', 'activity', 'daily'] },
 } as const satisfies Record<string, { method: 'GET' | 'POST'; path: readonly string[] }>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -162,6 +162,7 @@ export function createMemoryStoreWithRows() {
     appendActivity: async (entries) => log.append(entries),
     listActivity: async (query) => log.list(query),
     hasSignedInFrom: async (userId, deviceKey, options) => log.hasSignedInFrom(userId, deviceKey, options),
+    countActivity: async (query) => log.count(query),
     pruneActivity: async (before) => log.prune(before),
     // Synchronous from read to write: nothing else runs in between, so each update sees the last one.
     updateAttempts: async (key, update, { keepUntil }) => {

@@ -238,6 +238,11 @@ export interface SessionManager {
   redeemNotMeToken(token: string): Promise<NotMeResult>;
   /** Where a not-me link lands, for `result`; null without `history.notMe`. */
   notMeLandingUrl(result: NotMeResult): string | null;
+  /**
+   * Sign-ins and failed sign-ins per day for the last `days` days (the server's calendar, today last): the
+   * admin console's chart.
+   */
+  countSignInsByDay(days: number): Promise<Array<{ start: number; signedIn: number; failedSignIns: number }>>;
   /** How long the log keeps entries (0 when history is off). */
   readonly historyRetentionMs: number;
   /** Listens to session events (started, ended) wherever the event bus carries them. */
@@ -614,6 +619,24 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     notMeLandingUrl(result) {
       if (!notMe) return null;
       return `${notMe.landingUrl}${notMe.landingUrl.includes('?') ? '&' : '?'}result=${result}`;
+    },
+    async countSignInsByDay(days) {
+      const at = now();
+      // Local midnights, counted back by the calendar (a day with a daylight-saving change is 23 or 25 h).
+      const starts: number[] = [];
+      for (let back = days - 1; back >= 0; back -= 1) {
+        const day = new Date(startOfServerDay(at));
+        day.setDate(day.getDate() - back);
+        starts.push(day.getTime());
+      }
+      const counts = history
+        ? await store.countActivity({ kinds: ['signed-in', 'sign-in-failed'], starts, end: at + 1 })
+        : {};
+      return starts.map((start, i) => ({
+        start,
+        signedIn: counts['signed-in']?.[i] ?? 0,
+        failedSignIns: counts['sign-in-failed']?.[i] ?? 0,
+      }));
     },
     historyRetentionMs: history ? retentionMs : 0,
 

@@ -125,6 +125,8 @@ export function createSessionsHandler(
         return admin.stats();
       case 'adminListActivity':
         return admin.activity(request, auth);
+      case 'adminActivityDaily':
+        return admin.activityDaily(request);
       case 'adminGetSession':
         return admin.one(auth, id);
       case 'adminRevokeSession':

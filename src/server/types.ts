@@ -181,6 +181,15 @@ export interface SessionStore {
     deviceKey: string,
     options: { since: number; exceptSessionId?: string },
   ): Promise<boolean>;
+  /**
+   * How many entries of each kind fall in each bucket: bucket i runs from `starts[i]` to `starts[i + 1]`
+   * (the last one to `end`). Answers one count per kind per bucket, zeros included.
+   */
+  countActivity(query: {
+    kinds: readonly ActivityKind[];
+    starts: readonly number[];
+    end: number;
+  }): Promise<Record<string, number[]>>;
   /** Removes log entries older than `before` (retention). Answers how many. */
   pruneActivity(before: number): Promise<number>;
   countSessions(options: { now: number; startOfDay: number }): Promise<SessionCounts>;

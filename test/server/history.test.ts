@@ -171,6 +171,42 @@ describe('the authentication log', () => {
     expect((await h.call(other, 'GET', '/api/admin/activity')).status).toBe(403);
   });
 
+  it("counts each day's sign-ins and failed sign-ins for the admin's chart, today last", async () => {
+    const h = historyHarness();
+    const admin = await h.device('ana');
+    const signIn = createPasswordSignIn({
+      manager: h.manager,
+      verify: () => null,
+      accountOf: () => USERS.bob.id,
+    });
+    const wrong = () =>
+      signIn(
+        new Request('http://localhost/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'bob@example.com', password: 'guess' }),
+        }),
+      );
+    await wrong();
+    h.advance(DAY);
+    await h.device('bob');
+    await wrong();
+    await wrong();
+    const { status, body } = await h.call(admin, 'GET', '/api/admin/activity/daily?days=3');
+    expect(status).toBe(200);
+    expect(body.days).toHaveLength(3);
+    expect(
+      body.days.map((d: { signedIn: number; failedSignIns: number }) => [d.signedIn, d.failedSignIns]),
+    ).toEqual([
+      [0, 0],
+      [1, 1],
+      [1, 2],
+    ]);
+    expect(body.days[2].date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await h.call(admin, 'GET', '/api/admin/activity/daily')).body.days).toHaveLength(30);
+    expect((await h.call(admin, 'GET', '/api/admin/activity/daily?days=91')).status).toBe(400);
+  });
+
   it('alerts once for a new device with a link that ends it, once, and lands on the host page', async () => {
     const h = historyHarness();
     await h.device('ana', UA.chromeMac);

@@ -1,4 +1,4 @@
-import { readAdminActivityQuery, readAdminListQuery } from '../../contract/index.js';
+import { readActivityDailyQuery, readAdminActivityQuery, readAdminListQuery } from '../../contract/index.js';
 import type { AuthenticatedRequest } from '../createSessionManager.js';
 import type { StoredSession } from '../types.js';
 import { pageOf } from './activityPage.js';
@@ -120,6 +120,22 @@ export function createAdminRoutes(deps: HandlerDeps, admin: SessionsAdminOptions
           };
         }),
         nextCursor,
+      });
+    },
+
+    async activityDaily(request: Request) {
+      const { days } = readParams(() => readActivityDailyQuery(new URL(request.url).searchParams));
+      const counted = await manager.countSignInsByDay(days);
+      const dateOf = (start: number) => {
+        const day = new Date(start);
+        return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+      };
+      return json({
+        days: counted.map(({ start, ...counts }) => ({
+          date: dateOf(start),
+          start: new Date(start).toISOString(),
+          ...counts,
+        })),
       });
     },
 

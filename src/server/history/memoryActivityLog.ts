@@ -1,3 +1,4 @@
+import type { ActivityKind } from '../../contract/activity.js';
 import type { ActivityCursor, ActivityQuery, StoredActivity } from '../types.js';
 
 /** Oldest first by time, then id: the log's order read backwards is the contract's "newest first". */
@@ -86,6 +87,21 @@ export function createMemoryActivityLog() {
           return true;
       }
       return false;
+    },
+
+    count(query: { kinds: readonly ActivityKind[]; starts: readonly number[]; end: number }) {
+      const counts = Object.fromEntries(query.kinds.map((kind) => [kind, query.starts.map(() => 0)]));
+      const first = query.starts[0] ?? query.end;
+      for (let index = all.length - 1; index >= 0; index -= 1) {
+        const entry = all[index] as StoredActivity;
+        if (entry.at < first) break;
+        const row = counts[entry.kind];
+        if (!row || entry.at >= query.end) continue;
+        let bucket = query.starts.length - 1;
+        while (bucket > 0 && entry.at < (query.starts[bucket] as number)) bucket -= 1;
+        row[bucket] = (row[bucket] ?? 0) + 1;
+      }
+      return counts;
     },
 
     prune(before: number) {

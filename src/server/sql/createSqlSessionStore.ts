@@ -256,6 +256,33 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
       return found.length > 0;
     },
 
+    async countActivity({ kinds, starts, end }) {
+      const counts = Object.fromEntries(kinds.map((kind) => [kind, starts.map(() => 0)]));
+      if (kinds.length === 0 || starts.length === 0) return counts;
+      const p = parameters();
+      // The buckets' edges come from the caller (local midnights move with daylight saving): one CASE
+      // arm per edge, newest first, over one range scan of the time index.
+      const arms = starts
+        .map((start, i) => ({ start, i }))
+        .reverse()
+        .map(({ start, i }) => `WHEN at >= ${p.value(start)} THEN ${i}`)
+        .join(' ');
+      const sql = `SELECT kind, CASE ${arms} END AS bucket, count(*) AS n FROM ${log}
+        WHERE at >= ${p.value(starts[0])} AND at < ${p.value(end)}
+        AND ${dialect.inJsonArray('kind', p.value(JSON.stringify(kinds)))}
+        GROUP BY kind, bucket`;
+      await ready();
+      const found = await driver.query<{ kind: string; bucket: number | string; n: number | string }>(
+        sql,
+        p.values,
+      );
+      for (const row of found) {
+        const kindCounts = counts[row.kind];
+        if (kindCounts) kindCounts[Number(row.bucket)] = Number(row.n);
+      }
+      return counts;
+    },
+
     async pruneActivity(before) {
       await ready();
       return driver.run(`DELETE FROM ${log} WHERE at < $1`, [before]);

@@ -150,6 +150,27 @@ export function activityStoreTests(test: StoreRun) {
       }),
     },
     {
+      name: 'log: counts entries of some kinds in time buckets, zeros included',
+      run: test(async (store) => {
+        await logStore(store);
+        expectEqual(
+          await store.countActivity({
+            kinds: ['signed-in', 'sign-in-failed', 'expired'],
+            starts: [NOW - 6 * H, NOW - 3 * H, NOW - 2 * H],
+            end: NOW - H,
+          }),
+          // act_6 (failed, NOW - H) is at the end, so out; act_5 is a revoke, not counted.
+          { 'signed-in': [1, 1, 1], 'sign-in-failed': [1, 0, 0], expired: [0, 0, 0] },
+          'per kind, per bucket',
+        );
+        expectEqual(
+          await store.countActivity({ kinds: ['signed-in'], starts: [NOW], end: NOW + H }),
+          { 'signed-in': [0] },
+          'a bucket with nothing in it',
+        );
+      }),
+    },
+    {
       name: 'log: retention removes entries older than a time and answers how many',
       run: test(async (store) => {
         await logStore(store);
