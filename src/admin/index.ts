@@ -1,6 +1,10 @@
 // The admin console, `profilekit/admin`: every user's sessions, stats, details. Values, then types; the
 // surface by name is api/admin.api.md, which the test command keeps in step with this file.
 
+export type { AdminActivityProps } from './components/AdminActivity.js';
+export { AdminActivity } from './components/AdminActivity.js';
+export type { AdminActivityChartProps } from './components/AdminActivityChart.js';
+export { AdminActivityChart } from './components/AdminActivityChart.js';
 export type { AdminSessionRowProps } from './components/AdminSessionRow.js';
 // components
 export { AdminSessionRow } from './components/AdminSessionRow.js';
@@ -17,6 +21,8 @@ export { SessionDetails } from './components/SessionDetails.js';
 // data
 export { useAdminCapabilities } from './data/AdminDataContext.js';
 export { adminKeys, adminMutationKeys } from './data/adminKeys.js';
+export type { ActivityDays, AdminActivityEntry, AdminActivityFilters } from './data/useAdminActivity.js';
+export { useActivityDaily, useAdminActivity } from './data/useAdminActivity.js';
 export type { UseAdminRevokeSessionResult } from './data/useAdminRevokeSession.js';
 export { useAdminRevokeSession } from './data/useAdminRevokeSession.js';
 export type { UseAdminSessionResult } from './data/useAdminSession.js';

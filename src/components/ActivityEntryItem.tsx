@@ -1,5 +1,6 @@
 'use client';
 
+import { activityTitle } from '../format/activityTitle.js';
 import { describeDevice } from '../format/describeDevice.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { formatPlace } from '../format/formatPlace.js';
@@ -18,30 +19,6 @@ export interface ActivityEntryItemProps {
   onNotMe: (entry: ActivityEntry) => void;
 }
 
-/** What an entry says happened, in the user's words. */
-function titleOf(entry: ActivityEntry, messages: ActivityMessages): string {
-  switch (entry.kind) {
-    case 'signed-in':
-      return messages.signedIn;
-    case 'sign-in-failed':
-      return messages.failedSignIns(1);
-    case 'confirmation-failed':
-      return messages.confirmationFailed;
-    case 'reauthenticated':
-      return messages.reauthenticated;
-    case 'signed-out':
-      return messages.signedOut;
-    case 'revoked':
-      return entry.byUserId ? messages.revokedByAdmin : messages.revoked;
-    case 'expired':
-      return messages.expired;
-    case 'session-limit':
-      return messages.sessionLimit;
-    case 'not-me':
-      return messages.notMeReported;
-  }
-}
-
 /**
  * One line of the security activity: what happened, on which device, where and when; a sign-in also says
  * whether its session is still active, and a recent one from a new device offers "This wasn't me?".
@@ -54,7 +31,8 @@ export function ActivityEntryItem({ item, messages, now, notMeWindowMs, onNotMe 
   const place = formatPlace(newest, ui.messages);
   const time = (date: Date) => formatDateTime(date, 'exact', ui.locale?.code);
   const identifiers = [...new Set(entries.flatMap((e) => (e.identifier ? [e.identifier] : [])))];
-  const title = item.kind === 'entry' ? titleOf(newest, messages) : messages.failedSignIns(entries.length);
+  const title =
+    item.kind === 'entry' ? activityTitle(newest, messages) : messages.failedSignIns(entries.length);
   const state = newest.kind === 'signed-in' ? newest.session : undefined;
   const Button = ui.components.NotMeButton ?? NotMeButton;
   const offersNotMe =

@@ -3,7 +3,7 @@
 import { type InfiniteData, type UseInfiniteQueryResult, useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { callProvider } from '../provider/callProvider.js';
-import { type NormalizedActivity, normalizeActivity } from '../provider/normalizeActivity.js';
+import { entriesOfPages, type NormalizedActivity, normalizeActivity } from '../provider/normalizeActivity.js';
 import type { SessionsError } from '../provider/SessionsError.js';
 import type { ActivityEntry } from '../provider/types.js';
 import { useSessionsData } from './SessionsDataContext.js';
@@ -72,11 +72,6 @@ export function useSecurityActivity(options: UseSecurityActivityOptions = {}): U
     };
   }, [queryClient, scope, events]);
 
-  const entries = useMemo(() => {
-    const seen = new Set<string>();
-    return (query.data?.pages ?? [])
-      .flatMap((page) => page.entries)
-      .filter((entry) => !seen.has(entry.id) && seen.add(entry.id) !== undefined);
-  }, [query.data]);
+  const entries = useMemo(() => entriesOfPages(query.data?.pages), [query.data]);
   return { query, entries, unavailable };
 }

@@ -1,7 +1,10 @@
 import type {
+  ActivityDailyResult,
   AdminSessionInput,
   AdminSessionSortField,
   AdminSessionsDataProvider,
+  ListAllActivityParams,
+  ListAllActivityResult,
   ListAllSessionsParams,
   ListAllSessionsResult,
   SessionStats,
@@ -34,6 +37,8 @@ export interface RestAdminSessionsProvider extends AdminSessionsDataProvider {
   revokeAnySession: (params: { sessionId: string }) => Promise<void>;
   revokeUserSessions: (params: { userId: string }) => Promise<{ revokedCount: number }>;
   getSessionStats: (params?: { signal?: AbortSignal }) => Promise<SessionStats>;
+  listAllActivity: (params?: Partial<ListAllActivityParams>) => Promise<ListAllActivityResult>;
+  getActivityDaily: (params?: { signal?: AbortSignal; days?: number }) => Promise<ActivityDailyResult>;
 }
 
 const FACTORY = 'createRestAdminSessionsProvider';
@@ -42,6 +47,8 @@ const GET = '{ sessionId, signal? }';
 const REVOKE = '{ sessionId }';
 const REVOKE_USER = '{ userId }';
 const STATS = '{ signal? }';
+const ACTIVITY = '{ signal?, limit?, cursor?, userId?, kinds?, from?, to? }';
+const DAILY = '{ signal?, days? }';
 const SORT = 'sort as { field, direction? }';
 // The list's string filters, sent under the same names; one left out (or empty) is not sent at all.
 const LIST_FILTERS = ['cursor', 'search', 'userId', 'applicationId', 'status'] as const;
@@ -125,6 +132,40 @@ export function createRestAdminSessionsProvider(
       const userId = requireId('revokeUserSessions', REVOKE_USER, p, 'userId');
       const path = routePath('adminRevokeUserSessions', userId);
       return readRevokedCount(await requestJson('POST', path, {}), `POST ${path}`);
+    },
+
+    listAllActivity: async (params) => {
+      const p = readParams('listAllActivity', ACTIVITY, params, { optional: true });
+      const signal = optionalSignal('listAllActivity', ACTIVITY, p);
+      const query = new URLSearchParams();
+      for (const key of ['limit', 'from', 'to'] as const) {
+        const value = optionalPositiveInteger('listAllActivity', ACTIVITY, p, key);
+        if (value !== undefined) query.set(key, String(value));
+      }
+      for (const key of ['cursor', 'userId'] as const) {
+        const value = optionalString('listAllActivity', ACTIVITY, p, key);
+        if (value !== undefined) query.set(key, value);
+      }
+      const kinds = (p as { kinds?: unknown }).kinds;
+      if (Array.isArray(kinds) && kinds.length > 0) query.set('kind', kinds.map(String).join(','));
+      const path = `${routePath('adminListActivity')}${query.size ? `?${query}` : ''}`;
+      const body = await requestJson('GET', path, undefined, signal);
+      if (!Array.isArray((body as { entries?: unknown } | null)?.entries)) {
+        throw new SessionsError('INVALID_RESPONSE', `GET ${path} did not answer { entries: [...] }.`);
+      }
+      return body as ListAllActivityResult;
+    },
+
+    getActivityDaily: async (params) => {
+      const p = readParams('getActivityDaily', DAILY, params, { optional: true });
+      const signal = optionalSignal('getActivityDaily', DAILY, p);
+      const days = optionalPositiveInteger('getActivityDaily', DAILY, p, 'days');
+      const path = `${routePath('adminActivityDaily')}${days === undefined ? '' : `?days=${days}`}`;
+      const body = await requestJson('GET', path, undefined, signal);
+      if (!Array.isArray((body as { days?: unknown } | null)?.days)) {
+        throw new SessionsError('INVALID_RESPONSE', `GET ${path} did not answer { days: [...] }.`);
+      }
+      return body as ActivityDailyResult;
     },
 
     getSessionStats: async (params) => {

@@ -17,6 +17,7 @@ import { withParsedDevices } from '../userAgent/withParsedDevices.js';
 import { type EventSourceConstructor, subscribeToRestEvents } from './restEvents.js';
 import {
   idHint,
+  optionalPositiveInteger,
   optionalSignal,
   optionalString,
   passwordHint,
@@ -162,10 +163,10 @@ export function createRestSessionsProvider(options: RestSessionsProviderOptions)
       const p = readParams('listActivity', ACTIVITY, params, { optional: true });
       const signal = optionalSignal('listActivity', ACTIVITY, p);
       const cursor = optionalString('listActivity', ACTIVITY, p, 'cursor');
-      const limit = (p as { limit?: unknown }).limit;
+      const limit = optionalPositiveInteger('listActivity', ACTIVITY, p, 'limit');
       const query = new URLSearchParams();
       if (cursor !== undefined) query.set('cursor', cursor);
-      if (typeof limit === 'number') query.set('limit', String(limit));
+      if (limit !== undefined) query.set('limit', String(limit));
       const path = `${routePath('listActivity')}${query.size ? `?${query}` : ''}`;
       const body = await requestJson('GET', path, undefined, signal);
       // The envelope here; each entry is checked once, by normalizeActivity where the kit reads it.

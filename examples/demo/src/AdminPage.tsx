@@ -1,4 +1,6 @@
 import {
+  AdminActivity,
+  AdminActivityChart,
   type AdminSession,
   AdminSessionStats,
   AdminSessionsProvider,
@@ -25,8 +27,10 @@ export function AdminPage({ user, onBack }: { user: DemoUser; onBack: () => void
       <h1>Sessions admin</h1>
       <AdminSessionsProvider dataProvider={adminApi} scope={`admin:${user.id}`}>
         <AdminSessionStats />
+        <AdminActivityChart />
         <AdminSessionsTable applications={['web', 'mobile']} onSelectSession={setSelected} height={520} />
         <SessionDetails sessionId={selected?.id} onClose={() => setSelected(undefined)} />
+        <AdminActivity />
       </AdminSessionsProvider>
     </main>
   );

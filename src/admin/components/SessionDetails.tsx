@@ -12,6 +12,7 @@ import { useAdminRevokeSession } from '../data/useAdminRevokeSession.js';
 import { useAdminSession } from '../data/useAdminSession.js';
 import { adminErrorMessage } from '../format/adminErrorMessage.js';
 import { useAdminUIContext } from '../registry/AdminUIContext.js';
+import { AdminActivity } from './AdminActivity.js';
 
 export interface SessionDetailsProps {
   /** The session to show; the dialog is open while it is set. */
@@ -133,6 +134,7 @@ export function SessionDetails({ sessionId, onClose, className }: SessionDetails
                   }
                 />
               </div>
+              <AdminActivity userId={session.user.id} pageSize={5} headingLevel={3} />
             </>
           )}
           <Dialog.Close asChild>

@@ -12,6 +12,8 @@ export const adminKeys = {
   session: (scope: string, sessionId: string) =>
     ['profilekit', scope, 'admin', 'session', sessionId] as const,
   stats: (scope: string) => ['profilekit', scope, 'admin', 'stats'] as const,
+  /** Every log query (any filters, the daily counts): what a revoke makes stale. */
+  activity: (scope: string) => ['profilekit', scope, 'admin', 'activity'] as const,
 };
 
 /** Mutation keys, so a host can watch them (`useIsMutating`). */

@@ -42,6 +42,7 @@ export function useAdminRevokeSession(): UseAdminRevokeSessionResult {
         );
         queryClient.setQueryData(adminKeys.session(scope, sessionId), null);
         void queryClient.invalidateQueries({ queryKey: adminKeys.stats(scope) });
+        void queryClient.invalidateQueries({ queryKey: adminKeys.activity(scope) });
         events.emit({ type: 'sessionEnded', sessionId, alreadyRevoked });
       },
     }),

@@ -9,5 +9,7 @@ export function getAdminCapabilities(provider: AdminSessionsDataProvider): Admin
     canRevoke: 'revokeAnySession',
     canRevokeUserSessions: 'revokeUserSessions',
     canGetStats: 'getSessionStats',
+    canListActivity: 'listAllActivity',
+    canGetActivityDaily: 'getActivityDaily',
   });
 }

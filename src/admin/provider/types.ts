@@ -1,3 +1,4 @@
+import type { ActivityDailyResult, ActivityKind, ListAllActivityResult } from '../../contract/activity.js';
 import type {
   AdminSessionInput,
   AdminSessionSortField,
@@ -6,7 +7,27 @@ import type {
 } from '../../contract/wire.js';
 import type { Session } from '../../provider/types.js';
 
-export type { AdminSessionInput, AdminSessionSortField, ListAllSessionsResult, SessionStats };
+export type {
+  ActivityDailyResult,
+  AdminSessionInput,
+  AdminSessionSortField,
+  ListAllActivityResult,
+  ListAllSessionsResult,
+  SessionStats,
+};
+
+/** `listAllActivity`'s filters: every one given must hold. */
+export interface ListAllActivityParams {
+  signal: AbortSignal;
+  cursor?: string;
+  limit?: number;
+  userId?: string;
+  kinds?: readonly ActivityKind[];
+  /** At or after (epoch ms). */
+  from?: number;
+  /** Before (epoch ms). */
+  to?: number;
+}
 
 /** Who a session belongs to, as an admin sees it. */
 export interface SessionUser {
@@ -58,6 +79,10 @@ export interface AdminSessionsDataProvider {
   /** Ends every session of one user. */
   revokeUserSessions?: (params: { userId: string }) => Promise<{ revokedCount: number }>;
   getSessionStats?: (params: { signal?: AbortSignal }) => Promise<SessionStats>;
+  /** Every user's authentication log, newest first, filtered; absent when the backend keeps none. */
+  listAllActivity?: (params: ListAllActivityParams) => Promise<ListAllActivityResult>;
+  /** Sign-ins and failed sign-ins per day, the last `days` (default 30), today last. */
+  getActivityDaily?: (params: { signal?: AbortSignal; days?: number }) => Promise<ActivityDailyResult>;
 }
 
 /** What an admin provider can do, derived once from which methods it has. */
@@ -67,4 +92,6 @@ export interface AdminCapabilities {
   canRevoke: boolean;
   canRevokeUserSessions: boolean;
   canGetStats: boolean;
+  canListActivity: boolean;
+  canGetActivityDaily: boolean;
 }

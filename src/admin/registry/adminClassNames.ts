@@ -13,6 +13,8 @@ export const ADMIN_PARTS = [
   'gridRow',
   'gridCell',
   'detailsList',
+  'activity',
+  'chart',
 ] as const;
 
 export type AdminPart = (typeof ADMIN_PARTS)[number];

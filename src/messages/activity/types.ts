@@ -41,4 +41,19 @@ export interface ActivityMessages {
   notMeConfirm: string;
   /** Announced once it is done, and shown in place of the button. */
   notMeDone: string;
+  /** The admin console's log. */
+  adminHeading: string;
+  /** The log of one account, in a session's details. */
+  accountHistory: string;
+  /** The chart's title: "Sign-ins, last 30 days". */
+  chartTitle: (days: number) => string;
+  chartDay: string;
+  chartSignIns: string;
+  chartFailedSignIns: string;
+  /** Who a failed sign-in with an unknown identifier was: no account. */
+  noAccount: string;
+  columnWhen: string;
+  columnAccount: string;
+  columnWhat: string;
+  columnWhere: string;
 }
