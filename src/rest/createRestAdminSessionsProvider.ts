@@ -20,6 +20,7 @@ import {
   optionalString,
   readParams,
   requireId,
+  requireListField,
 } from './restParams.js';
 import { createRestTransport, type RestSessionsProviderOptions } from './restTransport.js';
 
@@ -150,10 +151,7 @@ export function createRestAdminSessionsProvider(
       if (Array.isArray(kinds) && kinds.length > 0) query.set('kind', kinds.map(String).join(','));
       const path = `${routePath('adminListActivity')}${query.size ? `?${query}` : ''}`;
       const body = await requestJson('GET', path, undefined, signal);
-      if (!Array.isArray((body as { entries?: unknown } | null)?.entries)) {
-        throw new SessionsError('INVALID_RESPONSE', `GET ${path} did not answer { entries: [...] }.`);
-      }
-      return body as ListAllActivityResult;
+      return requireListField<ListAllActivityResult>(body, 'entries', `GET ${path}`);
     },
 
     getActivityDaily: async (params) => {
@@ -162,10 +160,7 @@ export function createRestAdminSessionsProvider(
       const days = optionalPositiveInteger('getActivityDaily', DAILY, p, 'days');
       const path = `${routePath('adminActivityDaily')}${days === undefined ? '' : `?days=${days}`}`;
       const body = await requestJson('GET', path, undefined, signal);
-      if (!Array.isArray((body as { days?: unknown } | null)?.days)) {
-        throw new SessionsError('INVALID_RESPONSE', `GET ${path} did not answer { days: [...] }.`);
-      }
-      return body as ActivityDailyResult;
+      return requireListField<ActivityDailyResult>(body, 'days', `GET ${path}`);
     },
 
     getSessionStats: async (params) => {

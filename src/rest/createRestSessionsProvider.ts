@@ -24,6 +24,7 @@ import {
   readParams,
   readPassword,
   requireId,
+  requireListField,
 } from './restParams.js';
 import { createRestTransport, type RestSessionsProviderOptions } from './restTransport.js';
 
@@ -170,10 +171,7 @@ export function createRestSessionsProvider(options: RestSessionsProviderOptions)
       const path = `${routePath('listActivity')}${query.size ? `?${query}` : ''}`;
       const body = await requestJson('GET', path, undefined, signal);
       // The envelope here; each entry is checked once, by normalizeActivity where the kit reads it.
-      if (!Array.isArray((body as { entries?: unknown } | null)?.entries)) {
-        throw new SessionsError('INVALID_RESPONSE', `GET ${path} did not answer { entries: [...] }.`);
-      }
-      return body as ListActivityResult;
+      return requireListField<ListActivityResult>(body, 'entries', `GET ${path}`);
     },
 
     reportNotMe: async (params) => {

@@ -134,3 +134,14 @@ export function optionalPositiveInteger(method: string, expected: string, params
     `${key} must be a positive integer, got ${typeof value === 'number' ? value : describe(value)}`,
   );
 }
+
+/**
+ * An answer's envelope: an object whose `field` is a list (the entries themselves are checked where the
+ * kit reads them). Anything else is INVALID_RESPONSE, naming the request.
+ */
+export function requireListField<Result>(body: unknown, field: string, request: string): Result {
+  if (!Array.isArray((body as Record<string, unknown> | null)?.[field])) {
+    throw new SessionsError('INVALID_RESPONSE', `${request} did not answer { ${field}: [...] }.`);
+  }
+  return body as Result;
+}
