@@ -17,11 +17,29 @@ function upperBound(sorted: readonly StoredActivity[], position: ActivityCursor)
   return start;
 }
 
-/** Inserts in order; entries mostly arrive newest, so this is nearly always a push. */
-function insertSorted(sorted: StoredActivity[], entry: StoredActivity) {
-  const last = sorted.at(-1);
-  if (!last || compareEntries(last, entry) < 0) sorted.push(entry);
-  else sorted.splice(upperBound(sorted, entry), 0, entry);
+/**
+ * A list kept in the log's order: entries mostly arrive newest (a push); one that arrives out of order
+ * (a seeded past, an expiry dated back) marks the list for one sort before the next read, so seeding
+ * 100,000 entries in any order costs a sort, not 100,000 insertions.
+ */
+function orderedList() {
+  const items: StoredActivity[] = [];
+  let sorted = true;
+  return {
+    add(entry: StoredActivity) {
+      const last = items.at(-1);
+      if (last && compareEntries(last, entry) > 0) sorted = false;
+      items.push(entry);
+    },
+    /** The entries in order (sorting them first if needed). */
+    read(): StoredActivity[] {
+      if (!sorted) {
+        items.sort(compareEntries);
+        sorted = true;
+      }
+      return items;
+    },
+  };
 }
 
 /**
@@ -30,8 +48,8 @@ function insertSorted(sorted: StoredActivity[], entry: StoredActivity) {
  * as a database would.
  */
 export function createMemoryActivityLog() {
-  const all: StoredActivity[] = [];
-  const byUser = new Map<string | null, StoredActivity[]>();
+  const everyone = orderedList();
+  const byUser = new Map<string | null, ReturnType<typeof orderedList>>();
   const ids = new Set<string>();
 
   const matches = (entry: StoredActivity, query: ActivityQuery) =>
@@ -50,16 +68,16 @@ export function createMemoryActivityLog() {
         added += 1;
         const kept = structuredClone(entry);
         ids.add(kept.id);
-        insertSorted(all, kept);
-        const own = byUser.get(kept.userId) ?? [];
+        everyone.add(kept);
+        const own = byUser.get(kept.userId) ?? orderedList();
         byUser.set(kept.userId, own);
-        insertSorted(own, kept);
+        own.add(kept);
       }
       return added;
     },
 
     list(query: ActivityQuery): StoredActivity[] {
-      const source = query.userId === undefined ? all : (byUser.get(query.userId) ?? []);
+      const source = query.userId === undefined ? everyone.read() : (byUser.get(query.userId)?.read() ?? []);
       let index = (query.after ? upperBound(source, query.after) : source.length) - 1;
       // `after` is the previous page's last entry: this page starts just below it.
       if (query.after) {
@@ -75,7 +93,7 @@ export function createMemoryActivityLog() {
     },
 
     hasSignedInFrom(userId: string, deviceKey: string, options: { since: number; exceptSessionId?: string }) {
-      const own = byUser.get(userId) ?? [];
+      const own = byUser.get(userId)?.read() ?? [];
       for (let index = own.length - 1; index >= 0; index -= 1) {
         const entry = own[index] as StoredActivity;
         if (entry.at < options.since) return false;
@@ -92,6 +110,7 @@ export function createMemoryActivityLog() {
     count(query: { kinds: readonly ActivityKind[]; starts: readonly number[]; end: number }) {
       const counts = Object.fromEntries(query.kinds.map((kind) => [kind, query.starts.map(() => 0)]));
       const first = query.starts[0] ?? query.end;
+      const all = everyone.read();
       for (let index = all.length - 1; index >= 0; index -= 1) {
         const entry = all[index] as StoredActivity;
         if (entry.at < first) break;
@@ -110,11 +129,12 @@ export function createMemoryActivityLog() {
         while (count < sorted.length && (sorted[count] as StoredActivity).at < before) count += 1;
         return sorted.splice(0, count);
       };
-      const removed = cut(all);
+      const removed = cut(everyone.read());
       for (const entry of removed) ids.delete(entry.id);
       for (const [user, own] of byUser) {
-        cut(own);
-        if (own.length === 0) byUser.delete(user);
+        const kept = own.read();
+        cut(kept);
+        if (kept.length === 0) byUser.delete(user);
       }
       return removed.length;
     },
