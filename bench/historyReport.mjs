@@ -104,7 +104,6 @@ export function historySection(h) {
     }
   }
   const missed = engines.filter((name) => !s.results[name].targetMet);
-  const logMs = (p) => (p.msByLabel[LOG_SELECT] ?? 0) + (p.msByLabel[LOG_INSERT] ?? 0);
   lines.push('');
   if (missed.length === 0) {
     lines.push(`The target is met on ${engines.map((name) => ENGINE[name]).join(' and ')}.`);
@@ -119,13 +118,20 @@ export function historySection(h) {
         })
         .join(', ')}.`,
       `The cause is in the second table: with history a sign-in runs ${on.statements.toFixed(0)} statements where it ran ${off.statements.toFixed(0)}, and`,
-      `${on.commits.toFixed(0)} commits where it ran ${off.commits.toFixed(0)}. The new-device check reads the log (\`hasSignedInFrom\`; its second read,`,
-      '`listActivity` limit 1, runs only for a device the user has not signed in from, here in',
-      `${engines.map((name) => `${s.results[name].newDeviceChecksWithSecondRead} of ${count(s.runs)} timed sign-ins on ${ENGINE[name]}`).join(' and ')}), then the entry is its own`,
-      'autocommit INSERT after the session’s, into a table of five B-trees (its key and four indexes). A',
-      'sign-in without history is two statements, so two more are a large share of it: on PostgreSQL each is',
-      `a round trip (the log’s two took ${engines.includes('postgres') ? ms(logMs(s.results.postgres.perSignIn.on)) : '–'} of a sign-in on average), on SQLite the INSERT is a second`,
-      `commit, each one syncing the WAL (the log’s two took ${ms(logMs(s.results.sqlite.perSignIn.on))}).`,
+      `${on.commits.toFixed(0)} commits where it ran ${off.commits.toFixed(0)}. The new-device check reads the log (\`hasSignedInFrom\`, on its`,
+      '(user_id, device_key, at) index; its second read, `listActivity` limit 1, runs only for a device the',
+      `user has not signed in from: ${engines.map((name) => `${s.results[name].newDeviceChecksWithSecondRead} of ${count(s.runs)} timed sign-ins on ${ENGINE[name]}`).join(' and ')}), then the entry is its`,
+      'own autocommit INSERT after the session’s, into a table of five B-trees (its key and four indexes). A',
+      'sign-in without history is two statements, so two more are a large share of it. Where the time goes,',
+      `on average: ${engines
+        .map((name) => {
+          const p = s.results[name].perSignIn.on;
+          return `${ENGINE[name]}, the check ${ms(p.msByLabel[LOG_SELECT] ?? 0)} and the INSERT ${ms(p.msByLabel[LOG_INSERT] ?? 0)}`;
+        })
+        .join('; ')}. On`,
+      'PostgreSQL both are round trips, like the session’s own two; on SQLite the read stays in the process and',
+      'the INSERT is a second commit, each commit syncing the WAL. The p95s sit several times above the medians on',
+      'both sides (the load average above, on two cores), so their ratio says less than the medians’.',
       'Next lever: the store records the entry with the session — one transaction (SQLite: one commit) or, on',
       'PostgreSQL, one statement (a data-modifying CTE inserting the session and its entry, the new-device',
       'check a NOT EXISTS inside it, answering `new_device`) — so that a sign-in with history runs the',
@@ -192,9 +198,10 @@ export function historySection(h) {
           ? `SQLite ${seconds(m.totalMs)} (the log’s rows ${seconds(m.logInsertMs)}: one transaction, one prepared statement, a 512 MiB page cache while seeding)`
           : `PostgreSQL ${seconds(m.totalMs)} (the log’s rows ${seconds(m.logInsertMs)}: INSERT … SELECT FROM unnest of column arrays, 10,000 rows a statement; then VACUUM (ANALYZE) ${seconds(m.analyzeMs)})`;
       })
-      .join('; ')}.`,
+      .join('; ')}; making the entries in this process is not counted.`,
     `Then ${p.runs} runs after ${p.warmUp} warm-ups of each, the engines alternating, each answer checked equal across`,
-    'them; median and p99. A user’s page asks 21 entries (the handler’s 20 and one), the admin’s 51; the',
+    'them; median and p99 (the p99s carry the other processes’ time on the shared machine: see the load',
+    'average above). A user’s page asks 21 entries (the handler’s 20 and one), the admin’s 51; the',
     `deep page starts halfway or further down a heavy user’s history (depth ${count(p.deepPageDepth.median)} at the median). "Statements"`,
     'is what one call ran (median): the manager adds the endings’ read and one read per live session.',
     '',

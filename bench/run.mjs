@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the kit, measures what it costs a host app and how fast it renders and serves,
 // and rewrites bench/RESULTS.md. Needs Debian's chromium (the test command installs it).
+// `npm run bench -- --only history` runs one section alone and rewrites only that section (see below).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
