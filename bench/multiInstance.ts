@@ -13,12 +13,11 @@
 //      (writes bench/.out/multi-instance.json)
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import {
@@ -31,6 +30,17 @@ import {
 import { createPostgresEventBus, createPostgresSessionStore } from '../src/server/postgres/index.js';
 import { createSqliteSessionStore } from '../src/server/sqlite/index.js';
 import type { SessionsPageQuery } from '../src/server/types.js';
+import {
+  loadAverage,
+  mulberry32,
+  root,
+  round3,
+  type Stats,
+  stats,
+  USER_AGENTS,
+  version,
+  writeResult,
+} from './benchData.js';
 
 const url = process.env.PROFILEKIT_PG_URL;
 if (!url) {
@@ -68,29 +78,12 @@ const FAN_SCHEMA = 'bench_fanout';
 const SCALE_SCHEMA = 'bench_scale';
 const SCALE_CHANNEL = 'profilekit_bench_scale';
 const started = performance.now();
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const version = (name: string) =>
-  (
-    JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
-      version: string;
-    }
-  ).version;
-const loadAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
+const loadAtStart = loadAverage();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 const log = (message: string) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}`);
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(20_260_514);
 function shuffle<T>(items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -98,28 +91,6 @@ function shuffle<T>(items: T[]): T[] {
     [items[i], items[j]] = [items[j] as T, items[i] as T];
   }
   return items;
-}
-
-const USER_AGENTS = [
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
-  'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0',
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
-  'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-];
-
-interface Stats {
-  median: number;
-  p99: number;
-  max: number;
-  runs: number;
-}
-const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number;
-  return { median: round3(at(0.5)), p99: round3(at(0.99)), max: round3(at(1)), runs: sorted.length };
 }
 
 const pgPool = (max: number) => {
@@ -849,7 +820,7 @@ const out = {
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
     memGiB: Math.round(os.totalmem() / 2 ** 30),
     loadAverageAtStart: loadAtStart,
-    loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    loadAverageAtEnd: loadAverage(),
   },
   fanOut: fan,
   scale: big,
@@ -875,9 +846,7 @@ const out = {
   ],
   wallMs,
 };
-mkdirSync(path.join(root, 'bench/.out'), { recursive: true });
-const file = path.join(root, 'bench/.out/multi-instance.json');
-writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+const file = writeResult('multi-instance.json', out);
 
 const ms = (value: number) => value.toFixed(3).padStart(9);
 console.log(

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the kit, measures what it costs a host app and how fast it renders and serves,
 // and rewrites bench/RESULTS.md. Needs Debian's chromium (the test command installs it).
+// `npm run bench -- --only history` runs one section alone and rewrites only that section (see below).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adapterImports, imports, measure } from './bundleCost.mjs';
+import { historyBench, historySection, spliceSection } from './historyReport.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = (name) => path.join(root, 'bench/.out', name);
@@ -23,6 +25,23 @@ function run(title, command, args) {
     console.error(`✖ ${title} failed (exit ${status}).`);
     process.exit(status ?? 1);
   }
+}
+
+// `--only history` runs that section's bench alone and rewrites only its section of the RESULTS.md there
+// is (the other sections keep their figures and text); with --report-only, from bench/.out as it is.
+const onlyAt = process.argv.indexOf('--only');
+if (onlyAt !== -1) {
+  const only = process.argv[onlyAt + 1];
+  if (only !== 'history') {
+    console.error(`--only: "${only ?? ''}" is not a section that runs alone (one does: history).`);
+    process.exit(2);
+  }
+  run(historyBench.title, historyBench.command, historyBench.args);
+  const results = path.join(root, 'bench/RESULTS.md');
+  const section = historySection(readJson(out('history-cost.json')));
+  writeFileSync(results, spliceSection(readFileSync(results, 'utf8'), section));
+  console.log('\nWrote the authentication log section of bench/RESULTS.md');
+  process.exit(0);
 }
 
 if (!reportOnly) rmSync(path.join(root, 'bench/.out'), { recursive: true, force: true });
@@ -56,6 +75,7 @@ run(
   'node_modules/.bin/tsx',
   ['bench/serverSessions.ts'],
 );
+run(historyBench.title, historyBench.command, historyBench.args);
 
 const mount = readJson(out('render-mount.json'));
 const revoke = readJson(out('render-revoke.json'));
@@ -295,6 +315,7 @@ lines.push(
     row(r.op, ms(r.postgres.median), ms(r.postgres.p99), ms(r.sqlite.median), ms(r.sqlite.p99)),
   ),
   '',
+  ...historySection(readJson(out('history-cost.json'))),
 );
 writeFileSync(path.join(root, 'bench/RESULTS.md'), lines.join('\n'));
 console.log('\nWrote bench/RESULTS.md');

@@ -6,10 +6,9 @@
 // Run: node_modules/.bin/tsx bench/serverSessions.ts   (writes bench/.out/server-sessions.json)
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { betterAuth } from 'better-auth';
 import { hashPassword } from 'better-auth/crypto';
 import { getMigrations } from 'better-auth/db/migration';
@@ -23,6 +22,7 @@ import {
 import { createSqliteSessionStore } from '../src/server/sqlite/index.js';
 import { hashSessionToken } from '../src/server/tokens.js';
 import type { StoredSession } from '../src/server/types.js';
+import { mulberry32, root, USER_AGENTS, version, writeResult } from './benchData.js';
 
 const SESSIONS = 100_000;
 /** Users signed in for real on each side (their cookies drive every timed call). */
@@ -38,27 +38,10 @@ const SECRET = 'profilekit-bench-secret-0123456789abcdef0123';
 const PASSWORD = 'correct horse battery staple';
 const DAY = 86_400_000;
 const started = performance.now();
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const version = (name: string) =>
-  (
-    JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
-      version: string;
-    }
-  ).version;
 
 // ---------------------------------------------------------------------------------------------------------
 // The data both systems get: the same users, session counts, times, IPs and user agents (seeded PRNG).
 // ---------------------------------------------------------------------------------------------------------
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(20_260_101);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -70,14 +53,6 @@ const alphanumeric32 = () => {
   return out;
 };
 
-const USER_AGENTS = [
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
-  'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0',
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
-  'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-];
 const randomIp = () =>
   `${1 + Math.floor(random() * 223)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.${1 + Math.floor(random() * 254)}`;
 
@@ -615,9 +590,7 @@ try {
     ],
     wallMs,
   };
-  mkdirSync(path.join(root, 'bench/.out'), { recursive: true });
-  const file = path.join(root, 'bench/.out/server-sessions.json');
-  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  const file = writeResult('server-sessions.json', out);
 
   const ms = (value: number) => value.toFixed(3).padStart(8);
   console.log(
