@@ -158,6 +158,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX profilekit_activity_by_device ON ${log} (user_id, device_key, at);`;
     },
   },
+  // 5: the admin's filter by kind reads one index (a rare kind, `not-me`, walked 12,500 rows a page at
+  // 1,000,000 entries without it: bench/RESULTS.md, section 7).
+  {
+    sql: ({ dialect: { table: t } }) =>
+      `CREATE INDEX profilekit_activity_by_kind ON ${t('profilekit_activity')} (kind, at, id);`,
+  },
 ];
 
 /**
