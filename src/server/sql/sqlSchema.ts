@@ -159,10 +159,14 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   // 5: the admin's filter by kind reads one index (a rare kind, `not-me`, walked 12,500 rows a page at
-  // 1,000,000 entries without it: bench/RESULTS.md, section 7).
+  // 1,000,000 entries without it: bench/RESULTS.md, section 7). The new-device lookup's index gains the
+  // kind, so a planner never prefers the kind index for it (SQLite did: a sign-in then scanned every
+  // sign-in in the window).
   {
-    sql: ({ dialect: { table: t } }) =>
-      `CREATE INDEX profilekit_activity_by_kind ON ${t('profilekit_activity')} (kind, at, id);`,
+    sql: ({ dialect: { table: t } }) => `
+      CREATE INDEX profilekit_activity_by_kind ON ${t('profilekit_activity')} (kind, at, id);
+      DROP INDEX ${t('profilekit_activity_by_device')};
+      CREATE INDEX profilekit_activity_by_device ON ${t('profilekit_activity')} (user_id, device_key, kind, at);`,
   },
 ];
 
