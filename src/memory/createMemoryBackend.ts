@@ -20,6 +20,7 @@ import { createMemoryStoreWithRows } from '../server/createMemorySessionStore.js
 import { createSessionManager } from '../server/createSessionManager.js';
 import { createSessionsHandler } from '../server/createSessionsHandler.js';
 import { createInProcessEventBus } from '../server/events.js';
+import { deviceKeyOf, signedInEntry } from '../server/history/entries.js';
 import { parseDevice } from '../server/parseDevice.js';
 import { hashSessionToken, newSessionToken } from '../server/tokens.js';
 import type { StoredSession } from '../server/types.js';
@@ -296,6 +297,15 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
       if (!user || user.password !== input.password) throw new SessionsError('INVALID_PASSWORD');
       const { email: _email, password: _password, ...device } = input;
       const sessionId = addSession({ ...device, user: user.id });
+      // Its sign-in goes in the log, as the manager's would (a seeded session stands for a sign-in from
+      // before the log began, and has none). Whether the device is new is the manager's rule: never here.
+      const row = memory.rows.get(sessionId);
+      if (row) {
+        const deviceKey = deviceKeyOf(row.device, row.location, false);
+        void memory.store.appendActivity([
+          signedInEntry(row, { method: 'password', newDevice: false, deviceKey }),
+        ]);
+      }
       return { sessionId, provider: providerFor(sessionId) };
     },
     addUser,
