@@ -7,15 +7,15 @@ import { signInForCookies } from './signIn.js';
 import type { ConformanceOptions } from './types.js';
 
 const USAGE = `Usage: profilekit-conformance --base-url URL --password PW
-         (--sign-in URL --user ID [--admin-user ID] | --cookie C1 --cookie C2 --cookie C3 [--cookie C4 --cookie C5] [--admin-cookie CA])
-         [--user-field NAME] [--password-field NAME] [--form] [--admin-password PW]
+         (--sign-in URL --user ID [--admin-user ID] | --cookie C1 --cookie C2 --cookie C3 [--cookie C4 … C6] [--admin-cookie CA])
+         [--user-field NAME] [--password-field NAME] [--form] [--admin-password PW] [--activity | --no-activity]
          [--csrf-cookie NAME] [--csrf-header NAME] [--timeout-ms N] [--total-timeout-ms N] [--json]
 
 Checks a live backend against profilekit's HTTP contract (docs/rest-contract.md). DESTRUCTIVE: it ends the
 test user's sessions (and, with an admin, the admin's at the very end). Use a test environment and users.
 
 Sessions to test with — either let the kit sign in through your own sign-in endpoint:
-  --sign-in URL         POST the identifier and password here (GET first, for a CSRF cookie); five times
+  --sign-in URL         POST the identifier and password here (GET first, for a CSRF cookie); six times
                         for the test user, once for the admin
   --user ID             the test user's identifier (not an admin)
   --admin-user ID       an admin's identifier (another user): turns on the admin rules
@@ -24,8 +24,9 @@ Sessions to test with — either let the kit sign in through your own sign-in en
   --password-field NAME the password's field (default password)
   --form                post a form (application/x-www-form-urlencoded) instead of JSON
 or give the Cookie headers of sign-ins you made yourself:
-  --cookie VALUE        a full Cookie header of a sign-in of the test user; three to five times (the
-                        fourth turns on sign-out, the fifth the admin's revoke of a real session)
+  --cookie VALUE        a full Cookie header of a sign-in of the test user; three to six times (the
+                        fourth turns on sign-out, the fifth the admin's revoke of a real session, the
+                        sixth the not-me report)
   --admin-cookie VALUE  a Cookie header of another user who is an admin: turns on the admin rules
 
   --base-url URL        the contract's base, e.g. https://staging.example.com/api
@@ -34,6 +35,9 @@ or give the Cookie headers of sign-ins you made yourself:
                         _csrf, csrf_token)
   --csrf-header NAME    the header that echoes it (default: the one that goes with that cookie, e.g.
                         X-XSRF-TOKEN for XSRF-TOKEN, X-CSRFToken for Django's csrftoken)
+  --activity            the backend serves the activity log: a 404 on GET /sessions/activity fails
+  --no-activity         do not check the activity log (default: checked when GET /sessions/activity is
+                        not 404)
   --timeout-ms N        per-request time limit (default 5000)
   --total-timeout-ms N  time limit for the whole run (default 60000); the process exits by then, always
   --json                print the report as JSON (for CI) instead of a line per rule
@@ -70,6 +74,8 @@ function readArgs() {
         'user-field': { type: 'string' },
         'password-field': { type: 'string' },
         form: { type: 'boolean' },
+        activity: { type: 'boolean' },
+        'no-activity': { type: 'boolean' },
         'timeout-ms': { type: 'string' },
         'total-timeout-ms': { type: 'string' },
         'check-rate-limit': { type: 'boolean' },
@@ -91,6 +97,8 @@ if (values.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
+if (values.activity && values['no-activity']) usageError('give --activity or --no-activity, not both');
+const activity = values.activity ? true : values['no-activity'] ? false : undefined;
 const password = values.password ?? process.env.PROFILEKIT_CONFORMANCE_PASSWORD ?? '';
 const totalTimeoutMs = integer(values['total-timeout-ms'], 'total-timeout-ms');
 const timeoutMs = integer(values['timeout-ms'], 'timeout-ms');
@@ -132,7 +140,7 @@ async function cookies(): Promise<{ cookies: string[]; adminCookie?: string }> {
   try {
     const made: string[] = [];
     // User agents the kit can search for: one per sign-in, with a letter whose case is beyond ASCII.
-    for (let i = 1; i <= 5; i++)
+    for (let i = 1; i <= 6; i++)
       made.push(
         await signInForCookies({
           ...common,
@@ -162,6 +170,7 @@ const options: ConformanceOptions = {
   cookies: signedIn.cookies,
   password,
   ...(signedIn.adminCookie !== undefined ? { adminCookie: signedIn.adminCookie } : {}),
+  ...(activity !== undefined ? { activity } : {}),
   ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   ...(totalTimeoutMs !== undefined ? { totalTimeoutMs } : {}),
   ...(values['csrf-cookie'] !== undefined ? { csrfCookieName: values['csrf-cookie'] } : {}),

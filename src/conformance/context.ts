@@ -24,7 +24,14 @@ export interface Context {
   readonly c4: Identity | undefined;
   /** A fifth, when given: the admin ends it (admin-revoke-session). */
   readonly c5: Identity | undefined;
+  /** A sixth, when given: C1 reports it as not the user's own sign-in (not-me). */
+  readonly c6: Identity | undefined;
   readonly admin: Identity | undefined;
+  /**
+   * The `activity` option: true, the backend says it serves the activity log (a 404 fails); false, the
+   * log is not checked; undefined, GET /sessions/activity decides (404: not offered).
+   */
+  readonly activity: boolean | undefined;
   /** Every credential the cookies carry: none may appear in a response. */
   readonly secrets: readonly Secret[];
   readonly state: {
@@ -51,6 +58,11 @@ export interface Context {
     advertised?: AdvertisedPolicy;
     /** rate-limit locked C2's session (lockout-per-session then checks C3 is not locked with it). */
     lockedC2?: boolean;
+    /**
+     * The activity log, as activity-shape found it: 'offered' (200), 'absent' (404, or not to be checked),
+     * 'broken' (any other answer: the later activity rules do not run).
+     */
+    activity?: 'offered' | 'absent' | 'broken';
     /** C1's and C2's live-event streams, opened before revoke-others; 'absent' when the server has none. */
     streams?: { c1: EventStream; c2: EventStream } | 'absent';
     /** Side effects a broken server caused (e.g. a session ended by a request that had to be refused). */
@@ -85,9 +97,9 @@ export interface Rule {
   readonly section: string;
   /**
    * What the rule needs beyond the three sign-ins, else it is skipped: an admin cookie, a fourth sign-in
-   * of the test user, or a fifth and an admin.
+   * of the test user, a fifth and an admin, or a sixth.
    */
-  readonly needs?: 'admin' | 'fourth' | 'fifth';
+  readonly needs?: 'admin' | 'fourth' | 'fifth' | 'sixth';
   run(ctx: Context): Promise<RuleOutcome | undefined>;
 }
 
@@ -103,7 +115,7 @@ export const NO_PASSWORD_ASKED: RuleOutcome = {
  */
 export function lose(ctx: Context, ids: readonly string[], how: string): void {
   const labels: string[] = [];
-  for (const who of [ctx.c1, ctx.c2, ctx.c3, ctx.c4, ctx.c5]) {
+  for (const who of [ctx.c1, ctx.c2, ctx.c3, ctx.c4, ctx.c5, ctx.c6]) {
     const id = who ? ctx.state.owned.get(who.label) : undefined;
     if (who && id && ids.includes(id) && !ctx.state.lost.has(who.label)) {
       ctx.state.lost.set(who.label, ctx.state.currentRule ?? 'an earlier rule');

@@ -43,7 +43,8 @@ export const CODE_FOR_STATUS: Readonly<Record<number, readonly string[]>> = {
   503: ['UNAVAILABLE', 'UNKNOWN'],
 };
 
-const asRecord = (value: unknown): Record<string, unknown> | undefined =>
+/** The value as a JSON object, or undefined when it is anything else (an array, null, a string). */
+export const asRecord = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;

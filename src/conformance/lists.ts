@@ -1,5 +1,5 @@
 import type { Context, ThreeIds } from './context.js';
-import { describe, fail, notRun, RuleFailure } from './expect.js';
+import { asRecord, describe, fail, notRun, RuleFailure } from './expect.js';
 import type { Exchange, Identity } from './http.js';
 
 export interface SessionList {
@@ -11,11 +11,6 @@ export interface SessionList {
   /** Whose list it is (an identity's label), once it is remembered. */
   readonly who?: string;
 }
-
-const asRecord = (value: unknown): Record<string, unknown> | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 
 /** Reads a `GET /sessions` answer, failing with what was wrong when it is not a list. */
 export function readList(exchange: Exchange, what: string): SessionList {
@@ -125,14 +120,23 @@ const STRING_FIELDS = ['ipAddress', 'userAgent', 'applicationId', 'tenant'];
 const OBJECT_FIELDS = ['device', 'location', 'meta'];
 const BOOLEAN_FIELDS = ['isCurrent', 'trusted'];
 
+/** A date in a form the contract allows (ISO-8601, epoch seconds or milliseconds), in epoch ms. */
+function readDate(value: unknown): number | undefined {
+  if (typeof value === 'number') return value < 1e11 ? value * 1000 : value;
+  if (typeof value === 'string' && /^\d+$/.test(value))
+    return Number(value) < 1e11 ? Number(value) * 1000 : Number(value);
+  if (typeof value === 'string' && ISO_8601.test(value.trim())) return Date.parse(value);
+  return undefined;
+}
+
+/** A date field in epoch ms, NaN when it is none (compare only dates `dateProblem` found nothing wrong with). */
+export const epochOf = (value: unknown): number => readDate(value) ?? Number.NaN;
+
 /** Why a date field is not one the contract allows (ISO-8601, epoch seconds or milliseconds). */
-function dateProblem(value: unknown): string | undefined {
-  let time: number;
-  if (typeof value === 'number') time = value < 1e11 ? value * 1000 : value;
-  else if (typeof value === 'string' && /^\d+$/.test(value))
-    time = Number(value) < 1e11 ? Number(value) * 1000 : Number(value);
-  else if (typeof value === 'string' && ISO_8601.test(value.trim())) time = Date.parse(value);
-  else return `${JSON.stringify(value)} is neither an ISO-8601 string nor epoch seconds/milliseconds`;
+export function dateProblem(value: unknown): string | undefined {
+  const time = readDate(value);
+  if (time === undefined)
+    return `${JSON.stringify(value)} is neither an ISO-8601 string nor epoch seconds/milliseconds`;
   if (!Number.isFinite(time) || time < EARLIEST || time > LATEST) {
     return `${JSON.stringify(value)} is not a date between 2000 and 2200`;
   }

@@ -58,9 +58,9 @@ export function optionProblems(options: Partial<ConformanceOptions>): string[] {
   }
   if (url && url.protocol !== 'http:' && url.protocol !== 'https:') problems.push('baseUrl must be http(s)');
   const cookies = options.cookies ?? [];
-  if (cookies.length < 3 || cookies.length > 5) {
+  if (cookies.length < 3 || cookies.length > 6) {
     problems.push(
-      `three to five cookies are needed (sign-ins of one user; a fourth turns on sign-out, a fifth the admin's revoke), got ${cookies.length}`,
+      `three to six cookies are needed (sign-ins of one user; a fourth turns on sign-out, a fifth the admin's revoke, a sixth the not-me report), got ${cookies.length}`,
     );
   }
   cookies.forEach((cookie, i) => {
@@ -73,5 +73,7 @@ export function optionProblems(options: Partial<ConformanceOptions>): string[] {
   if (typeof options.password !== 'string' || options.password === '') problems.push('password is required');
   if (!isPositiveInteger(options.timeoutMs)) problems.push('timeoutMs must be a positive integer');
   if (!isPositiveInteger(options.totalTimeoutMs)) problems.push('totalTimeoutMs must be a positive integer');
+  if (options.activity !== undefined && typeof options.activity !== 'boolean')
+    problems.push('activity must be true, false or left out');
   return problems;
 }

@@ -7,9 +7,9 @@ import { RULES } from './rules/index.js';
 import { MAX_STREAMS_PER_SESSION, RATE_LIMIT_TRIES } from './rules/limitRules.js';
 import type { ConformanceOptions, ConformanceReport, ConformanceResult } from './types.js';
 
-// The rules need about 95 requests, plus the password limit's tries and the streams up to the cap; the
-// budget keeps a misbehaving server (or a kit bug) from looping.
-export const MAX_REQUESTS = 110 + RATE_LIMIT_TRIES + MAX_STREAMS_PER_SESSION + 1;
+// The rules need about 135 requests (the activity log's about 40 of them), plus the password limit's
+// tries and the streams up to the cap; the budget keeps a misbehaving server (or a kit bug) from looping.
+export const MAX_REQUESTS = 155 + RATE_LIMIT_TRIES + MAX_STREAMS_PER_SESSION + 1;
 
 async function runRule(rule: Rule, ctx: Context, secrets: readonly Secret[]): Promise<ConformanceResult> {
   const damageBefore = ctx.state.damage.slice();
@@ -75,7 +75,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const problems = optionProblems(options);
   if (problems.length > 0) throw new TypeError(`runConformance: ${problems.join('; ')}`);
   const csrf = csrfNames(options);
-  const [c1, c2, c3, c4, c5] = options.cookies.map((cookie, i) =>
+  const [c1, c2, c3, c4, c5, c6] = options.cookies.map((cookie, i) =>
     identity(`C${i + 1}`, cookie, csrf.cookieNames),
   );
   if (!c1 || !c2 || !c3) throw new TypeError('runConformance: three cookies are needed');
@@ -88,7 +88,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const stopOnSignal = () => deadline.abort();
   options.signal?.addEventListener('abort', stopOnSignal, { once: true });
   if (options.signal?.aborted) deadline.abort();
-  const identities = [c1, c2, c3, ...(c4 ? [c4] : []), ...(c5 ? [c5] : []), ...(admin ? [admin] : [])];
+  const identities = [c1, c2, c3, c4, c5, c6, admin].filter((who) => who !== undefined);
   const secrets = secretsOf(identities);
   const lost = new Map<string, string>();
   const locked = new Map<string, string>();
@@ -112,9 +112,18 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     c3,
     c4,
     c5,
+    c6,
     admin,
+    activity: options.activity,
     secrets,
-    state: { lists: new Map(), damage: [], lost, locked, owned: new Map() },
+    state: {
+      lists: new Map(),
+      damage: [],
+      lost,
+      locked,
+      owned: new Map(),
+      ...(options.activity === false ? { activity: 'absent' as const } : {}),
+    },
     randomId: () => `ses_doesnotexist${randomHex(12)}`,
   };
   const log = options.log ?? (() => {});
@@ -128,7 +137,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
             ? 'it needs a fourth sign-in of the test user (a fourth --cookie, or --sign-in)'
             : rule.needs === 'fifth' && (!c5 || !admin)
               ? 'it needs a fifth sign-in of the test user and an admin (five --cookie and --admin-cookie, or --sign-in)'
-              : undefined;
+              : rule.needs === 'sixth' && !c6
+                ? 'it needs a sixth sign-in of the test user (a sixth --cookie, or --sign-in)'
+                : undefined;
       const result: ConformanceResult = deadline.signal.aborted
         ? {
             rule: rule.name,

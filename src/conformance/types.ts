@@ -3,10 +3,11 @@ export interface ConformanceOptions {
   /** The contract's base URL, e.g. `https://staging.example.com/api` (the paths below it are `/sessions…`). */
   baseUrl: string;
   /**
-   * Full `Cookie` header values of three to five separate sign-ins of ONE test user. The first is "this
+   * Full `Cookie` header values of three to six separate sign-ins of ONE test user. The first is "this
    * device": the kit revokes the others from it and finally ends every session of that user. A fourth
-   * turns on the sign-out rule (it signs itself out), a fifth the admin's revoke of a real session; without
-   * them those rules are reported as skipped. `--sign-in` makes all five.
+   * turns on the sign-out rule (it signs itself out), a fifth the admin's revoke of a real session, a
+   * sixth the not-me report (the first reports it as not the user's); without them those rules are
+   * reported as skipped. `--sign-in` makes all six.
    */
   cookies: readonly string[];
   /** The test user's password (sent only in POST bodies, never printed). */
@@ -16,6 +17,12 @@ export interface ConformanceOptions {
    * foreign-id rule (one of its session ids must be as unknown to the test user as a random one).
    */
   adminCookie?: string;
+  /**
+   * Whether the backend serves the activity log (`GET /sessions/activity`, "not me", `GET /admin/activity`),
+   * an optional part of the contract. `true`: it says it does, and a 404 fails activity-shape; `false`:
+   * the activity rules are skipped without asking. @default asked: a 404 skips them as not offered
+   */
+  activity?: boolean;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
   /** Per-request time limit in milliseconds. @default 5000 */

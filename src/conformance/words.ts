@@ -49,12 +49,26 @@ export const END_CAUSES = [
   'not-me',
 ] as const;
 
+/** What an activity entry says happened: `kind` in `GET /sessions/activity`. */
+export const ACTIVITY_KINDS = [
+  'signed-in',
+  'sign-in-failed',
+  'confirmation-failed',
+  'reauthenticated',
+  'signed-out',
+  'revoked',
+  'expired',
+  'session-limit',
+  'not-me',
+] as const;
+
 /** Ceilings a server's own policy must stay under. */
 export const LIMITS = {
   maxWrongPasswordsPerSession: 10,
   maxStreamsPerSession: 32,
   maxAdminPageSize: 1000,
   defaultAdminPageSize: 50,
+  maxActivityPageSize: 100,
 } as const;
 
 /** Actions that may ask for the password, as a policy names them. */

@@ -20,7 +20,7 @@ import { createMemoryStoreWithRows } from '../server/createMemorySessionStore.js
 import { createSessionManager } from '../server/createSessionManager.js';
 import { createSessionsHandler } from '../server/createSessionsHandler.js';
 import { createInProcessEventBus } from '../server/events.js';
-import { failedSignInEntry, signedInEntry } from '../server/history/entries.js';
+import { deviceKeyOf, failedSignInEntry, signedInEntry } from '../server/history/entries.js';
 import { parseDevice } from '../server/parseDevice.js';
 import { hashSessionToken, newSessionToken } from '../server/tokens.js';
 import type { StoredSession } from '../server/types.js';
@@ -201,12 +201,15 @@ export function createMemoryBackend(options: Memory.MemoryBackendOptions = {}) {
       absoluteExpiresAt: expiresAt,
       authenticatedAt: now(),
     });
-    // Its sign-in in the log, as the manager would have recorded it (synchronous in the memory store).
+    // Its sign-in in the log, as the manager would have recorded it (synchronous in the memory store):
+    // whether the device is new is the seed's to say (`newDevice`), never worked out here.
     const row = memory.rows.get(id);
-    if (row)
+    if (row) {
+      const deviceKey = deviceKeyOf(row.device, row.location, false);
       void memory.store.appendActivity([
-        signedInEntry(row, { method: 'password', newDevice: input.newDevice ?? false, deviceKey: null }),
+        signedInEntry(row, { method: 'password', newDevice: input.newDevice ?? false, deviceKey }),
       ]);
+    }
     void events.publish({ type: 'session.started', userId: user.id, sessionId: id, at: now() });
     return id;
   }

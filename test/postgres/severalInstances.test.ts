@@ -248,9 +248,11 @@ describe('several instances over one PostgreSQL schema', () => {
       (await signInDevice(one.origin, 'Conformance C1 (this device)')).cookie(),
       (await signInDevice(two.origin, 'Conformance C2')).cookie(),
       (await signInDevice(one.origin, 'Conformance C3')).cookie(),
-      // A fourth and a fifth sign-in turn on the sign-out and the admin's revoke rules: nothing skipped.
+      // A fourth, a fifth and a sixth sign-in turn on the sign-out, the admin's revoke and the not-me
+      // rules: nothing skipped.
       (await signInDevice(two.origin, 'Conformance C4')).cookie(),
       (await signInDevice(one.origin, 'Conformance C5')).cookie(),
+      (await signInDevice(two.origin, 'Conformance C6')).cookie(),
     ] as const;
     const adminCookie = (await signInDevice(two.origin, 'Conformance admin', ADMIN)).cookie();
     const report = await runConformance({

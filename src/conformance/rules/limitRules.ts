@@ -59,7 +59,7 @@ export const lockoutRules: Rule[] = [
       });
       if (exchange.status === 429) {
         // Every later password action of the test user would meet the same 429: say so once, here.
-        for (const who of [ctx.c1, ctx.c2, ctx.c3, ctx.c4, ctx.c5])
+        for (const who of [ctx.c1, ctx.c2, ctx.c3, ctx.c4, ctx.c5, ctx.c6])
           if (who) ctx.state.locked.set(who.label, 'lockout-per-session');
         fail(
           "C2's wrong passwords locked C3 too (429 for the right password from a session that sent no wrong one): a stolen session could stop its owner from signing it out. Count wrong passwords per session",

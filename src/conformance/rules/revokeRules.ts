@@ -27,16 +27,35 @@ async function unknownAnswer(ctx: Context): Promise<Exchange> {
   return ctx.state.unknownAnswer;
 }
 
-/** "Ended" and "foreign" must not be told apart from "unknown": same status, code and body keys. */
-async function expectLikeUnknown(ctx: Context, exchange: Exchange, what: string) {
+/**
+ * "Ended" and "foreign" must not be told apart from "unknown": same status, code and body keys as
+ * `unknown`, the same request's answer for a random id (by default a revoke's).
+ */
+export async function expectLikeUnknown(ctx: Context, exchange: Exchange, what: string, unknown?: Exchange) {
   expectError(exchange, 404, 'NOT_FOUND', what);
-  const unknown = await unknownAnswer(ctx);
+  unknown ??= await unknownAnswer(ctx);
   if (answerShape(exchange) !== answerShape(unknown)) {
     fail(
       `${what}: expected exactly a random id's answer (${answerShape(unknown)}), got ${answerShape(exchange)}`,
       exchange,
     );
   }
+}
+
+/** The admin and its own session's id: another user's session, which the test user must not reach. */
+export async function adminsSession(ctx: Context) {
+  const admin = ctx.admin ?? notRun('no admin cookie');
+  const own = await listOf(ctx, admin, 'GET /sessions as the admin');
+  const id = own.current ?? fail("the admin's GET /sessions marks no session as its own", own.exchange);
+  return { admin, id };
+}
+
+/** The admin's session is still there after `what`, a request of the test user's that had to leave it. */
+export async function expectAdminKept(ctx: Context, id: string, what: string) {
+  const admin = ctx.admin ?? notRun('no admin cookie');
+  const after = readList(await ctx.client.get(admin, '/sessions'), "the admin's GET /sessions afterwards");
+  if (!after.ids.includes(id))
+    fail(`expected the admin's session to survive ${what}, but it is gone`, after.exchange);
 }
 
 /** A 200 `{ revokedCount: n ≥ 1 }`. */
@@ -89,10 +108,7 @@ export const revokeRules: Rule[] = [
     section: 'revoking',
     needs: 'admin',
     async run(ctx) {
-      const admin = ctx.admin ?? notRun('no admin cookie');
-      const own = await listOf(ctx, admin, 'GET /sessions as the admin');
-      const adminId =
-        own.current ?? fail("the admin's GET /sessions marks no session as its own", own.exchange);
+      const { id: adminId } = await adminsSession(ctx);
       if (ctx.state.lists.get(ctx.c1.label)?.ids.includes(adminId)) {
         notRun("C1's list shows the admin's session (see own-sessions-only)");
       }
@@ -104,15 +120,7 @@ export const revokeRules: Rule[] = [
         ctx.state.lost.set('admin', 'foreign-id-404');
       }
       await expectLikeUnknown(ctx, exchange, "revoking the admin's session id from C1 (another user's)");
-      const after = readList(
-        await ctx.client.get(admin, '/sessions'),
-        "the admin's GET /sessions afterwards",
-      );
-      if (!after.ids.includes(adminId))
-        fail(
-          "expected the admin's session to survive C1's attempt to revoke it, but it is gone",
-          after.exchange,
-        );
+      await expectAdminKept(ctx, adminId, "C1's attempt to revoke it");
       return undefined;
     },
   },

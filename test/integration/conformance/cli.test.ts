@@ -42,11 +42,12 @@ describe('profilekit-conformance (the CLI)', () => {
       const { code, stdout } = await cli([...args, '--check-rate-limit']);
       await server.close();
       const lines = stdout.trim().split('\n');
-      // Three sign-ins and an admin: the rules that need a fourth and a fifth sign-in say so, and are not
-      // counted as passed.
-      expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed, 2 skipped, 0 not run$/);
+      // Three sign-ins and an admin: the rules that need a fourth, a fifth and a sixth sign-in say so, and
+      // are not counted as passed.
+      expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed, 3 skipped, 0 not run$/);
       expect(lines.filter((line) => line.startsWith('⊘ '))).toEqual([
         expect.stringMatching(/^⊘ sign-out — skipped: it needs a fourth sign-in/),
+        expect.stringMatching(/^⊘ not-me — skipped: it needs a sixth sign-in/),
         expect.stringMatching(/^⊘ admin-revoke-session — skipped: it needs a fifth sign-in/),
       ]);
       expect(lines).toContain('✔ unknown-id-404');
@@ -88,8 +89,11 @@ describe('profilekit-conformance (the CLI)', () => {
         'b=2',
       ]);
       expect(twoCookies.code).toBe(2);
-      expect(twoCookies.stderr).toContain('three to five cookies');
+      expect(twoCookies.stderr).toContain('three to six cookies');
       expect(twoCookies.stderr).toContain('Usage: profilekit-conformance');
+      const both = await cli(['--base-url', 'http://127.0.0.1:9/api', '--activity', '--no-activity']);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toContain('give --activity or --no-activity, not both');
       const unknownFlag = await cli(['--base-url', 'http://127.0.0.1:9/api', '--frobnicate']);
       expect(unknownFlag.code).toBe(2);
       expect(unknownFlag.stderr).toContain('--frobnicate');

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '../../../examples/server/seed.js';
-import { MAX_REQUESTS, RULE_NAMES, runConformance } from '../../../src/conformance/index.js';
+import {
+  type ConformanceReport,
+  MAX_REQUESTS,
+  RULE_NAMES,
+  runConformance,
+} from '../../../src/conformance/index.js';
 import { RULES } from '../../../src/conformance/rules/index.js';
 import { accountMutants } from './accountMutants.js';
+import { activityMutants } from './activityMutants.js';
 import { failures, LOADED_MACHINE_LIMITS, runKit } from './kitRun.js';
 import { listMutants } from './listMutants.js';
 import { type Mutant, startReferenceServer } from './referenceServer.js';
@@ -23,7 +29,7 @@ describe('the conformance kit against the reference server', () => {
     expect(report.requests).toBe(requests);
   });
 
-  it('takes the CSRF token from GET /sessions when the cookies lack it, and shows what it skipped without an admin or a fourth and fifth sign-in', async () => {
+  it('takes the CSRF token from GET /sessions when the cookies lack it, and shows what it skipped without an admin or a fourth, fifth and sixth sign-in', async () => {
     const server = await startReferenceServer();
     const withoutCsrf = async (agent: string) =>
       (await server.signIn(user.email, user.password, agent))
@@ -46,7 +52,7 @@ describe('the conformance kit against the reference server', () => {
     const skipped = report.results
       .filter((result) => result.status === 'skipped')
       .map((result) => result.rule);
-    expect(skipped.sort()).toEqual([...ADMIN_RULES, 'sign-out', 'admin-revoke-session'].sort());
+    expect(skipped.sort()).toEqual([...ADMIN_RULES, 'sign-out', 'admin-revoke-session', 'not-me'].sort());
     expect(report.passed).toBe(RULE_NAMES.length - skipped.length);
     expect(lines).toContain(
       '⊘ sign-out — skipped: it needs a fourth sign-in of the test user (a fourth --cookie, or --sign-in)',
@@ -62,6 +68,52 @@ describe('the conformance kit against the reference server', () => {
       report.results.filter((result) => result.status === 'skipped').map((result) => result.rule),
     ).toEqual(['wrong-password-422', 'rate-limit', 'lockout-per-session', 'password-before-revoke-others']);
     expect(report.passed).toBe(RULE_NAMES.length - 4);
+  });
+
+  // The optional activity part: its rules, and a server that does not serve it (every route 404).
+  const ACTIVITY_RULES = RULES.filter((rule) =>
+    ['activity', 'not-me', 'admin-activity'].includes(rule.section),
+  ).map((rule) => rule.name);
+  const noActivity: Mutant = (next) => (request) =>
+    /\/(sessions\/activity|sessions\/[^/]+\/not-me|admin\/activity)$/.test(new URL(request.url).pathname)
+      ? Response.json({ code: 'NOT_FOUND', message: 'No such endpoint.' }, { status: 404 })
+      : next(request);
+  const outcome = (report: ConformanceReport, rules: readonly string[]) =>
+    report.results
+      .filter((result) => rules.includes(result.rule))
+      .map((result) => [result.rule, result.status]);
+
+  it('skips the activity rules as not offered when the log is 404, and passes the rest', async () => {
+    const { report } = await runKit({ mutant: noActivity });
+    expect(failures(report)).toEqual([]);
+    expect(outcome(report, ACTIVITY_RULES)).toEqual(ACTIVITY_RULES.map((rule) => [rule, 'skipped']));
+    expect(report.results.find((result) => result.rule === 'activity-shape')?.detail).toBe(
+      'skipped: GET /sessions/activity is 404 (the activity log is optional)',
+    );
+  });
+
+  it('fails activity-shape on a 404 when told the backend serves the log (activity: true), and does not run the rest', async () => {
+    const { report } = await runKit({ mutant: noActivity, kit: { activity: true } });
+    const [shape, ...rest] = ACTIVITY_RULES;
+    expect(outcome(report, ACTIVITY_RULES)).toEqual([
+      [shape, 'failed'],
+      ...rest.map((rule) => [rule, 'not-run']),
+    ]);
+    expect(failures(report).map((result) => result.rule)).toEqual(ACTIVITY_RULES);
+  });
+
+  it('skips the activity rules without asking when told not to check them (activity: false)', async () => {
+    const asked: string[] = [];
+    const { report } = await runKit({
+      mutant: (next) => (request) => {
+        asked.push(new URL(request.url).pathname);
+        return next(request);
+      },
+      kit: { activity: false },
+    });
+    expect(failures(report)).toEqual([]);
+    expect(outcome(report, ACTIVITY_RULES)).toEqual(ACTIVITY_RULES.map((rule) => [rule, 'skipped']));
+    expect(asked.filter((path) => /activity|not-me/.test(path))).toEqual([]);
   });
 
   it('never prints a cookie value or the password, and names the exchange that broke a rule', async () => {
@@ -116,7 +168,7 @@ describe('the conformance kit against the reference server', () => {
   it('refuses options it cannot run', async () => {
     const base = { baseUrl: 'http://127.0.0.1:9/api', password: 'pw' };
     await expect(runConformance({ ...base, cookies: ['a=1', 'b=2'] as never })).rejects.toThrow(
-      /three to five cookies/,
+      /three to six cookies/,
     );
     await expect(
       runConformance({ ...base, baseUrl: 'nope', cookies: ['a=1', 'a=2', 'a=3'] }),
@@ -125,10 +177,10 @@ describe('the conformance kit against the reference server', () => {
 });
 
 describe('the mutants', () => {
-  // Each rule must be shown to bite: listMutants.test.ts, revokeMutants.test.ts and accountMutants.test.ts
-  // run them.
+  // Each rule must be shown to bite: listMutants.test.ts, revokeMutants.test.ts, accountMutants.test.ts and
+  // activityMutants.test.ts run them.
   it('break every rule at least once', () => {
-    const mutants = [...listMutants, ...revokeMutants, ...accountMutants];
+    const mutants = [...listMutants, ...revokeMutants, ...accountMutants, ...activityMutants];
     expect(RULE_NAMES.filter((rule) => !mutants.some((m) => m.breaks === rule))).toEqual([]);
   });
 });
@@ -160,7 +212,12 @@ describe('docs/conformance.md', () => {
   });
 
   it('says what each rule needs beyond three sign-ins, as the kit does', () => {
-    const needs = { admin: 'admin', fourth: 'a fourth sign-in', fifth: 'a fifth sign-in and an admin' };
+    const needs = {
+      admin: 'admin',
+      fourth: 'a fourth sign-in',
+      fifth: 'a fifth sign-in and an admin',
+      sixth: 'a sixth sign-in',
+    };
     expect(rows.map(([, rule, , need]) => [rule, need])).toEqual(
       RULES.map((rule) => [rule.name, rule.needs ? needs[rule.needs] : '—']),
     );

@@ -1,9 +1,9 @@
 import {
   copy,
+  forbidsForeign,
   isList,
   type Json,
   json,
-  listTracker,
   type MutantCase,
   revokedId,
   rewrite,
@@ -70,17 +70,7 @@ export const listMutants: MutantCase[] = [
   {
     name: "answers 403 to another user's session id",
     breaks: 'foreign-id-404',
-    mutant: () => (next) => {
-      const lists = listTracker(next);
-      return async (request) => {
-        const response = await lists.handler(request);
-        const id = revokedId(request);
-        const foreign = id !== undefined && !lists.ownedBy(request, id) && lists.seenByOthers(request, id);
-        return foreign && response.status === 404
-          ? json(403, { code: 'FORBIDDEN', message: 'Not yours.' })
-          : response;
-      };
-    },
+    mutant: () => forbidsForeign(revokedId),
   },
   {
     name: 'drops Cache-Control: no-store',

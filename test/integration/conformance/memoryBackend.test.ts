@@ -22,7 +22,7 @@ async function memoryServer(passwordRequirements: 'required' | 'none') {
   const signIn = (email: string, userAgent: string) =>
     backend.cookieFor(backend.signIn({ email, password: PASSWORD, userAgent }).sessionId);
   const cookies = [];
-  for (const label of ['C1', 'C2', 'C3 (École)', 'C4', 'C5'])
+  for (const label of ['C1', 'C2', 'C3 (École)', 'C4', 'C5', 'C6'])
     cookies.push(await signIn('ana@example.com', `Kit ${label}`));
   const adminCookie = await signIn('admin@example.com', 'Kit admin');
   return { backend, cookies, adminCookie };

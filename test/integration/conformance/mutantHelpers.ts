@@ -62,3 +62,18 @@ export function listTracker(next: FetchHandler) {
     [...seen].some(([cookie, ids]) => cookie !== sessionCookie(request) && ids.has(id));
   return { handler, ownedBy, seenByOthers };
 }
+
+/** Answers 403 where the server answered 404 to an id (`idOf` reads it) that another cookie's lists showed. */
+export const forbidsForeign =
+  (idOf: (request: Request) => string | undefined): Mutant =>
+  (next) => {
+    const lists = listTracker(next);
+    return async (request) => {
+      const response = await lists.handler(request);
+      const id = idOf(request);
+      const foreign = id !== undefined && !lists.ownedBy(request, id) && lists.seenByOthers(request, id);
+      return foreign && response.status === 404
+        ? json(403, { code: 'FORBIDDEN', message: 'Not yours.' })
+        : response;
+    };
+  };

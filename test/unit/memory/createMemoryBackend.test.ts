@@ -132,6 +132,29 @@ describe('the memory backend behaves like a server', () => {
     expect(backend.sessionsOf('u')[0]?.lastActiveAt).toBe(now);
   });
 
+  it('logs a sign-in as the server does: it is in the activity log, and a second "not me" of it is no error', async () => {
+    const backend = createMemoryBackend({
+      users: [{ id: 'u', email: 'u@x.y', password: 'p' }],
+      passwordRequirements: { revokeSession: 'none' },
+    });
+    const laptop = backend.signIn({ email: 'u@x.y', password: 'p', userAgent: 'Laptop' });
+    const phone = backend.signIn({ email: 'u@x.y', password: 'p', userAgent: 'Phone' });
+    const cookie = await backend.cookieFor(laptop.sessionId);
+    const csrf = /XSRF-TOKEN=([^;]+)/.exec(cookie)?.[1] ?? '';
+    const asLaptop = (method: 'GET' | 'POST', path: string) =>
+      backend.fetch(`${backend.baseUrl}${path}`, { method, headers: { cookie, 'X-XSRF-TOKEN': csrf } });
+    const activity = await (await asLaptop('GET', '/sessions/activity')).json();
+    expect(activity.entries.map((e: { kind: string; sessionId: string }) => [e.kind, e.sessionId])).toEqual([
+      ['signed-in', phone.sessionId],
+      ['signed-in', laptop.sessionId],
+    ]);
+    expect(activity.entries[1]).toMatchObject({ isCurrent: true, method: 'password', userAgent: 'Laptop' });
+    // The second report finds the ended session by its sign-in's entry.
+    for (let report = 0; report < 2; report++)
+      expect((await asLaptop('POST', `/sessions/${phone.sessionId}/not-me`)).status).toBe(204);
+    expect(backend.sessionsOf('u').map((s) => s.id)).toEqual([laptop.sessionId]);
+  });
+
   it('seeds the demo: five devices, the Mac current', async () => {
     const demo = createDemoBackend();
     const { sessions, currentSessionId } = (await demo.provider.listSessions?.({ signal: signal() })) ?? {
