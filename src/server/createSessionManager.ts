@@ -243,6 +243,8 @@ export interface SessionManager {
    * admin console's chart.
    */
   countSignInsByDay(days: number): Promise<Array<{ start: number; signedIn: number; failedSignIns: number }>>;
+  /** Whether the manager keeps the authentication log (`history` not `false`). */
+  readonly keepsHistory: boolean;
   /** How long the log keeps entries (0 when history is off). */
   readonly historyRetentionMs: number;
   /** Listens to session events (started, ended) wherever the event bus carries them. */
@@ -638,6 +640,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         failedSignIns: counts['sign-in-failed']?.[i] ?? 0,
       }));
     },
+    keepsHistory: history !== null,
     historyRetentionMs: history ? retentionMs : 0,
 
     subscribe: (listener) => events.subscribe(listener),

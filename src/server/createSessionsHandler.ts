@@ -1,4 +1,4 @@
-import { isContractArea, matchRoute, readPathId } from '../contract/index.js';
+import { isContractArea, matchRoute, type RouteName, readPathId } from '../contract/index.js';
 import { createAdminRoutes } from './handler/adminRoutes.js';
 import { createCsrfGuard } from './handler/csrf.js';
 import { createEventStreams } from './handler/eventStream.js';
@@ -18,6 +18,15 @@ export type {
  * A store or a bus that cannot be reached (database down): 503 UNAVAILABLE rather than 500. Stores say
  * so with a StoreUnavailableError; a message is never read, so a bug that mentions "connection" stays 500.
  */
+/** The routes of the authentication log: a manager without history does not serve them. */
+const HISTORY_ROUTES: ReadonlySet<RouteName> = new Set([
+  'listActivity',
+  'reportNotMe',
+  'redeemNotMeLink',
+  'adminListActivity',
+  'adminActivityDaily',
+]);
+
 const isUnavailable = (error: unknown) => error instanceof StoreUnavailableError;
 
 /**
@@ -92,6 +101,9 @@ export function createSessionsHandler(
         : refused;
     }
     if (!match) return fail(404, 'NOT_FOUND', 'No such endpoint.');
+    // Without the log its endpoints are not offered at all (the contract's answer for an optional part).
+    if (!manager.keepsHistory && HISTORY_ROUTES.has(match.name))
+      return fail(404, 'NOT_FOUND', 'No such endpoint.');
     const id = readPathId(match.rawId);
     switch (match.name) {
       case 'listSessions':

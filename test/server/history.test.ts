@@ -331,15 +331,20 @@ describe('the authentication log', () => {
     ]);
   });
 
-  it('records nothing with history off, and the log reads empty', async () => {
+  it('records nothing with history off, and does not offer the log (404, as the contract says)', async () => {
     const h = createHarness({ manager: { history: false } });
     const laptop = await h.device('ana');
     await h.call(laptop, 'POST', '/api/sessions/revoke-others', { password: 'wrong' });
     expect(h.db.prepare('SELECT count(*) AS n FROM profilekit_activity').get()).toEqual({ n: 0 });
-    expect((await h.call(laptop, 'GET', '/api/sessions/activity')).body).toEqual({
-      entries: [],
-      nextCursor: null,
-    });
+    for (const [method, path] of [
+      ['GET', '/api/sessions/activity'],
+      ['POST', `/api/sessions/${laptop.sessionId}/not-me`],
+      ['GET', '/api/admin/activity'],
+      ['GET', '/api/admin/activity/daily'],
+    ] as const) {
+      expect((await h.call(laptop, method, path, method === 'POST' ? {} : undefined)).status).toBe(404);
+    }
+    expect(h.liveIds('ana')).toEqual([laptop.sessionId]);
   });
 
   it('writes nothing to the log when a request is authenticated', async () => {
