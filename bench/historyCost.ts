@@ -388,7 +388,7 @@ function logData(options: { users: number; entries: number; now: number; seed: n
       // Ended within 14 days (idle expiry), and before now.
       const endAt = at + 1 + Math.floor(random() * Math.min(now - at - 1, 14 * DAY));
       const end = random();
-      if (end < 0.01) return [signedIn, notMeEntry({ ...session, sessionId: session.id }, endAt)];
+      if (end < 0.01) return [signedIn, notMeEntry({ ...session, sessionId: session.id }, endAt, null)];
       const cause: SessionEndCause =
         end < 0.5 ? 'signed-out' : end < 0.85 ? 'expired' : end < 0.96 ? 'revoked-others' : 'session-limit';
       const bySessionId =

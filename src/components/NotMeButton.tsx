@@ -22,7 +22,8 @@ export interface NotMeButtonProps {
 /**
  * "This wasn't me?": a confirmation (with the password where the server asks for one to sign a device
  * out) that reports the sign-in (`reportNotMe`) or, where the provider cannot report, signs it out
- * (`revokeSession`). A session already gone counts as done: the point was that it ends.
+ * (`revokeSession`). A report the server cannot place falls back to signing the device out; a session
+ * already gone counts as done: the point was that it ends.
  */
 export function NotMeButton({ entry, device, messages, onDone }: NotMeButtonProps) {
   const ui = useSessionsUIContext('NotMeButton');
@@ -34,11 +35,22 @@ export function NotMeButton({ entry, device, messages, onDone }: NotMeButtonProp
 
   const confirm = async (password: string | undefined) => {
     const params = { sessionId, ...(password === undefined ? {} : { password }) };
+    const signOut = async () => {
+      try {
+        await callProvider(dataProvider, 'revokeSession', params);
+      } catch (error) {
+        // Already gone: what the user asked for holds.
+        if (!isSessionsError(error) || error.code !== 'NOT_FOUND') throw error;
+      }
+    };
     try {
       if (canReport) await callProvider(dataProvider, 'reportNotMe', params);
-      else await callProvider(dataProvider, 'revokeSession', params);
+      else await signOut();
     } catch (error) {
-      if (!isSessionsError(error) || error.code !== 'NOT_FOUND') throw error;
+      // A report the server cannot place (its log forgot the sign-in) still signs the device out.
+      if (!isSessionsError(error) || error.code !== 'NOT_FOUND' || !capabilities.canRevokeSession)
+        throw error;
+      await signOut();
     }
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: sessionsKeys.lists(scope) }),

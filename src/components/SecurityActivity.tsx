@@ -107,6 +107,11 @@ export function SecurityActivity({
       )}
       {reported && <p className={partClass(ui, 'status')}>{messages.notMeDone}</p>}
       {body}
+      {query.isFetchNextPageError && (
+        <p role="alert" className={partClass(ui, 'error')}>
+          {messages.loadFailed}
+        </p>
+      )}
       {query.hasNextPage && (
         <div className={partClass(ui, 'actions')}>
           <button

@@ -197,7 +197,7 @@ export interface ActivityDailyResult {
   days: readonly ActivityDay[];
 }
 
-/** The most days `GET /admin/activity/daily` answers (the default retention). */
+/** The most days `GET /admin/activity/daily` answers: 90, as far back as a log keeps by default. */
 export const MAX_ACTIVITY_DAYS = 90;
 
 /** `GET /admin/activity/daily?days=`: 1–90, default 30. */

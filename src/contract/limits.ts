@@ -23,3 +23,5 @@ export const MAX_WRONG_PASSWORDS_PER_SESSION = 10;
 export const MAX_STREAMS_PER_SESSION = 32;
 /** How long the browser waits before it reconnects a dropped event stream (`retry:`), in ms. */
 export const STREAM_RETRY_MS = 2_000;
+/** A sign-in's identifier (an email: RFC 5321 allows 320 characters); longer is refused, never stored. */
+export const MAX_IDENTIFIER_LENGTH = 320;

@@ -1,4 +1,5 @@
 import { isActivityKind, SIGN_IN_FAILURE_REASONS } from '../contract/activity.js';
+import { MAX_IDENTIFIER_LENGTH } from '../contract/limits.js';
 import {
   asRecord,
   cleanText,
@@ -68,7 +69,7 @@ export function normalizeActivity<Extra extends object = object>(
         location: normalizeLocation(entry.location),
         method: cleanText(entry.method, 60),
         newDevice: entry.newDevice === true,
-        identifier: cleanText(entry.identifier, 320),
+        identifier: cleanText(entry.identifier, MAX_IDENTIFIER_LENGTH),
         reason,
         bySessionId: readId(entry.bySessionId),
         byUserId: readId(entry.byUserId),

@@ -87,6 +87,10 @@ export interface HistoryOptions {
   onError?: (error: unknown) => void;
 }
 
+/** How long a not-me link works under these history options. */
+const notMeLifetime = (history: HistoryOptions | null) =>
+  history?.notMe?.lifetimeMs ?? DEFAULT_NOT_ME_LINK_LIFETIME_MS;
+
 /** What opening a not-me link came to. */
 export type NotMeResult = 'reported' | 'already-reported' | 'expired' | 'invalid';
 
@@ -291,6 +295,13 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const whenFull = options.whenFull ?? 'end-oldest';
   const history = options.history === false ? null : (options.history ?? {});
   const retentionMs = history?.retentionMs ?? DEFAULT_HISTORY_RETENTION_MS;
+  // The log must outlive a not-me link (redeeming one reads the sign-in's entry) and a session.
+  const shortestRetentionMs = Math.max(notMeLifetime(history), absoluteLifetimeMs);
+  if (!Number.isSafeInteger(retentionMs) || retentionMs < shortestRetentionMs) {
+    throw new TypeError(
+      `createSessionManager: history.retentionMs must be a whole number of ms, at least ${shortestRetentionMs} (the not-me link's and a session's lifetime).`,
+    );
+  }
   const notMe = history?.notMe;
   const notMeTokens = notMe ? createNotMeTokens(notMe.secret) : null;
   if (notMe) {
@@ -598,12 +609,12 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       if (!described) return 'unknown';
       // The report before the end: its id is one per session, so of two reports (two clicks, two
       // instances) exactly one is written and goes on to end the session.
-      const added = await record([notMeEntry({ ...described, userId, sessionId }, at)]);
-      if (added === 0) return 'already-reported';
+      const added = await record([notMeEntry({ ...described, userId, sessionId }, at, bySessionId)]);
+      // Ended either way: a report whose delete failed (the store went away) is finished by the next one.
       const gone = await store.deleteSession(sessionId, { now: at, userId });
       // Its end is the report itself: no second entry, only the events.
       if (gone) await publishEnded([gone], { cause: 'not-me', bySessionId }, at);
-      return 'reported';
+      return added === 0 ? 'already-reported' : 'reported';
     },
     async redeemNotMeToken(token) {
       if (!notMeTokens) return 'invalid';

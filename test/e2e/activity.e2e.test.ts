@@ -4,10 +4,10 @@
 import type { Page } from 'playwright';
 import { describe, it } from 'vitest';
 import { DEMO_CREDENTIALS } from '../../examples/server/seed.js';
-import { EDGE_ON_WINDOWS, expect, useDemoBrowser } from './demoBrowser.js';
+import { demoBrowserPerTest, EDGE_ON_WINDOWS, expect } from './demoBrowser.js';
 
 const { email, password } = DEMO_CREDENTIALS.user;
-const demo = useDemoBrowser();
+const demo = demoBrowserPerTest();
 const newDevice = (userAgent?: string) => demo.device(userAgent);
 
 async function signIn(page: Page, withPassword: string = password) {

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright';
 import { describe, it, expect as vitestExpect } from 'vitest';
 import { DEMO_CREDENTIALS } from '../../examples/server/seed.js';
-import { EDGE_ON_WINDOWS, expect, useDemoBrowser } from './demoBrowser.js';
+import { demoBrowserPerTest, EDGE_ON_WINDOWS, expect } from './demoBrowser.js';
 
 const { email, password } = DEMO_CREDENTIALS.user;
-const demo = useDemoBrowser();
+const demo = demoBrowserPerTest();
 
 /** A device: its own browser context (cookies), optionally its own user agent, signed in to the demo. */
 async function signedInDevice(userAgent?: string): Promise<Page> {

@@ -14,7 +14,7 @@ export const EDGE_ON_WINDOWS =
  * One Chromium for the file and a fresh demo server (throwaway database) per test; each device is its own
  * browser context (its own cookies), closed after the test. Call at the top of a test file.
  */
-export function useDemoBrowser() {
+export function demoBrowserPerTest() {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof startDemoServer>>;
   let contexts: BrowserContext[] = [];

@@ -245,6 +245,62 @@ describe('the authentication log', () => {
     expect(phoneIn.session).toMatchObject({ active: false, endedBy: 'not-me' });
   });
 
+  it('finishes a report whose session outlived it (a delete that failed), and answers 400 to a doctored cursor', async () => {
+    const h = historyHarness();
+    const laptop = await h.device('ana', UA.chromeMac);
+    const phone = await h.device('ana', UA.safariIphone);
+    // A report on record while the session still lives: its first delete failed.
+    await h.store.appendActivity([
+      {
+        id: `notme_${phone.sessionId}`,
+        userId: USERS.ana.id,
+        kind: 'not-me',
+        at: h.clock.now,
+        sessionId: phone.sessionId,
+        userAgent: null,
+        ipAddress: null,
+        device: null,
+        location: null,
+        deviceKey: null,
+        method: null,
+        newDevice: false,
+        identifier: null,
+        reason: null,
+        bySessionId: laptop.sessionId,
+        byUserId: null,
+      },
+    ]);
+    expect(
+      (await h.call(laptop, 'POST', `/api/sessions/${phone.sessionId}/not-me`, { password: 'ana-secret' }))
+        .status,
+    ).toBe(204);
+    expect(h.liveIds('ana')).toEqual([laptop.sessionId]);
+
+    const { body } = await h.call(laptop, 'GET', '/api/sessions/activity?limit=1');
+    const [, id, print] = JSON.parse(Buffer.from(body.nextCursor, 'base64url').toString()) as [
+      number,
+      string,
+      string,
+    ];
+    for (const value of [1.5, 1e21]) {
+      const doctored = Buffer.from(JSON.stringify([value, id, print])).toString('base64url');
+      expect((await h.call(laptop, 'GET', `/api/sessions/activity?cursor=${doctored}`)).status).toBe(400);
+    }
+  });
+
+  it('refuses a retention shorter than a session or a link lives, and calls no device new whose country is unknown', async () => {
+    expect(() => createHarness({ manager: { history: { retentionMs: 0 } } })).toThrow(/retentionMs/);
+    expect(() => createHarness({ manager: { history: { retentionMs: 3 * DAY } } })).toThrow(/retentionMs/);
+    const alerts: NewDeviceAlert[] = [];
+    const h = createHarness({
+      manager: { history: { newDeviceByCountry: true, onNewDevice: (alert) => void alerts.push(alert) } },
+    });
+    await h.device('ana', UA.chromeMac, '198.51.100.7');
+    await h.device('ana', UA.safariIphone, '203.0.113.9'); // No resolveLocation: no country known.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(alerts).toEqual([]);
+  });
+
   it('lets a link expire after its lifetime without changing anything', async () => {
     const h = historyHarness();
     await h.device('ana', UA.chromeMac);

@@ -108,6 +108,11 @@ export function AdminActivity({
     <section className={partClass(ui, 'activity', className)} aria-labelledby={headingId} dir={ui.dir}>
       <Heading id={headingId}>{heading}</Heading>
       {body}
+      {query.isFetchNextPageError && (
+        <p role="alert" className={partClass(ui, 'error')}>
+          {adminErrorMessage(ui.messages, query.error)}
+        </p>
+      )}
       {query.hasNextPage && (
         <button
           type="button"

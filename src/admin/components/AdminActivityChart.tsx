@@ -2,7 +2,6 @@
 
 import { useId } from 'react';
 import { visuallyHidden } from '../../components/visuallyHidden.js';
-import { formatDateTime } from '../../format/formatDateTime.js';
 import { activityMessagesFor } from '../../messages/activity/index.js';
 import { partClass } from '../../registry/SessionsUIContext.js';
 import { useAdminCapabilities } from '../data/AdminDataContext.js';
@@ -38,7 +37,16 @@ export function AdminActivityChart({ days = 30, headingLevel = 2, className }: A
   const slot = WIDTH / Math.max(1, rows.length);
   const bar = Math.max(1, slot / 2 - 1);
   const heightOf = (count: number) => (count / highest) * (HEIGHT - 4);
-  const dayName = (start: Date) => formatDateTime(start, 'date', ui.locale?.code);
+  // The server's calendar day, named as it is (not moved into the reader's zone: a day starting at the
+  // server's midnight is the day before for a reader west of it).
+  const dayFormat = new Intl.DateTimeFormat(ui.locale?.code ?? 'en-US', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  });
+  const dayName = (date: string) => {
+    const parsed = new Date(`${date}T00:00:00Z`);
+    return Number.isNaN(parsed.getTime()) ? date : dayFormat.format(parsed);
+  };
   const number = new Intl.NumberFormat(ui.locale?.code ?? 'en').format;
 
   return (
@@ -93,7 +101,7 @@ export function AdminActivityChart({ days = 30, headingLevel = 2, className }: A
             <tbody>
               {rows.map((day) => (
                 <tr key={day.date}>
-                  <th scope="row">{dayName(day.start)}</th>
+                  <th scope="row">{dayName(day.date)}</th>
                   <td>{number(day.signedIn)}</td>
                   <td>{number(day.failedSignIns)}</td>
                 </tr>

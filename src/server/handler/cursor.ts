@@ -31,7 +31,7 @@ export function decodeCursor(cursor: string, query: unknown): SessionsPageCursor
     const decoded: unknown = JSON.parse(utf8.decode(fromBase64Url(cursor)));
     if (!Array.isArray(decoded) || decoded.length !== 3) return null;
     const [value, id, print] = decoded as unknown[];
-    if (typeof value !== 'number' || !Number.isFinite(value) || typeof id !== 'string') return null;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || typeof id !== 'string') return null;
     return print === fingerprint(query) ? { value, id } : null;
   } catch {
     return null;

@@ -1,5 +1,6 @@
 import type { ActivityKind, SignInFailureReason } from '../../contract/activity.js';
 import type { SessionEndCause } from '../../contract/events.js';
+import { MAX_IDENTIFIER_LENGTH } from '../../contract/limits.js';
 import type { SessionDevice, SessionLocation } from '../../contract/wire.js';
 import type { StoredActivity, StoredSession } from '../types.js';
 import { randomBytes, toHex } from '../webCrypto.js';
@@ -26,6 +27,9 @@ export function deviceKeyOf(
   withCountry: boolean,
 ): string | null {
   if (!device?.browser && !device?.os) return null;
+  // With the country in the rule, a place the lookup could not find is an unknown device too (a geo-IP
+  // outage must not make every sign-in "new").
+  if (withCountry && !location?.country) return null;
   const parts = [device.type ?? 'unknown', device.browser ?? '', device.os ?? ''];
   if (withCountry) parts.push(location?.country ?? '');
   return parts.join('|');
@@ -124,6 +128,7 @@ export function sessionEntry(
 export function notMeEntry(
   session: Pick<StoredActivity, 'userId' | 'sessionId'> & Described,
   at: number,
+  bySessionId: string | null,
 ): StoredActivity {
   return {
     ...blank,
@@ -133,6 +138,7 @@ export function notMeEntry(
     kind: 'not-me',
     at,
     sessionId: session.sessionId,
+    bySessionId,
   };
 }
 
@@ -150,7 +156,7 @@ export function failedSignInEntry(params: {
     userId: params.userId,
     kind: 'sign-in-failed',
     at: params.at,
-    identifier: params.identifier?.slice(0, 320) ?? null,
+    identifier: params.identifier?.slice(0, MAX_IDENTIFIER_LENGTH) ?? null,
     reason: params.reason,
   };
 }

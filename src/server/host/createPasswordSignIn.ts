@@ -1,3 +1,4 @@
+import { MAX_IDENTIFIER_LENGTH } from '../../contract/limits.js';
 import { SessionLimitError, type SessionManager } from '../createSessionManager.js';
 import { createSignInLimiter, type SignInLimiter } from '../limits/createSignInLimiter.js';
 import { RequestBodyError, readJsonBody } from '../requestBody.js';
@@ -92,7 +93,11 @@ export function createPasswordSignIn<User extends { id: string }>(options: Passw
     }
     const identifier = body[field];
     const password = body.password;
-    if (typeof identifier !== 'string' || typeof password !== 'string' || identifier.length > 320) {
+    if (
+      typeof identifier !== 'string' ||
+      typeof password !== 'string' ||
+      identifier.length > MAX_IDENTIFIER_LENGTH
+    ) {
       return refuse(400, 'UNKNOWN', `Send { ${field}, password } as strings.`);
     }
     const outcome = await limiter.attempt({ identifier, client: manager.clientAddress(request) }, () =>
