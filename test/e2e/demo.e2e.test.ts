@@ -131,7 +131,7 @@ describe('the demo admin page', () => {
     await admin.getByRole('button', { name: 'Sessions admin' }).click();
     await expect(admin.getByRole('grid', { name: 'All sessions' })).toBeVisible();
     await expect(admin.getByText(/^\d+ sessions?$/)).toBeVisible();
-    await admin.getByRole('row').nth(1).click();
+    await admin.getByRole('grid', { name: 'All sessions' }).getByRole('row').nth(1).click();
     await expect(admin.getByRole('dialog')).toContainText('Token (first 8 characters)');
 
     const user = await signedInDevice();

@@ -44,6 +44,7 @@ describe('getCapabilities', () => {
   it('derives what the UI offers from which methods exist and what asks for a password', () => {
     const caps = getCapabilities({
       revokeOtherSessions: vi.fn(),
+      listActivity: vi.fn(),
       passwordRequirements: { revokeOtherSessions: 'required', revokeSession: 'sometimes' as never },
     });
     expect(caps).toEqual({
@@ -54,6 +55,7 @@ describe('getCapabilities', () => {
       canSignOut: false,
       canReauthenticate: false,
       canSubscribe: false,
+      canListActivity: true,
       password: { revokeSession: 'none', revokeOtherSessions: 'required', revokeAllSessions: 'none' },
     });
   });
