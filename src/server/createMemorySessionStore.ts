@@ -75,7 +75,10 @@ export function createMemoryStoreWithRows() {
     byTokenHash.set(tokenHash, id);
   };
   const store: SessionStore = {
-    createSession: async (session) => insert(session),
+    createSession: async (session, entries = []) => {
+      insert(session);
+      log.append(entries);
+    },
     findByTokenHash: async (tokenHash) => {
       const session = sessions.get(byTokenHash.get(tokenHash) ?? '');
       return session ? copy(session) : null;

@@ -389,11 +389,11 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   }
 
   /**
-   * The sign-in's entry, and whether it is a new device: one this user has no sign-in from within the
-   * retention window, when they have other sign-ins in it (a first sign-in alerts nobody).
+   * The sign-in's entry (null with history off), marked as from a new device when this user has no
+   * sign-in from it within the retention window but has others in it (a first sign-in alerts nobody).
    */
-  async function recordSignIn(session: StoredSession, method: string) {
-    if (!history) return false;
+  async function signInEntry(session: StoredSession, method: string) {
+    if (!history) return null;
     const deviceKey = deviceKeyOf(session.device, session.location, history.newDeviceByCountry ?? false);
     const since = session.createdAt - retentionMs;
     const newDevice =
@@ -401,8 +401,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       !(await store.hasSignedInFrom(session.userId, deviceKey, { since, exceptSessionId: session.id })) &&
       (await store.listActivity({ userId: session.userId, kinds: ['signed-in'], from: since, limit: 1 }))
         .length > 0;
-    await record([signedInEntry(session, { method, newDevice, deviceKey })]);
-    return newDevice;
+    return signedInEntry(session, { method, newDevice, deviceKey });
   }
 
   async function alertNewDevice(session: StoredSession) {
@@ -504,8 +503,9 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         absoluteExpiresAt,
         authenticatedAt: at,
       };
-      await store.createSession(session);
-      const newDevice = await recordSignIn(session, params.method ?? 'password');
+      const signIn = await signInEntry(session, params.method ?? 'password');
+      await store.createSession(session, signIn ? [signIn] : []);
+      const newDevice = signIn?.newDevice ?? false;
       await events.publish({ type: 'session.started', userId: session.userId, sessionId: session.id, at });
       await enforceLimit(session.userId, session.id);
       if (newDevice) void alertNewDevice(session);

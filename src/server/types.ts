@@ -139,7 +139,11 @@ export type AttemptsUpdate<Result> = (attempts: readonly number[]) => {
  * so a count is exact even when two requests race.
  */
 export interface SessionStore {
-  createSession(session: StoredSession): Promise<void>;
+  /**
+   * Stores a new session, and with it `entries` for the log (its sign-in), in one step: both or neither,
+   * one commit.
+   */
+  createSession(session: StoredSession, entries?: readonly StoredActivity[]): Promise<void>;
   findByTokenHash(tokenHash: string): Promise<StoredSession | null>;
   findById(id: string): Promise<StoredSession | null>;
   recordActivity(id: string, activity: SessionActivity): Promise<void>;

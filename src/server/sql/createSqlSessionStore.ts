@@ -120,7 +120,7 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
   return {
     ready,
 
-    async createSession(s) {
+    async createSession(s, entries = []) {
       await ready();
       const values = [
         s.id,
@@ -137,10 +137,35 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
         s.authenticatedAt,
         searchTextOf(s),
       ];
-      await driver.run(
-        `INSERT INTO ${sessions} (${INSERT_COLUMNS.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`,
-        values,
-      );
+      const insertSession = `INSERT INTO ${sessions} (${INSERT_COLUMNS.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`;
+      if (entries.length === 0) {
+        await driver.run(insertSession, values);
+        return;
+      }
+      if (dialect.name === 'postgres') {
+        // One statement, one round trip: the session and its entries, all or none.
+        const p = parameters();
+        for (const value of values) p.value(value);
+        const rowsSql = entries
+          .map(
+            (entry) =>
+              `(${activityValues(entry)
+                .map((value) => p.value(value))
+                .join(', ')})`,
+          )
+          .join(', ');
+        await driver.run(
+          `WITH new_session AS (${insertSession})
+           INSERT INTO ${log} (${ACTIVITY_COLUMNS.join(', ')}) VALUES ${rowsSql} ON CONFLICT (id) DO NOTHING`,
+          p.values,
+        );
+        return;
+      }
+      // SQLite: one transaction, so one commit (one sync of the write-ahead log) for both.
+      await driver.transaction(async (tx) => {
+        await tx.run(insertSession, values);
+        await appendTo(tx, entries);
+      });
     },
 
     findByTokenHash: async (tokenHash) =>

@@ -150,6 +150,26 @@ export function activityStoreTests(test: StoreRun) {
       }),
     },
     {
+      name: 'log: a session is stored with its sign-in entry in one step, both or neither',
+      run: test(async (store) => {
+        const session = sessionFixture({ id: 'ses_with_entry' });
+        const entry = activityFixture({ id: 'in_ses_with_entry', sessionId: session.id });
+        await store.createSession(session, [entry]);
+        expectEqual((await store.findById(session.id))?.id, session.id, 'the session');
+        expectEqual(idsOf(await store.listActivity({ limit: 10 })), ['in_ses_with_entry'], 'its entry');
+        const clash = sessionFixture({ id: 'ses_with_entry' });
+        await expectRejects(
+          store.createSession(clash, [activityFixture({ id: 'in_clash', sessionId: clash.id })]),
+          'a session whose id exists',
+        );
+        expectEqual(
+          idsOf(await store.listActivity({ limit: 10 })),
+          ['in_ses_with_entry'],
+          'no entry of the refused one',
+        );
+      }),
+    },
+    {
       name: 'log: counts entries of some kinds in time buckets, zeros included',
       run: test(async (store) => {
         await logStore(store);
