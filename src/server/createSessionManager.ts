@@ -1,4 +1,4 @@
-import { SESSION_ENDING_KINDS, type SignInFailureReason } from '../contract/activity.js';
+import type { SignInFailureReason } from '../contract/activity.js';
 import type { SessionEndCause } from '../contract/events.js';
 import { startOfServerDay } from '../contract/params.js';
 import type { SessionDevice, SessionLocation } from '../contract/wire.js';
@@ -6,16 +6,18 @@ import { getClientAddress } from './clientAddress.js';
 import { readCookie, serializeCookie } from './cookies.js';
 import { createInProcessEventBus, type SessionEventBus, type SessionEventListener } from './events.js';
 import {
-  DEFAULT_HISTORY_RETENTION_MS,
-  deviceKeyOf,
+  type ActivityRecord,
+  createActivityLog,
+  type HistoryOptions,
+  type NotMeResult,
+} from './history/createActivityLog.js';
+import {
   endedEntry,
   expiredEntries,
   failedSignInEntry,
   notMeEntry,
   sessionEntry,
-  signedInEntry,
 } from './history/entries.js';
-import { createNotMeTokens, DEFAULT_NOT_ME_LINK_LIFETIME_MS } from './history/notMeLink.js';
 import { parseDevice } from './parseDevice.js';
 import { headersOnly, type IncomingRequest } from './requestFacts.js';
 import { hashesMatch, hashSessionToken, isWellFormedToken, newSessionId, newSessionToken } from './tokens.js';
@@ -25,7 +27,6 @@ import type {
   SessionStore,
   SessionsPage,
   SessionsPageQuery,
-  StoredActivity,
   StoredSession,
 } from './types.js';
 
@@ -47,58 +48,13 @@ export interface SessionCookieOptions {
   sameSite?: 'Lax' | 'Strict';
 }
 
-/** A sign-in from a device the user had not signed in from within the log's retention window. */
-export interface NewDeviceAlert {
-  userId: string;
-  /** The new session as stored, without its token hash (nothing a mailer needs, nothing to leak). */
-  session: Omit<StoredSession, 'tokenHash' | 'tokenPreview'>;
-  /**
-   * Opens without a sign-in, ends this session once and lands on `notMe.landingUrl` (null when the
-   * manager has no `notMe` options). Put it in the mail; never log it.
-   */
-  notMeUrl: string | null;
-}
-
-/** The "this wasn't me" link a new-device alert carries. */
-export interface NotMeLinkOptions {
-  /** At least 32 characters, kept secret (an environment variable): it signs the links. */
-  secret: string;
-  /** Where the handler's `GET /sessions/not-me` is reached from a mail, absolute: 'https://app.example.com/api/sessions/not-me'. */
-  url: string;
-  /** The host page the link lands on, with `?result=reported|already-reported|expired|invalid`. */
-  landingUrl: string;
-  /** @default 7 days */
-  lifetimeMs?: number;
-}
-
-/** The authentication log (docs/server.md, "History"). */
-export interface HistoryOptions {
-  /** How long entries are kept; housekeeping (`pruneExpired`) removes older ones. @default 90 days */
-  retentionMs?: number;
-  /** "The same device" also means the same country (from `resolveLocation`). @default false */
-  newDeviceByCountry?: boolean;
-  /**
-   * Told of a sign-in from a new device, after the sign-in answered (a slow mailer never slows it). Not
-   * called for a user's first sign-in within the window (a new account, or history just switched on).
-   */
-  onNewDevice?: (alert: NewDeviceAlert) => void | Promise<void>;
-  notMe?: NotMeLinkOptions;
-  /** Told when `onNewDevice` throws or rejects. @default console.error */
-  onError?: (error: unknown) => void;
-}
-
-/** How long a not-me link works under these history options. */
-const notMeLifetime = (history: HistoryOptions | null) =>
-  history?.notMe?.lifetimeMs ?? DEFAULT_NOT_ME_LINK_LIFETIME_MS;
-
-/** What opening a not-me link came to. */
-export type NotMeResult = 'reported' | 'already-reported' | 'expired' | 'invalid';
-
-/** A log entry as the manager answers it: a sign-in also says whether its session is still active. */
-export interface ActivityRecord extends StoredActivity {
-  /** For `signed-in` entries: active, or when and how it ended; null for other kinds. */
-  session: { active: boolean; endedAt: number | null; endedBy: StoredActivity['kind'] | null } | null;
-}
+export type {
+  ActivityRecord,
+  HistoryOptions,
+  NewDeviceAlert,
+  NotMeLinkOptions,
+  NotMeResult,
+} from './history/createActivityLog.js';
 
 export interface SessionManagerOptions {
   store: SessionStore;
@@ -293,30 +249,8 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   if (!Number.isInteger(maxSessionsPerUser) || maxSessionsPerUser < 1)
     throw new TypeError('createSessionManager: maxSessionsPerUser must be a whole number of at least 1.');
   const whenFull = options.whenFull ?? 'end-oldest';
-  const history = options.history === false ? null : (options.history ?? {});
-  const retentionMs = history?.retentionMs ?? DEFAULT_HISTORY_RETENTION_MS;
-  // The log must outlive a not-me link (redeeming one reads the sign-in's entry) and a session.
-  const shortestRetentionMs = Math.max(notMeLifetime(history), absoluteLifetimeMs);
-  if (!Number.isSafeInteger(retentionMs) || retentionMs < shortestRetentionMs) {
-    throw new TypeError(
-      `createSessionManager: history.retentionMs must be a whole number of ms, at least ${shortestRetentionMs} (the not-me link's and a session's lifetime).`,
-    );
-  }
-  const notMe = history?.notMe;
-  const notMeTokens = notMe ? createNotMeTokens(notMe.secret) : null;
-  if (notMe) {
-    for (const name of ['url', 'landingUrl'] as const) {
-      if (!/^https?:\/\/[^/]/i.test(String(notMe[name]))) {
-        throw new TypeError(
-          `createSessionManager: history.notMe.${name} must be an absolute http(s) URL (a mail's link has no page to be relative to).`,
-        );
-      }
-    }
-  }
-  const reportHistoryError =
-    history?.onError ?? ((error: unknown) => console.error('profilekit: onNewDevice failed', error));
-  /** Appends to the log when history is on; answers how many entries were new. */
-  const record = async (entries: readonly StoredActivity[]) => (history ? store.appendActivity(entries) : 0);
+  const log = createActivityLog({ store, history: options.history, absoluteLifetimeMs, now });
+  const record = log.record;
   const cookieAttributes = {
     path: options.cookie?.path ?? '/',
     domain: options.cookie?.domain,
@@ -388,79 +322,6 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     }
   }
 
-  /**
-   * The sign-in's entry (null with history off), marked as from a new device when this user has no
-   * sign-in from it within the retention window but has others in it (a first sign-in alerts nobody).
-   */
-  async function signInEntry(session: StoredSession, method: string) {
-    if (!history) return null;
-    const deviceKey = deviceKeyOf(session.device, session.location, history.newDeviceByCountry ?? false);
-    const since = session.createdAt - retentionMs;
-    const newDevice =
-      deviceKey !== null &&
-      !(await store.hasSignedInFrom(session.userId, deviceKey, { since, exceptSessionId: session.id })) &&
-      (await store.listActivity({ userId: session.userId, kinds: ['signed-in'], from: since, limit: 1 }))
-        .length > 0;
-    return signedInEntry(session, { method, newDevice, deviceKey });
-  }
-
-  async function alertNewDevice(session: StoredSession) {
-    try {
-      const notMeUrl =
-        notMe && notMeTokens
-          ? `${notMe.url}${notMe.url.includes('?') ? '&' : '?'}token=${encodeURIComponent(
-              await notMeTokens.sign(
-                session.id,
-                now() + (notMe.lifetimeMs ?? DEFAULT_NOT_ME_LINK_LIFETIME_MS),
-              ),
-            )}`
-          : null;
-      const { tokenHash: _hash, tokenPreview: _preview, ...described } = session;
-      await history?.onNewDevice?.({ userId: session.userId, session: described, notMeUrl });
-    } catch (error) {
-      reportHistoryError(error);
-    }
-  }
-
-  /** How each `signed-in` record's session stands: its first ending entry, else its row. */
-  async function withSessionState(entries: StoredActivity[]): Promise<ActivityRecord[]> {
-    const signIns = entries.filter((e) => e.kind === 'signed-in' && e.sessionId !== null);
-    const sessionIds = [...new Set(signIns.map((e) => e.sessionId as string))];
-    const endings = new Map<string, StoredActivity>();
-    if (sessionIds.length > 0) {
-      // A session ends once and may be reported once more: two entries each at most.
-      const found = await store.listActivity({
-        sessionIds,
-        kinds: SESSION_ENDING_KINDS,
-        limit: sessionIds.length * 2,
-      });
-      for (const entry of found.reverse())
-        if (!endings.has(entry.sessionId as string)) endings.set(entry.sessionId as string, entry);
-    }
-    const at = now();
-    const states = new Map<string, ActivityRecord['session']>();
-    for (const sessionId of sessionIds) {
-      const ending = endings.get(sessionId);
-      if (ending) {
-        states.set(sessionId, { active: false, endedAt: ending.at, endedBy: ending.kind });
-        continue;
-      }
-      const row = await store.findById(sessionId);
-      if (row && row.expiresAt > at) states.set(sessionId, { active: true, endedAt: null, endedBy: null });
-      else
-        states.set(sessionId, {
-          active: false,
-          endedAt: row?.expiresAt ?? null,
-          endedBy: row ? 'expired' : null,
-        });
-    }
-    return entries.map((entry) => ({
-      ...entry,
-      session:
-        entry.kind === 'signed-in' && entry.sessionId !== null ? (states.get(entry.sessionId) ?? null) : null,
-    }));
-  }
-
   const manager: SessionManager = {
     async signIn(params) {
       const request = headersOnly(params.request);
@@ -503,12 +364,12 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         absoluteExpiresAt,
         authenticatedAt: at,
       };
-      const signIn = await signInEntry(session, params.method ?? 'password');
+      const signIn = await log.signInEntry(session, params.method ?? 'password');
       await store.createSession(session, signIn ? [signIn] : []);
       const newDevice = signIn?.newDevice ?? false;
       await events.publish({ type: 'session.started', userId: session.userId, sessionId: session.id, at });
       await enforceLimit(session.userId, session.id);
-      if (newDevice) void alertNewDevice(session);
+      if (newDevice) void log.alertNewDevice(session);
       const setCookie = serializeCookie(cookieName, token, {
         ...cookieAttributes,
         maxAge: absoluteLifetimeMs / 1000,
@@ -576,18 +437,21 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     async markAuthenticated(sessionId) {
       const at = now();
       await store.markAuthenticated(sessionId, at);
-      const session = history ? await store.findById(sessionId) : null;
+      const session = log.keepsHistory ? await store.findById(sessionId) : null;
       if (session) await record([sessionEntry('reauthenticated', session, at)]);
     },
     async pruneExpired(olderThanMs = 30 * DAY_MS) {
       const at = now();
-      const removed = await store.deleteExpired(at - olderThanMs, history ? expiredEntries : undefined);
-      if (history) await store.pruneActivity(at - retentionMs);
+      const removed = await store.deleteExpired(
+        at - olderThanMs,
+        log.keepsHistory ? expiredEntries : undefined,
+      );
+      await log.prune(at);
       return removed;
     },
 
     async recordFailedSignIn({ identifier, userId = null, reason, request }) {
-      if (!history) return;
+      if (!log.keepsHistory) return;
       const described = await describeRequest(headersOnly(request));
       await record([failedSignInEntry({ userId, identifier, reason, at: now(), described })]);
     },
@@ -595,10 +459,10 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       await record([sessionEntry('confirmation-failed', session, now())]);
     },
     async listActivity(query) {
-      return history ? withSessionState(await store.listActivity(query)) : [];
+      return log.list(query);
     },
     async reportNotMe({ userId, sessionId, bySessionId = null }) {
-      if (!history) return 'unknown';
+      if (!log.keepsHistory) return 'unknown';
       const at = now();
       const session = await store.findById(sessionId);
       if (session && session.userId !== userId) return 'unknown';
@@ -617,42 +481,15 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       return added === 0 ? 'already-reported' : 'reported';
     },
     async redeemNotMeToken(token) {
-      if (!notMeTokens) return 'invalid';
-      const read = await notMeTokens.read(token, now());
+      const read = await log.readNotMeToken(token);
       if (!read.ok) return read.reason;
-      const [signIn] = await store.listActivity({
-        sessionIds: [read.sessionId],
-        kinds: ['signed-in'],
-        limit: 1,
-      });
-      if (!signIn?.userId) return 'invalid';
-      const reported = await manager.reportNotMe({ userId: signIn.userId, sessionId: read.sessionId });
+      const reported = await manager.reportNotMe(read);
       return reported === 'unknown' ? 'invalid' : reported;
     },
-    notMeLandingUrl(result) {
-      if (!notMe) return null;
-      return `${notMe.landingUrl}${notMe.landingUrl.includes('?') ? '&' : '?'}result=${result}`;
-    },
-    async countSignInsByDay(days) {
-      const at = now();
-      // Local midnights, counted back by the calendar (a day with a daylight-saving change is 23 or 25 h).
-      const starts: number[] = [];
-      for (let back = days - 1; back >= 0; back -= 1) {
-        const day = new Date(startOfServerDay(at));
-        day.setDate(day.getDate() - back);
-        starts.push(day.getTime());
-      }
-      const counts = history
-        ? await store.countActivity({ kinds: ['signed-in', 'sign-in-failed'], starts, end: at + 1 })
-        : {};
-      return starts.map((start, i) => ({
-        start,
-        signedIn: counts['signed-in']?.[i] ?? 0,
-        failedSignIns: counts['sign-in-failed']?.[i] ?? 0,
-      }));
-    },
-    keepsHistory: history !== null,
-    historyRetentionMs: history ? retentionMs : 0,
+    notMeLandingUrl: log.notMeLandingUrl,
+    countSignInsByDay: log.countSignInsByDay,
+    keepsHistory: log.keepsHistory,
+    historyRetentionMs: log.retentionMs,
 
     subscribe: (listener) => events.subscribe(listener),
     eventsReady: async () => {

@@ -1,14 +1,11 @@
 import { foldForSearch, searchTextOf } from '../../contract/params.js';
-import {
-  ACTIVITY_COLUMNS,
-  type ActivityColumns,
-  activityFromColumns,
-  activityValues,
-} from '../history/activityColumns.js';
+import { ACTIVITY_COLUMNS, activityValues } from '../history/activityColumns.js';
 import { DESCRIBED_COLUMNS, describedColumns, fromColumns, type SessionColumns } from '../sessionColumns.js';
 import { byRecentActivity } from '../sessionOrder.js';
-import type { SessionStore, SessionsPageQuery, StoredActivity, StoredSession } from '../types.js';
+import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
+import { createSqlActivityLog } from './sqlActivityLog.js';
 import type { SqlDriver, SqlExecutor } from './sqlDriver.js';
+import { parameters } from './sqlParameters.js';
 import { migrate } from './sqlSchema.js';
 
 /** A SessionStore over SQL, plus the way to run its schema setup up front (at boot, say). */
@@ -49,18 +46,6 @@ const describedBy = (s: Pick<StoredSession, 'userAgent' | 'ipAddress' | 'device'
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Collects a statement's parameters as it is written: `value(x)` answers its placeholder (`$3`). */
-function parameters() {
-  const values: unknown[] = [];
-  return {
-    values,
-    value(v: unknown) {
-      values.push(v);
-      return `$${values.length}`;
-    },
-  };
-}
-
 /**
  * The one SQL store: SQLite and PostgreSQL run these same statements through their drivers, so the two
  * cannot drift. Every write is one statement or one transaction; deletes answer exactly the rows they
@@ -72,7 +57,6 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
   const { dialect } = driver;
   const sessions = dialect.table('profilekit_sessions');
   const attempts = dialect.table('profilekit_attempts');
-  const log = dialect.table('profilekit_activity');
 
   let setup: Promise<void> | null = null;
   const ready = () => {
@@ -83,18 +67,7 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
     });
     return setup;
   };
-  /** Inserts entries, skipping an id the log holds already (the store's promise: recorded once). */
-  const appendTo = async (db: SqlExecutor, entries: readonly StoredActivity[]) => {
-    const placeholders = ACTIVITY_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
-    let added = 0;
-    for (const entry of entries) {
-      added += await db.run(
-        `INSERT INTO ${log} (${ACTIVITY_COLUMNS.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`,
-        activityValues(entry),
-      );
-    }
-    return added;
-  };
+  const activityLog = createSqlActivityLog(driver, ready);
   const rows = async (sql: string, params: readonly unknown[], db: SqlExecutor = driver) => {
     await ready();
     return (await db.query<SessionColumns>(sql, params)).map(fromColumns);
@@ -156,7 +129,7 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
           .join(', ');
         await driver.run(
           `WITH new_session AS (${insertSession})
-           INSERT INTO ${log} (${ACTIVITY_COLUMNS.join(', ')}) VALUES ${rowsSql} ON CONFLICT (id) DO NOTHING`,
+           INSERT INTO ${dialect.table('profilekit_activity')} (${ACTIVITY_COLUMNS.join(', ')}) VALUES ${rowsSql} ON CONFLICT (id) DO NOTHING`,
           p.values,
         );
         return;
@@ -164,7 +137,7 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
       // SQLite: one transaction, so one commit (one sync of the write-ahead log) for both.
       await driver.transaction(async (tx) => {
         await tx.run(insertSession, values);
-        await appendTo(tx, entries);
+        await activityLog.appendTo(tx, entries);
       });
     },
 
@@ -238,80 +211,12 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
           [before],
           tx,
         );
-        await appendTo(tx, record(removed));
+        await activityLog.appendTo(tx, record(removed));
         return removed.length;
       });
     },
 
-    appendActivity: async (entries) => {
-      await ready();
-      if (entries.length === 0) return 0;
-      return entries.length === 1
-        ? appendTo(driver, entries)
-        : driver.transaction((tx) => appendTo(tx, entries));
-    },
-
-    async listActivity(q) {
-      const p = parameters();
-      const clauses: string[] = [];
-      if (q.userId !== undefined) clauses.push(`user_id = ${p.value(q.userId)}`);
-      if (q.kinds !== undefined) clauses.push(dialect.inJsonArray('kind', p.value(JSON.stringify(q.kinds))));
-      if (q.sessionIds !== undefined) {
-        clauses.push(dialect.inJsonArray('session_id', p.value(JSON.stringify(q.sessionIds))));
-      }
-      if (q.from !== undefined) clauses.push(`at >= ${p.value(q.from)}`);
-      if (q.to !== undefined) clauses.push(`at < ${p.value(q.to)}`);
-      if (q.after) clauses.push(`(at, id) < (${p.value(q.after.at)}, ${p.value(q.after.id)})`);
-      await ready();
-      const found = await driver.query<ActivityColumns>(
-        `SELECT * FROM ${log}${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''}
-         ORDER BY at DESC, id DESC LIMIT ${p.value(q.limit)}`,
-        p.values,
-      );
-      return found.map(activityFromColumns);
-    },
-
-    async hasSignedInFrom(userId, deviceKey, { since, exceptSessionId }) {
-      await ready();
-      const found = await driver.query(
-        `SELECT 1 AS found FROM ${log} WHERE user_id = $1 AND device_key = $2 AND at >= $3
-         AND kind = 'signed-in' AND (session_id IS NULL OR session_id <> $4) LIMIT 1`,
-        [userId, deviceKey, since, exceptSessionId ?? ''],
-      );
-      return found.length > 0;
-    },
-
-    async countActivity({ kinds, starts, end }) {
-      const counts = Object.fromEntries(kinds.map((kind) => [kind, starts.map(() => 0)]));
-      if (kinds.length === 0 || starts.length === 0) return counts;
-      const p = parameters();
-      // The buckets' edges come from the caller (local midnights move with daylight saving): one CASE
-      // arm per edge, newest first, over one range scan of the time index.
-      const arms = starts
-        .map((start, i) => ({ start, i }))
-        .reverse()
-        .map(({ start, i }) => `WHEN at >= ${p.value(start)} THEN ${i}`)
-        .join(' ');
-      const sql = `SELECT kind, CASE ${arms} END AS bucket, count(*) AS n FROM ${log}
-        WHERE at >= ${p.value(starts[0])} AND at < ${p.value(end)}
-        AND ${dialect.inJsonArray('kind', p.value(JSON.stringify(kinds)))}
-        GROUP BY kind, bucket`;
-      await ready();
-      const found = await driver.query<{ kind: string; bucket: number | string; n: number | string }>(
-        sql,
-        p.values,
-      );
-      for (const row of found) {
-        const kindCounts = counts[row.kind];
-        if (kindCounts) kindCounts[Number(row.bucket)] = Number(row.n);
-      }
-      return counts;
-    },
-
-    async pruneActivity(before) {
-      await ready();
-      return driver.run(`DELETE FROM ${log} WHERE at < $1`, [before]);
-    },
+    ...activityLog,
 
     async listSessionsPage(q) {
       const p = parameters();
