@@ -1,6 +1,6 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { visuallyHidden } from '../../components/visuallyHidden.js';
 import { activityMessagesFor } from '../../messages/activity/index.js';
 import { partClass } from '../../registry/SessionsUIContext.js';
@@ -30,6 +30,16 @@ export function AdminActivityChart({ days = 30, headingLevel = 2, className }: A
   const headingId = useId();
   const { data, error } = useActivityDaily(days);
   const { canGetActivityDaily } = useAdminCapabilities();
+  const localeCode = ui.locale?.code ?? 'en-US';
+  // Built once per language, not per render. The server's calendar day is named as it is (not moved into
+  // the reader's zone: a day starting at the server's midnight is the day before for a reader west of it).
+  const { dayFormat, number } = useMemo(
+    () => ({
+      dayFormat: new Intl.DateTimeFormat(localeCode, { dateStyle: 'medium', timeZone: 'UTC' }),
+      number: new Intl.NumberFormat(localeCode).format,
+    }),
+    [localeCode],
+  );
   if (!canGetActivityDaily) return null;
   const Heading = `h${headingLevel}` as const;
   const rows = data ?? [];
@@ -37,17 +47,10 @@ export function AdminActivityChart({ days = 30, headingLevel = 2, className }: A
   const slot = WIDTH / Math.max(1, rows.length);
   const bar = Math.max(1, slot / 2 - 1);
   const heightOf = (count: number) => (count / highest) * (HEIGHT - 4);
-  // The server's calendar day, named as it is (not moved into the reader's zone: a day starting at the
-  // server's midnight is the day before for a reader west of it).
-  const dayFormat = new Intl.DateTimeFormat(ui.locale?.code ?? 'en-US', {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  });
   const dayName = (date: string) => {
     const parsed = new Date(`${date}T00:00:00Z`);
     return Number.isNaN(parsed.getTime()) ? date : dayFormat.format(parsed);
   };
-  const number = new Intl.NumberFormat(ui.locale?.code ?? 'en').format;
 
   return (
     <section className={partClass(ui, 'chart', className)} aria-labelledby={headingId} dir={ui.dir}>
