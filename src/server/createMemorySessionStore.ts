@@ -1,7 +1,7 @@
 import { createMemoryActivityLog } from './history/memoryActivityLog.js';
 import { compareForPage, hasPageStatus, matchesPageFilters } from './pageQuery.js';
 import { byRecentActivity } from './sessionOrder.js';
-import type { SessionStore, SessionsPageQuery, StoredSession } from './types.js';
+import type { HostSessionRecord, SessionStore, SessionsPageQuery, StoredSession } from './types.js';
 
 /**
  * A SessionStore in a Map: for tests and single-process demos that may forget everything on restart.
@@ -21,6 +21,7 @@ export function createMemoryStoreWithRows() {
   // Token hash → id: the lookup every request makes, kept O(1) and unique as a database index would be.
   const byTokenHash = new Map<string, string>();
   const attemptLists = new Map<string, { attempts: readonly number[]; keepUntil: number }>();
+  const hostRecords = new Map<string, HostSessionRecord>();
   const log = createMemoryActivityLog();
   // Copies out, so a caller mutating a result cannot change the stored row (as with a real database).
   const copy = (session: StoredSession): StoredSession => structuredClone(session);
@@ -128,6 +129,7 @@ export function createMemoryStoreWithRows() {
       if (record) log.append(record(expired.map(copy)));
       for (const session of expired) remove(session);
       for (const [key, kept] of attemptLists) if (kept.keepUntil <= before) attemptLists.delete(key);
+      for (const [hash, kept] of hostRecords) if (kept.expiresAt <= before) hostRecords.delete(hash);
       return expired.length;
     },
     listSessionsPage: async (query) => {
@@ -167,6 +169,23 @@ export function createMemoryStoreWithRows() {
     hasSignedInFrom: async (userId, deviceKey, options) => log.hasSignedInFrom(userId, deviceKey, options),
     countActivity: async (query) => log.count(query),
     pruneActivity: async (before) => log.prune(before),
+    readHostSession: async (tokenHash) => {
+      const kept = hostRecords.get(tokenHash);
+      if (!kept) return null;
+      const id = byTokenHash.get(tokenHash);
+      const session = id === undefined ? undefined : sessions.get(id);
+      return { ...kept, session: session ? copy(session) : null };
+    },
+    writeHostSession: async (tokenHash, record) => {
+      hostRecords.set(tokenHash, { data: record.data, expiresAt: record.expiresAt });
+    },
+    touchHostSession: async (tokenHash, expiresAt) => {
+      const kept = hostRecords.get(tokenHash);
+      if (kept) hostRecords.set(tokenHash, { ...kept, expiresAt });
+    },
+    deleteHostSession: async (tokenHash) => {
+      hostRecords.delete(tokenHash);
+    },
     // Synchronous from read to write: nothing else runs in between, so each update sees the last one.
     updateAttempts: async (key, update, { keepUntil }) => {
       const { attempts, result } = update(attemptLists.get(key)?.attempts ?? []);

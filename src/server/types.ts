@@ -132,6 +132,17 @@ export type AttemptsUpdate<Result> = (attempts: readonly number[]) => {
 };
 
 /**
+ * A session record a host's own session system keeps (express-session's or @fastify/session's data),
+ * stored under the hash of its id: that id is the cookie's bearer secret, so it is never stored itself.
+ */
+export interface HostSessionRecord {
+  /** The host's session data, serialized (JSON). */
+  data: string;
+  /** When the host's session expires (its cookie's expiry). */
+  expiresAt: number;
+}
+
+/**
  * Where sessions live. Every method is async so a networked database fits unchanged. A store never
  * decides policy (expiry, throttling, who may do what): the manager and the handler do, and pass `now`.
  *
@@ -162,7 +173,7 @@ export interface SessionStore {
   ): Promise<StoredSession[]>;
   /**
    * Removes sessions that expired before `before` (housekeeping; the admin's "expired" view reads them),
-   * and attempt lists kept until before then, appending what `record` makes of the removed sessions to the
+   * host session records that expired before then, and attempt lists kept until before then, appending what `record` makes of the removed sessions to the
    * log in the same step (so a removed session's `expired` entry is never lost, nor written twice). Answers
    * how many sessions it removed.
    */
@@ -197,6 +208,18 @@ export interface SessionStore {
   /** Removes log entries older than `before` (retention). Answers how many. */
   pruneActivity(before: number): Promise<number>;
   countSessions(options: { now: number; startOfDay: number }): Promise<SessionCounts>;
+  /**
+   * The host's session record under this hash (expired or not), with the profilekit session of the same
+   * token hash (null when there is none: the session is anonymous, or it was ended). One read. Optional:
+   * only hosts that keep their own sessions (createHostSessions) need the four host-session methods.
+   */
+  readHostSession?(tokenHash: string): Promise<(HostSessionRecord & { session: StoredSession | null }) | null>;
+  /** Creates or replaces the host's session record under this hash. */
+  writeHostSession?(tokenHash: string, record: HostSessionRecord): Promise<void>;
+  /** Moves a host session record's expiry (its data unchanged); nothing when there is none. */
+  touchHostSession?(tokenHash: string, expiresAt: number): Promise<void>;
+  /** Removes the host's session record under this hash, if any. */
+  deleteHostSession?(tokenHash: string): Promise<void>;
   /**
    * Reads `key`'s recent attempts, runs `update`, and writes what it answers, atomically: two updates of
    * one key (on any instance) never both read the same list. The limits in src/server/limits decide

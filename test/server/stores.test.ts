@@ -64,7 +64,7 @@ describe('SQLite files', () => {
     const db = new Database(file);
     const versions = db.prepare('SELECT version FROM profilekit_schema ORDER BY version').all();
     db.close();
-    expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+    expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
   });
 
   it('upgrades a file an earlier version wrote, keeping its sessions, and searches them', async () => {
@@ -107,6 +107,7 @@ describe('SQLite files', () => {
       { version: 2, recent: 0 },
       { version: 3, recent: 1 },
       { version: 4, recent: 1 },
+      { version: 5, recent: 1 },
     ]);
     db.close();
   });

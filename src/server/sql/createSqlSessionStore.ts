@@ -57,6 +57,7 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
   const { dialect } = driver;
   const sessions = dialect.table('profilekit_sessions');
   const attempts = dialect.table('profilekit_attempts');
+  const hostSessions = dialect.table('profilekit_host_sessions');
 
   let setup: Promise<void> | null = null;
   const ready = () => {
@@ -202,6 +203,7 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
     async deleteExpired(before, record) {
       await ready();
       await driver.run(`DELETE FROM ${attempts} WHERE keep_until <= $1`, [before]);
+      await driver.run(`DELETE FROM ${hostSessions} WHERE expires_at <= $1`, [before]);
       if (!record) return driver.run(`DELETE FROM ${sessions} WHERE expires_at <= $1`, [before]);
       // The removed rows and their entries in one transaction: a crash loses neither, and two instances
       // pruning at once remove (and record) each session once.
@@ -264,6 +266,44 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
         expired: Number(counted?.expired ?? 0),
         startedToday: Number(counted?.started_today ?? 0),
       };
+    },
+
+    async readHostSession(tokenHash) {
+      await ready();
+      // One read: the record and the profilekit session sharing its hash (none when anonymous or ended).
+      const [found] = await driver.query<
+        SessionColumns & { profilekit_host_data: string; profilekit_host_expires_at: string | number }
+      >(
+        `SELECT host.data AS profilekit_host_data, host.expires_at AS profilekit_host_expires_at, s.*
+         FROM ${hostSessions} AS host LEFT JOIN ${sessions} AS s ON s.token_hash = host.token_hash
+         WHERE host.token_hash = $1`,
+        [tokenHash],
+      );
+      if (!found) return null;
+      return {
+        data: found.profilekit_host_data,
+        expiresAt: Number(found.profilekit_host_expires_at),
+        session: found.id === null ? null : fromColumns(found),
+      };
+    },
+    async writeHostSession(tokenHash, record) {
+      await ready();
+      await driver.run(
+        `INSERT INTO ${hostSessions} (token_hash, data, expires_at) VALUES ($1, $2, $3)
+         ON CONFLICT (token_hash) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,
+        [tokenHash, record.data, record.expiresAt],
+      );
+    },
+    async touchHostSession(tokenHash, expiresAt) {
+      await ready();
+      await driver.run(`UPDATE ${hostSessions} SET expires_at = $2 WHERE token_hash = $1`, [
+        tokenHash,
+        expiresAt,
+      ]);
+    },
+    async deleteHostSession(tokenHash) {
+      await ready();
+      await driver.run(`DELETE FROM ${hostSessions} WHERE token_hash = $1`, [tokenHash]);
     },
 
     async updateAttempts(key, update, { keepUntil }) {

@@ -161,6 +161,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX profilekit_activity_by_kind ON ${log} (kind, at, id);`;
     },
   },
+  // 5: the records of hosts that keep their own sessions (express-session's data), under the hash of the
+  // host's session id, as a profilekit session's token hash is; housekeeping removes them by expiry.
+  {
+    sql: (c) => {
+      const { bigint, text } = c.dialect.types;
+      const t = c.dialect.table;
+      return `
+      CREATE TABLE ${t('profilekit_host_sessions')} (
+        token_hash ${idColumn(c)} PRIMARY KEY,
+        data ${text} NOT NULL,
+        expires_at ${bigint} NOT NULL
+      );
+      CREATE INDEX profilekit_host_sessions_by_expiry ON ${t('profilekit_host_sessions')} (expires_at);`;
+    },
+  },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
 import { activityStoreTests } from './activityStoreTests.js';
 import { expectEqual, expectRejects } from './expectations.js';
+import { hostSessionStoreTests } from './hostSessionStoreTests.js';
 import { HOUR as H, SUITE_NOW as NOW, pageStore, sessionFixture, walk } from './storeFixtures.js';
 
 /** How the suite gets a store to test. */
@@ -9,6 +10,11 @@ export interface StoreSuiteOptions {
   createStore: () => SessionStore | Promise<SessionStore>;
   /** Called after each test with its store (close a connection, drop a schema). */
   dispose?: (store: SessionStore) => void | Promise<void>;
+  /**
+   * Whether to test the host-session methods (the store backs createHostSessions: express-session or
+   * @fastify/session data). `false` for a store that will not. @default true
+   */
+  hostSessions?: boolean;
 }
 
 /** One behaviour of the SessionStore contract, runnable in any test runner. */
@@ -305,6 +311,7 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
       }),
     },
     ...activityStoreTests(test),
+    ...(options.hostSessions === false ? [] : hostSessionStoreTests(test)),
   ];
 }
 
