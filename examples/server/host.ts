@@ -1,12 +1,10 @@
 // Relative imports in this folder carry no extension: the Next.js example (examples/next) imports these
 // modules, and Turbopack does not map './db.js' to db.ts as TypeScript, tsx and Vite do.
-import { randomBytes } from 'node:crypto';
 import {
   createCsrfGuard,
   createPasswordSignIn,
   createSessionManager,
   createSessionsHandler,
-  newDeviceMessage,
   type SessionEventBus,
   type SessionManagerOptions,
   type SessionStore,
@@ -14,6 +12,7 @@ import {
 } from 'profilekit/server';
 import { createSqliteSessionStore } from 'profilekit/server/sqlite';
 import type { Db } from './db';
+import { createOutbox } from './outbox';
 import { createUsers, type User } from './users';
 
 export interface HostOptions {
@@ -31,18 +30,6 @@ export interface HostOptions {
   sessions?: Partial<Omit<SessionsHandlerOptions, 'manager' | 'verifyPassword'>>;
   /** Where the demo is reached, for the absolute "This wasn't me" link in its mails. @default http://127.0.0.1:8787 */
   origin?: string;
-}
-
-/** A mail the demo would have sent: kept in memory and shown on the outbox page instead. */
-export interface OutboxMessage {
-  id: string;
-  userId: string;
-  to: string;
-  at: number;
-  subject: string;
-  text: string;
-  html: string;
-  notMeUrl: string | null;
 }
 
 type Route = (request: Request) => Promise<Response>;
@@ -66,7 +53,7 @@ export function createHost({ db, now = Date.now, clientIp, sessions, events, ...
   const users = createUsers(db);
   const store = options.store ?? createSqliteSessionStore(db);
   const origin = (options.origin ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
-  const outbox: OutboxMessage[] = [];
+  const outbox = createOutbox({ users, now });
   // Plain-HTTP localhost: the demo's cookies cannot be Secure. A sign-in from a new device "mails" its
   // owner (the outbox page shows it) with a link that signs that device out; the link's key is the
   // environment's NOT_ME_SECRET, else one made per process (links then stop working on a restart).
@@ -76,27 +63,7 @@ export function createHost({ db, now = Date.now, clientIp, sessions, events, ...
     now,
     clientIp,
     cookie: { secure: false },
-    history: {
-      notMe: {
-        secret: process.env.NOT_ME_SECRET ?? randomBytes(32).toString('hex'),
-        url: `${origin}/api/sessions/not-me`,
-        landingUrl: `${origin}/not-me`,
-      },
-      onNewDevice: (alert) => {
-        const user = users.byId(alert.userId);
-        if (!user) return;
-        const mail = newDeviceMessage(alert, { appName: 'Acme', userName: user.name ?? undefined });
-        outbox.unshift({
-          id: randomBytes(8).toString('hex'),
-          userId: user.id,
-          to: user.email,
-          at: now(),
-          notMeUrl: alert.notMeUrl,
-          ...mail,
-        });
-        outbox.splice(100);
-      },
-    },
+    history: outbox.history(origin),
   });
   // The sign-in form: its body capped, through its own limits (keyed on the account and the client,
   // slowing a guesser down, never touching a signed-in user's confirmations), known and unknown emails at
@@ -164,7 +131,7 @@ export function createHost({ db, now = Date.now, clientIp, sessions, events, ...
     outbox: guarded(async (request) => {
       const current = await currentUser(request);
       if (!current) return json({ code: 'UNAUTHORIZED', message: 'You are not signed in.' }, 401);
-      return json({ messages: outbox.filter((message) => message.userId === current.user.id) });
+      return json({ messages: outbox.of(current.user.id) });
     }),
     /** POST /api/auth/sign-out */
     signOut: guarded(async (request) => {

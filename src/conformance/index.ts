@@ -6,4 +6,6 @@ export { formatResult, formatSummary } from './format.js';
 export { optionProblems } from './options.js';
 export { RULE_NAMES } from './rules/index.js';
 export { MAX_REQUESTS, runConformance } from './runConformance.js';
+export type { SignInOptions } from './signIn.js';
+export { signInForCookies } from './signIn.js';
 export type { ConformanceOptions, ConformanceReport, ConformanceResult } from './types.js';

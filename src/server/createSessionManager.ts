@@ -35,6 +35,9 @@ const DAY_MS = 86_400_000;
 // A default high enough for anyone's devices, low enough that one user's list stays a page (a script
 // signing in a thousand times no longer makes a thousand rows).
 const DEFAULT_MAX_SESSIONS_PER_USER = 50;
+// Host session ids are the host's (express-session's are 32 characters, Auth.js's a UUID): anything this
+// long is no id, and is not hashed.
+const MAX_HOST_TOKEN_LENGTH = 512;
 
 export interface SessionCookieOptions {
   /** @default 'pk_session' */
@@ -89,6 +92,27 @@ export interface SessionManagerOptions {
   events?: SessionEventBus;
   /** @default Date.now */
   now?: () => number;
+  /**
+   * The host's own session system keeps the sessions (express-session, @fastify/session, Auth.js): it
+   * starts them (through `startHostSession`), decides their expiry and owns their cookie; profilekit lists
+   * them, records their activity and history, and ends them. `tokenOf` reads the host's session id — the
+   * bearer secret, stored only as a hash — that a request carries. `createHostSessions` sets this.
+   * @default none: profilekit's own cookie and `signIn`
+   */
+  hostSessions?: { tokenOf: (request: Request) => string | null | undefined };
+}
+
+/** A session the host's own session system started (see `SessionManagerOptions.hostSessions`). */
+export interface HostSessionParams {
+  /** The host's session id: the bearer secret its cookie carries. Stored only as a hash. */
+  token: string;
+  userId: string;
+  /** The request that started it (its user agent and address describe the session), when there is one. */
+  request: IncomingRequest | null;
+  /** When the host's session expires (its cookie's expiry). */
+  expiresAt: number;
+  /** @default 'password' */
+  method?: string;
 }
 
 export interface SignInParams {
@@ -135,6 +159,23 @@ export type AdminPageQuery = Omit<SessionsPageQuery, 'now'>;
 export interface SessionManager {
   /** Starts a session: a new 256-bit token every time (never reused across sign-ins). */
   signIn(params: SignInParams): Promise<SignInResult>;
+  /**
+   * Starts the row of a session the host's session system began (`hostSessions`): recorded in the log,
+   * announced, and counted against `maxSessionsPerUser`, as a sign-in is.
+   */
+  startHostSession(params: HostSessionParams): Promise<StoredSession>;
+  /**
+   * A host session was used: its last activity, address and device (at most once per `activityWindowMs`)
+   * and its expiry, which the host's session system decides.
+   */
+  touchHostSession(
+    session: StoredSession,
+    params: { request: IncomingRequest | null; expiresAt: number },
+  ): Promise<void>;
+  /** Whether the host's session system keeps the sessions and their cookie (`hostSessions`). */
+  readonly keptByHost: boolean;
+  /** Activity is written at most once per this window (`activityWindowMs`). */
+  readonly activityWindowMs: number;
   /**
    * The session a request's cookie carries, or null: none, unknown, ended, expired (absolutely or idle).
    * Records activity at most once per `activityWindowMs`.
@@ -249,6 +290,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   if (!Number.isInteger(maxSessionsPerUser) || maxSessionsPerUser < 1)
     throw new TypeError('createSessionManager: maxSessionsPerUser must be a whole number of at least 1.');
   const whenFull = options.whenFull ?? 'end-oldest';
+  const hostSessions = options.hostSessions ?? null;
   const log = createActivityLog({ store, history: options.history, absoluteLifetimeMs, now });
   const record = log.record;
   const cookieAttributes = {
@@ -284,8 +326,9 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
 
   /** The live session the request's cookie carries, without recording activity. */
   const presentedSession = async (request: Request) => {
-    const token = readCookie(request, cookieName);
-    if (!token || !isWellFormedToken(token)) return null;
+    const token = hostSessions ? hostSessions.tokenOf(request) : readCookie(request, cookieName);
+    if (!token || !(hostSessions ? token.length <= MAX_HOST_TOKEN_LENGTH : isWellFormedToken(token)))
+      return null;
     const tokenHash = await hashSessionToken(token);
     const session = await store.findByTokenHash(tokenHash);
     return session && hashesMatch(session.tokenHash, tokenHash) && session.expiresAt > now() ? session : null;
@@ -322,8 +365,81 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     }
   }
 
+  /** What a sign-in and a host's new session share: the cap, the row with its log entry, the event, the alert. */
+  async function begin(params: {
+    userId: string;
+    request: Request;
+    token: string;
+    method: string;
+    trusted: boolean;
+    applicationId: string | null;
+    expiresAt: number;
+    absoluteExpiresAt: number;
+  }) {
+    const { userId, request } = params;
+    if (whenFull === 'refuse') {
+      const live = await store.listUserSessions(userId, { now: now() });
+      if (live.length >= maxSessionsPerUser) {
+        await record([
+          failedSignInEntry({
+            userId,
+            identifier: null,
+            reason: 'session-limit',
+            at: now(),
+            described: await describeRequest(request),
+          }),
+        ]);
+        throw new SessionLimitError(maxSessionsPerUser);
+      }
+    }
+    const at = now();
+    const session: StoredSession = {
+      id: newSessionId(),
+      userId,
+      tokenHash: await hashSessionToken(params.token),
+      tokenPreview: params.token.slice(0, 8),
+      ...(await describeRequest(request)),
+      trusted: params.trusted,
+      applicationId: params.applicationId,
+      createdAt: at,
+      lastActiveAt: at,
+      expiresAt: params.expiresAt,
+      absoluteExpiresAt: params.absoluteExpiresAt,
+      authenticatedAt: at,
+    };
+    const signIn = await log.signInEntry(session, params.method);
+    await store.createSession(session, signIn ? [signIn] : []);
+    const newDevice = signIn?.newDevice ?? false;
+    await events.publish({ type: 'session.started', userId, sessionId: session.id, at });
+    await enforceLimit(userId, session.id);
+    if (newDevice) void log.alertNewDevice(session);
+    return session;
+  }
+
+  /**
+   * Last activity, address and device at most once per `activityWindowMs`, with the expiry; an expiry
+   * moved by more than that window (a host's session system changed it) is written at once.
+   */
+  async function touch(session: StoredSession, request: Request, expiresAt: number) {
+    const at = now();
+    const due = at - session.lastActiveAt >= activityWindowMs;
+    if (!due && Math.abs(expiresAt - session.expiresAt) < activityWindowMs) return;
+    const { lastActiveAt, ipAddress, userAgent, device, location } = session;
+    const activity = due
+      ? { lastActiveAt: at, expiresAt, ...(await describeRequest(request, session)) }
+      : { lastActiveAt, expiresAt, ipAddress, userAgent, device, location };
+    await store.recordActivity(session.id, activity);
+    Object.assign(session, activity);
+  }
+
+  const NO_REQUEST = () => new Request('http://localhost/');
+
   const manager: SessionManager = {
     async signIn(params) {
+      if (hostSessions)
+        throw new TypeError(
+          "signIn: this manager's sessions are kept by the host's session system (hostSessions); it starts them.",
+        );
       const request = headersOnly(params.request);
       // The browser is about to replace its cookie: the session it presented would live on, unreachable,
       // until it expired. End it now.
@@ -332,44 +448,18 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         const gone = await store.deleteSession(replaced.id, { now: now() });
         if (gone) await ended([gone], { cause: 'signed-out', bySessionId: gone.id });
       }
-      if (whenFull === 'refuse') {
-        const live = await store.listUserSessions(params.userId, { now: now() });
-        if (live.length >= maxSessionsPerUser) {
-          await record([
-            failedSignInEntry({
-              userId: params.userId,
-              identifier: null,
-              reason: 'session-limit',
-              at: now(),
-              described: await describeRequest(request),
-            }),
-          ]);
-          throw new SessionLimitError(maxSessionsPerUser);
-        }
-      }
-      const at = now();
       const token = newSessionToken();
-      const absoluteExpiresAt = at + absoluteLifetimeMs;
-      const session: StoredSession = {
-        id: newSessionId(),
+      const absoluteExpiresAt = now() + absoluteLifetimeMs;
+      const session = await begin({
         userId: params.userId,
-        tokenHash: await hashSessionToken(token),
-        tokenPreview: token.slice(0, 8),
-        ...(await describeRequest(request)),
+        request,
+        token,
+        method: params.method ?? 'password',
         trusted: params.trusted ?? false,
         applicationId: params.applicationId ?? null,
-        createdAt: at,
-        lastActiveAt: at,
-        expiresAt: expiryAt(at, absoluteExpiresAt),
+        expiresAt: expiryAt(now(), absoluteExpiresAt),
         absoluteExpiresAt,
-        authenticatedAt: at,
-      };
-      const signIn = await log.signInEntry(session, params.method ?? 'password');
-      await store.createSession(session, signIn ? [signIn] : []);
-      const newDevice = signIn?.newDevice ?? false;
-      await events.publish({ type: 'session.started', userId: session.userId, sessionId: session.id, at });
-      await enforceLimit(session.userId, session.id);
-      if (newDevice) void log.alertNewDevice(session);
+      });
       const setCookie = serializeCookie(cookieName, token, {
         ...cookieAttributes,
         maxAge: absoluteLifetimeMs / 1000,
@@ -377,20 +467,31 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       return { session, setCookie };
     },
 
+    startHostSession: (params) =>
+      begin({
+        userId: params.userId,
+        request: params.request ? headersOnly(params.request) : NO_REQUEST(),
+        token: params.token,
+        method: params.method ?? 'password',
+        trusted: false,
+        applicationId: null,
+        expiresAt: params.expiresAt,
+        // The host's session system decides when its sessions end; the row follows its expiry.
+        absoluteExpiresAt: params.expiresAt,
+      }),
+
+    touchHostSession: (session, { request, expiresAt }) =>
+      touch(session, request ? headersOnly(request) : NO_REQUEST(), expiresAt),
+
+    keptByHost: hostSessions !== null,
+    activityWindowMs,
+
     async authenticate(incoming) {
       const request = headersOnly(incoming);
       const session = await presentedSession(request);
       if (!session) return null;
-      const at = now();
-      if (at - session.lastActiveAt >= activityWindowMs) {
-        const activity = {
-          lastActiveAt: at,
-          expiresAt: expiryAt(at, session.absoluteExpiresAt),
-          ...(await describeRequest(request, session)),
-        };
-        await store.recordActivity(session.id, activity);
-        Object.assign(session, activity);
-      }
+      // A host's session system decides its sessions' expiry; profilekit's slide with their use.
+      await touch(session, request, hostSessions ? session.expiresAt : expiryAt(now(), session.absoluteExpiresAt));
       return { session, userId: session.userId };
     },
 

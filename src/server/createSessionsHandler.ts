@@ -96,8 +96,10 @@ export function createSessionsHandler(
     const auth = await manager.authenticate(request);
     if (!auth) {
       const refused = fail(401, 'UNAUTHORIZED', 'You are not signed in.');
-      return request.headers.get('cookie')?.includes(`${manager.cookie.name}=`)
-        ? refused.cookie(manager.clearCookie())
+      // A stale cookie of profilekit's goes; a host's session cookie may carry a session that is simply
+      // not signed in (a cart, a sign-in's return path), and stays.
+      return !manager.keptByHost && request.headers.get('cookie')?.includes(`${manager.cookie.name}=`)
+        ? refused.clearingSession(manager)
         : refused;
     }
     if (!match) return fail(404, 'NOT_FOUND', 'No such endpoint.');

@@ -10,6 +10,7 @@ export type {
   AuthenticatedRequest,
   EndedBy,
   HistoryOptions,
+  HostSessionParams,
   NewDeviceAlert,
   NotMeLinkOptions,
   NotMeResult,
@@ -31,6 +32,15 @@ export type {
   SessionsHandlerOptions,
 } from './handler/handlerDeps.js';
 export type { ServerErrorCode } from './handler/responses.js';
+export type {
+  FastifySessionStore,
+  HostContractOptions,
+  HostSessionData,
+  HostSessions,
+  HostSessionsOptions,
+  HostUserOf,
+} from './hostSessions/createHostSessions.js';
+export { createHostSessions } from './hostSessions/createHostSessions.js';
 export type {
   NewDeviceMessage,
   NewDeviceMessageLocale,
@@ -60,6 +70,7 @@ export type {
   ActivityQuery,
   AdminSortKey,
   AttemptsUpdate,
+  HostSessionRecord,
   SessionActivity,
   SessionCounts,
   SessionStore,

@@ -79,7 +79,7 @@ export function createAdminRoutes(deps: HandlerDeps, admin: SessionsAdminOptions
         return fail(404, 'NOT_FOUND', 'No such session.');
       }
       // An admin who ended its own session is signed out: its browser must forget the cookie too.
-      return sessionId === auth.session.id ? noContent().cookie(manager.clearCookie()) : noContent();
+      return sessionId === auth.session.id ? noContent().clearingSession(manager) : noContent();
     },
 
     async revokeUser(request: Request, auth: AuthenticatedRequest, userId: string | null) {
@@ -92,7 +92,7 @@ export function createAdminRoutes(deps: HandlerDeps, admin: SessionsAdminOptions
       }
       const revokedCount = await manager.revokeAllSessions({ userId, cause: 'admin', byUserId: auth.userId });
       const response = json({ revokedCount });
-      return userId === auth.userId ? response.cookie(manager.clearCookie()) : response;
+      return userId === auth.userId ? response.clearingSession(manager) : response;
     },
 
     async activity(request: Request, auth: AuthenticatedRequest) {

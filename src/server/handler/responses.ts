@@ -1,4 +1,5 @@
 import { ParamError, type ServerErrorCode } from '../../contract/index.js';
+import type { SessionManager } from '../createSessionManager.js';
 import { RequestBodyError, readJsonBody } from '../requestBody.js';
 
 export type { ServerErrorCode };
@@ -15,6 +16,10 @@ export class ContractResponse {
   cookie(value: string) {
     this.headers.append('Set-Cookie', value);
     return this;
+  }
+  /** Removes the session cookie (profilekit's, or the host's session system's): its session just ended. */
+  clearingSession(manager: Pick<SessionManager, 'clearCookie'>) {
+    return this.cookie(manager.clearCookie());
   }
   toResponse(): Response {
     if (this.stream) return new Response(this.stream, { status: this.status, headers: this.headers });

@@ -102,7 +102,7 @@ export function createUserRoutes(deps: HandlerDeps) {
           bySessionId: auth.session.id,
         }));
       if (!revoked) return fail(404, 'NOT_FOUND', 'No such session.');
-      return own ? noContent().cookie(manager.clearCookie()) : noContent();
+      return own ? noContent().clearingSession(manager) : noContent();
     },
 
     async revokeOthers(request: Request, auth: AuthenticatedRequest) {
@@ -132,7 +132,7 @@ export function createUserRoutes(deps: HandlerDeps) {
       });
       // Narrowed to another application, the caller's own session may live on: then its cookie stays.
       const stillIn = applicationId !== undefined && (await manager.getSession(auth.session.id)) !== null;
-      return stillIn ? json({ revokedCount }) : json({ revokedCount }).cookie(manager.clearCookie());
+      return stillIn ? json({ revokedCount }) : json({ revokedCount }).clearingSession(manager);
     },
 
     async signOut(request: Request, auth: AuthenticatedRequest) {
@@ -143,7 +143,7 @@ export function createUserRoutes(deps: HandlerDeps) {
         cause: 'signed-out',
         bySessionId: auth.session.id,
       });
-      return noContent().cookie(manager.clearCookie());
+      return noContent().clearingSession(manager);
     },
 
     async activity(request: Request, auth: AuthenticatedRequest) {
@@ -170,7 +170,7 @@ export function createUserRoutes(deps: HandlerDeps) {
           : await manager.reportNotMe({ userId: auth.userId, sessionId, bySessionId: auth.session.id });
       // Reporting twice is no error: the log keeps the first report, and the session is ended either way.
       if (reported === 'unknown') return fail(404, 'NOT_FOUND', 'No such session.');
-      return own ? noContent().cookie(manager.clearCookie()) : noContent();
+      return own ? noContent().clearingSession(manager) : noContent();
     },
 
     async reauthenticate(request: Request, auth: AuthenticatedRequest) {

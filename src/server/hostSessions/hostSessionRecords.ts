@@ -1,0 +1,151 @@
+import type { SessionManager } from '../createSessionManager.js';
+import type { NodeRequestLike } from '../requestFacts.js';
+import { hashSessionToken } from '../tokens.js';
+import type { SessionStore, StoredSession } from '../types.js';
+
+/** A host's session data as its session system hands it to a store (express-session's `req.session`). */
+export type HostSessionData = Record<string, unknown>;
+
+/** Which user a host session belongs to, from its data; null or undefined for an anonymous session. */
+export type HostUserOf = (data: HostSessionData) => string | number | null | undefined;
+
+// A session id longer than this is no express-session, @fastify/session or Auth.js id: not hashed, not read.
+export const MAX_HOST_SESSION_ID_LENGTH = 512;
+
+/**
+ * Passport's serialized user: `{ passport: { user } }` as passport keeps it in express-session,
+ * `{ passport: user }` as @fastify/passport does.
+ */
+export const passportUserOf: HostUserOf = (data) => {
+  const passport = data.passport;
+  if (passport !== null && typeof passport === 'object') {
+    return (passport as { user?: string | number | null }).user;
+  }
+  return passport as string | number | null | undefined;
+};
+
+/** The user id a session's data names, as the contract's user ids are: text, or null. */
+function userIdOf(userOf: HostUserOf, data: HostSessionData): string | null {
+  const user = userOf(data);
+  if (user === null || user === undefined || user === '') return null;
+  if (typeof user === 'string') return user;
+  if (typeof user === 'number' && Number.isFinite(user)) return String(user);
+  throw new TypeError(
+    'createHostSessions: the session names its user as neither text nor a number (Passport serializes ' +
+      'a whole object?). Serialize the user id, or pass `userOf` to read it from the session data.',
+  );
+}
+
+/** Express-session's and @fastify/session's cookie expiry, as epoch milliseconds; null for none. */
+function cookieExpiryOf(data: HostSessionData): number | null {
+  const cookie = data.cookie as { expires?: unknown } | undefined;
+  const expires = cookie?.expires;
+  if (expires instanceof Date || typeof expires === 'string' || typeof expires === 'number') {
+    const at = new Date(expires).getTime();
+    return Number.isFinite(at) ? at : null;
+  }
+  return null;
+}
+
+/**
+ * What a host's session store does, whatever the framework: host session data kept by the hash of the
+ * host's session id, and a profilekit session row — listed, ended, recorded in the log — for each one
+ * that names a user. A session profilekit ended (signed out from another device, by an admin, by the
+ * cap, "not me") reads as none from then on, and is never written back by a request still in flight.
+ */
+export function createHostSessionRecords(params: {
+  manager: SessionManager;
+  store: SessionStore;
+  userOf: HostUserOf;
+  /** A session whose cookie has no expiry (a browser-session cookie) is kept this long after each use. */
+  lifetimeMs: number;
+}) {
+  const { manager, store, userOf, lifetimeMs } = params;
+  const { readHostSession, writeHostSession, touchHostSession, deleteHostSession } = store;
+  if (!readHostSession || !writeHostSession || !touchHostSession || !deleteHostSession)
+    throw new TypeError(
+      'createHostSessions: this store cannot keep host sessions (it has no readHostSession, ' +
+        'writeHostSession, touchHostSession and deleteHostSession). The memory, SQLite and PostgreSQL ' +
+        'stores can.',
+    );
+  const read = readHostSession.bind(store);
+  const live = (session: StoredSession | null) =>
+    session !== null && session.expiresAt > manager.now() ? session : null;
+  const parse = (data: string): HostSessionData | null => {
+    try {
+      const parsed: unknown = JSON.parse(data);
+      return parsed !== null && typeof parsed === 'object' ? (parsed as HostSessionData) : null;
+    } catch {
+      return null;
+    }
+  };
+  const hashOf = (id: string) =>
+    id.length > 0 && id.length <= MAX_HOST_SESSION_ID_LENGTH ? hashSessionToken(id) : null;
+  const expiryOf = (data: HostSessionData) => cookieExpiryOf(data) ?? manager.now() + lifetimeMs;
+  const endedBySelf = (session: StoredSession) =>
+    manager.endSession(session.id, { cause: 'signed-out', bySessionId: session.id });
+
+  return {
+    /** The session's data, or null: unknown, expired, or ended by profilekit. */
+    async get(id: string): Promise<HostSessionData | null> {
+      const tokenHash = await hashOf(id);
+      if (!tokenHash) return null;
+      const record = await read(tokenHash);
+      if (!record) return null;
+      const data = parse(record.data);
+      const signedIn = data !== null && userIdOf(userOf, data) !== null;
+      if (data === null || record.expiresAt <= manager.now() || (signedIn && !live(record.session))) {
+        await deleteHostSession.call(store, tokenHash);
+        return null;
+      }
+      return data;
+    },
+
+    /** Stores the session's data: a sign-in starts its row, a sign-out (no user any more) ends it. */
+    async set(id: string, data: HostSessionData, request: NodeRequestLike | null): Promise<void> {
+      const tokenHash = await hashOf(id);
+      if (!tokenHash) throw new TypeError('createHostSessions: a session id must be 1 to 512 characters.');
+      const userId = userIdOf(userOf, data);
+      const expiresAt = expiryOf(data);
+      const record = await read(tokenHash);
+      const before = record ? parse(record.data) : null;
+      let session = live(record?.session ?? null);
+      if (before !== null && userIdOf(userOf, before) !== null && !session) {
+        // Signed in before, and its row is gone: ended while this request ran. It stays ended.
+        await deleteHostSession.call(store, tokenHash);
+        return;
+      }
+      if (session && session.userId !== userId) {
+        await endedBySelf(session);
+        session = null;
+      }
+      if (session) await manager.touchHostSession(session, { request, expiresAt });
+      else if (userId !== null) await manager.startHostSession({ token: id, userId, request, expiresAt });
+      await writeHostSession.call(store, tokenHash, { data: JSON.stringify(data), expiresAt });
+    },
+
+    /** The session was used without a change: its activity and expiry. */
+    async touch(id: string, data: HostSessionData, request: NodeRequestLike | null): Promise<void> {
+      const tokenHash = await hashOf(id);
+      if (!tokenHash) return;
+      const record = await read(tokenHash);
+      if (!record) return;
+      const expiresAt = expiryOf(data);
+      const session = live(record.session);
+      if (session) await manager.touchHostSession(session, { request, expiresAt });
+      if (Math.abs(expiresAt - record.expiresAt) >= manager.activityWindowMs)
+        await touchHostSession.call(store, tokenHash, expiresAt);
+    },
+
+    /** The host ended the session (sign-out, a new id at sign-in): its row ends too. */
+    async destroy(id: string): Promise<void> {
+      const tokenHash = await hashOf(id);
+      if (!tokenHash) return;
+      const session = live((await read(tokenHash))?.session ?? null);
+      if (session) await endedBySelf(session);
+      await deleteHostSession.call(store, tokenHash);
+    },
+  };
+}
+
+export type HostSessionRecords = ReturnType<typeof createHostSessionRecords>;
