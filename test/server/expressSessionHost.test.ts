@@ -6,11 +6,11 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { runConformance, signInForCookies } from '../../src/conformance/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExpressApp } from '../../examples/express-session/createExpressApp.js';
 import { openDb } from '../../examples/server/db.js';
 import { DEMO_CREDENTIALS, seedDemo } from '../../examples/server/seed.js';
+import { runConformance, signInForCookies } from '../../src/conformance/index.js';
 import { failures, LOADED_MACHINE_LIMITS } from '../integration/conformance/kitRun.js';
 import { browser } from './hostFlow.js';
 
@@ -55,14 +55,23 @@ describe('an Express 5 + express-session + Passport host, its sessions kept by c
   it('lists both browsers, and one signs the other out with the password: its next request has no session', async () => {
     const { url, sessions } = await startHost();
     const laptop = browser(url, 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Firefox/133.0');
-    const phone = browser(url, 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) Mobile/15E148 Safari/604.1');
+    const phone = browser(
+      url,
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) Mobile/15E148 Safari/604.1',
+    );
     for (const device of [laptop, phone]) {
       await device('GET', '/api/csrf');
-      expect((await device('POST', '/api/auth/sign-in', { email: user.email, password: user.password })).status).toBe(200);
+      expect(
+        (await device('POST', '/api/auth/sign-in', { email: user.email, password: user.password })).status,
+      ).toBe(200);
     }
     const listed = await laptop('GET', '/api/sessions');
     expect(listed.status).toBe(200);
-    const rows = listed.body.sessions as Array<{ id: string; isCurrent: boolean; device: { browser?: string } }>;
+    const rows = listed.body.sessions as Array<{
+      id: string;
+      isCurrent: boolean;
+      device: { browser?: string };
+    }>;
     expect(rows.map((row) => [row.device.browser, row.isCurrent]).sort()).toEqual([
       ['Firefox', true],
       ['Safari', false],
@@ -71,9 +80,13 @@ describe('an Express 5 + express-session + Passport host, its sessions kept by c
     const phoneRow = rows.find((row) => !row.isCurrent);
     expect(phoneRow?.id).toMatch(/^ses_[0-9a-f]{24}$/);
 
-    expect((await laptop('POST', `/api/sessions/${phoneRow?.id}/revoke`, { password: 'wrong' })).status).toBe(422);
+    expect((await laptop('POST', `/api/sessions/${phoneRow?.id}/revoke`, { password: 'wrong' })).status).toBe(
+      422,
+    );
     expect((await phone('GET', '/api/auth/me')).status).toBe(200);
-    expect((await laptop('POST', `/api/sessions/${phoneRow?.id}/revoke`, { password: user.password })).status).toBe(204);
+    expect(
+      (await laptop('POST', `/api/sessions/${phoneRow?.id}/revoke`, { password: user.password })).status,
+    ).toBe(204);
     expect((await phone('GET', '/api/auth/me')).status).toBe(401);
     expect((await phone('GET', '/api/sessions')).status).toBe(401);
     expect((await laptop('GET', '/api/auth/me')).status).toBe(200);

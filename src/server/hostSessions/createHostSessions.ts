@@ -1,4 +1,8 @@
-import { createSessionManager, type SessionManager, type SessionManagerOptions } from '../createSessionManager.js';
+import {
+  createSessionManager,
+  type SessionManager,
+  type SessionManagerOptions,
+} from '../createSessionManager.js';
 import { createSessionsHandler } from '../createSessionsHandler.js';
 import type { SessionsHandlerOptions } from '../handler/handlerDeps.js';
 import type { NodeRequestLike } from '../requestFacts.js';
@@ -38,30 +42,32 @@ export interface HostSessionsOptions
 /** The contract's handler options, but the manager (the host sessions' own). */
 export type HostContractOptions = Omit<SessionsHandlerOptions, 'manager'>;
 
-/** express-session's callback store, as express-session and @fastify/session call it. */
-interface CallbackStore {
+/** A @fastify/session store: express-session's callback shape, as @fastify/session calls it. */
+export interface FastifySessionStore {
   get(id: string, callback: (error: unknown, data?: HostSessionData | null) => void): void;
   set(id: string, data: HostSessionData, callback?: (error?: unknown) => void): void;
   destroy(id: string, callback?: (error?: unknown) => void): void;
 }
 
-/** A @fastify/session store. */
-export type FastifySessionStore = CallbackStore;
-
-/** What the contract's Fastify plugin needs of a Fastify instance and its requests (structural). */
-interface FastifyLike {
+/** What the contract's Fastify plugin needs of a Fastify instance (structural: no Fastify types needed). */
+export interface FastifyInstanceLike {
   removeAllContentTypeParsers(): void;
   addContentTypeParser(
     contentType: string,
     parser: (request: unknown, payload: unknown, done: (error: null, body?: undefined) => void) => void,
   ): void;
-  all(path: string, handler: (request: FastifyRequestLike, reply: FastifyReplyLike) => Promise<unknown>): void;
+  all(
+    path: string,
+    handler: (request: FastifyRequestLike, reply: FastifyReplyLike) => Promise<unknown>,
+  ): void;
 }
-interface FastifyRequestLike {
+/** A Fastify request, as the plugin reads it. */
+export interface FastifyRequestLike {
   raw: NodeRequestLike & { method?: string; url?: string };
   session?: { sessionId?: string } | null;
 }
-interface FastifyReplyLike {
+/** A Fastify reply, as the plugin writes it. */
+export interface FastifyReplyLike {
   hijack(): void;
   raw: Parameters<typeof writeFetchResponse>[1];
 }
@@ -84,6 +90,53 @@ function fastifyRequestOf(data: HostSessionData): NodeRequestLike | null {
   return request?.raw ?? null;
 }
 
+/** An Express request, as the contract's middleware reads it (structural: no Express types needed). */
+export type ExpressRequestLike = NodeRequestLike & {
+  sessionID?: string;
+  originalUrl?: string;
+  method?: string;
+};
+
+/** What `createHostSessions` gives: the stores for the host's session middleware, and the contract. */
+export interface HostSessions {
+  /** The manager over the host's sessions: list, end (`revokeOtherSessions` after a password change), log. */
+  readonly manager: SessionManager;
+  /**
+   * A store for express-session, built on its `Store` class: `session({ store: sessions.expressStore(session) })`.
+   * It records each session's device and address from the request express-session's session carries.
+   */
+  expressStore<Store extends abstract new () => object>(session: { Store: Store }): InstanceType<Store>;
+  /** A store for @fastify/session: `app.register(fastifySession, { store: sessions.fastifyStore(), … })`. */
+  fastifyStore(): FastifySessionStore;
+  /**
+   * Carries a session your old store kept over to this one (a migration from connect-redis or
+   * connect-pg-simple): its id and its data as express-session stored it. Its device is recorded at its
+   * next request.
+   */
+  importSession(id: string, data: HostSessionData): Promise<void>;
+  /**
+   * The contract (docs/rest-contract.md) as Express middleware, mounted after `session()` and
+   * `passport.session()`: `app.use('/api', sessions.expressHandler({ basePath: '/api', verifyPassword }))`.
+   */
+  expressHandler(
+    options: HostContractOptions,
+  ): (
+    req: ExpressRequestLike,
+    res: Parameters<typeof writeFetchResponse>[1],
+    next: (error?: unknown) => void,
+  ) => void;
+  /**
+   * The contract as a Fastify plugin, registered after @fastify/session with the mount path as both
+   * `prefix` and `basePath`: `app.register(sessions.fastifyPlugin({ basePath: '/api', verifyPassword }), { prefix: '/api' })`.
+   * The contract reads its own request bodies (JSON, at most 4 KiB), so the plugin's routes parse none.
+   */
+  fastifyPlugin(options: HostContractOptions): (app: FastifyInstanceLike) => Promise<void>;
+  /** The contract for any other framework: the request, and the host session id it carries. */
+  fetchHandler(
+    options: HostContractOptions,
+  ): (request: Request, hostSessionId: string | null | undefined) => Promise<Response>;
+}
+
 /**
  * Profilekit over a host that keeps its own sessions — express-session (with Passport), @fastify/session:
  * a session store for them over profilekit's stores, and the contract served with their sessions. The
@@ -98,7 +151,7 @@ function fastifyRequestOf(data: HostSessionData): NodeRequestLike | null {
  * app.use(passport.session());
  * app.use('/api', sessions.expressHandler({ basePath: '/api', verifyPassword }));
  */
-export function createHostSessions(options: HostSessionsOptions) {
+export function createHostSessions(options: HostSessionsOptions): HostSessions {
   const { userOf = passportUserOf, lifetimeMs = DAY_MS, cookie, ...managerOptions } = options;
   if (!Number.isFinite(lifetimeMs) || lifetimeMs <= 0)
     throw new TypeError('createHostSessions: lifetimeMs must be a positive number of milliseconds.');
@@ -111,7 +164,9 @@ export function createHostSessions(options: HostSessionsOptions) {
   });
   const records = createHostSessionRecords({ manager, store: options.store, userOf, lifetimeMs });
 
-  const callbackStore = (requestOf: (data: HostSessionData) => NodeRequestLike | null): CallbackStore => ({
+  const callbackStore = (
+    requestOf: (data: HostSessionData) => NodeRequestLike | null,
+  ): FastifySessionStore => ({
     get: (id, callback) => settle(records.get(id), callback),
     set: (id, data, callback) => settle(records.set(id, data, requestOf(data)), callback),
     destroy: (id, callback) => settle(records.destroy(id), callback),
@@ -127,13 +182,8 @@ export function createHostSessions(options: HostSessionsOptions) {
   };
 
   return {
-    /** The manager over the host's sessions: list, end (`revokeOtherSessions` after a password change), log. */
     manager,
 
-    /**
-     * A store for express-session, built on its `Store` class: `session({ store: sessions.expressStore(session) })`.
-     * It records each session's device and address from the request express-session's session carries.
-     */
     expressStore<Store extends abstract new () => object>(session: { Store: Store }): InstanceType<Store> {
       const base = callbackStore(expressRequestOf);
       const Base = session.Store as unknown as new () => object;
@@ -147,24 +197,14 @@ export function createHostSessions(options: HostSessionsOptions) {
       return new ProfilekitStore() as InstanceType<Store>;
     },
 
-    /** A store for @fastify/session: `app.register(fastifySession, { store: sessions.fastifyStore(), … })`. */
     fastifyStore: (): FastifySessionStore => callbackStore(fastifyRequestOf),
 
-    /**
-     * Carries a session your old store kept over to this one (a migration from connect-redis or
-     * connect-pg-simple): its id and its data as express-session stored it. Its device is recorded at its
-     * next request.
-     */
     importSession: (id: string, data: HostSessionData) => records.set(id, data, null),
 
-    /**
-     * The contract (docs/rest-contract.md) as Express middleware, mounted after `session()` and
-     * `passport.session()`: `app.use('/api', sessions.expressHandler({ basePath: '/api', verifyPassword }))`.
-     */
     expressHandler(handlerOptions: HostContractOptions) {
       const contract = contractFor(handlerOptions);
       return (
-        req: NodeRequestLike & { sessionID?: string; originalUrl?: string; method?: string },
+        req: ExpressRequestLike,
         res: Parameters<typeof writeFetchResponse>[1],
         next: (error?: unknown) => void,
       ) => {
@@ -175,14 +215,9 @@ export function createHostSessions(options: HostSessionsOptions) {
       };
     },
 
-    /**
-     * The contract as a Fastify plugin, registered after @fastify/session with the mount path as both
-     * `prefix` and `basePath`: `app.register(sessions.fastifyPlugin({ basePath: '/api', verifyPassword }), { prefix: '/api' })`.
-     * The contract reads its own request bodies (JSON, at most 4 KiB), so the plugin's routes parse none.
-     */
     fastifyPlugin(handlerOptions: HostContractOptions) {
       const contract = contractFor(handlerOptions);
-      return async (app: FastifyLike) => {
+      return async (app: FastifyInstanceLike) => {
         app.removeAllContentTypeParsers();
         app.addContentTypeParser('*', (_request, _payload, done) => done(null));
         app.all('/*', async (request, reply) => {
@@ -197,9 +232,6 @@ export function createHostSessions(options: HostSessionsOptions) {
       };
     },
 
-    /** The contract for any other framework: the request, and the host session id it carries. */
     fetchHandler: contractFor,
   };
 }
-
-export type HostSessions = ReturnType<typeof createHostSessions>;
