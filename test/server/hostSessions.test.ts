@@ -135,6 +135,22 @@ describe('createHostSessions: express-session over profilekit stores', () => {
     expect(await host.sessions.manager.listSessions('usr_ana')).toEqual([]);
   });
 
+  it("finds the session of the host's id, so a password change can sign out every other device", async () => {
+    const host = setup();
+    const phone = 'Zr4mX8qP2wL6tN0vB3cJ7hK1yF5dS9gA';
+    await host.set(SID, signedIn('usr_ana'));
+    await host.set(phone, signedIn('usr_ana'));
+    const current = await host.sessions.sessionOf(SID);
+    expect(current?.userId).toBe('usr_ana');
+    await host.sessions.manager.revokeOtherSessions({
+      userId: 'usr_ana',
+      exceptSessionId: current?.id ?? '',
+    });
+    expect(await host.get(phone)).toBeNull();
+    expect(await host.get(SID)).not.toBeNull();
+    expect(await host.sessions.sessionOf(phone)).toBeNull();
+  });
+
   it('keeps a browser-session cookie (no expiry) a day after its last use', async () => {
     const host = setup();
     const data = signedIn('usr_ana');

@@ -7,6 +7,7 @@ import { createSessionsHandler } from '../createSessionsHandler.js';
 import type { SessionsHandlerOptions } from '../handler/handlerDeps.js';
 import type { NodeRequestLike } from '../requestFacts.js';
 import { toFetchRequest, writeFetchResponse } from '../toNodeListener.js';
+import type { StoredSession } from '../types.js';
 import {
   createHostSessionRecords,
   type HostSessionData,
@@ -42,10 +43,15 @@ export interface HostSessionsOptions
 /** The contract's handler options, but the manager (the host sessions' own). */
 export type HostContractOptions = Omit<SessionsHandlerOptions, 'manager'>;
 
-/** A @fastify/session store: express-session's callback shape, as @fastify/session calls it. */
+/**
+ * A @fastify/session store: express-session's callback shape, as @fastify/session calls it. Sessions are
+ * plain `object`s here: @fastify/session's own Session class goes in, and its JSON's data comes back out
+ * (which @fastify/session turns into a Session again).
+ */
 export interface FastifySessionStore {
-  get(id: string, callback: (error: unknown, data?: HostSessionData | null) => void): void;
-  set(id: string, data: HostSessionData, callback?: (error?: unknown) => void): void;
+  // biome-ignore lint/suspicious/noExplicitAny: the data comes back typed as the caller's Session class, which no type here can name
+  get(id: string, callback: (error: unknown, data?: any) => void): void;
+  set(id: string, data: object, callback?: (error?: unknown) => void): void;
   destroy(id: string, callback?: (error?: unknown) => void): void;
 }
 
@@ -115,6 +121,12 @@ export interface HostSessions {
    */
   importSession(id: string, data: HostSessionData): Promise<void>;
   /**
+   * The profilekit session of a host session id (`req.sessionID`), or null while nobody is signed in on
+   * it: e.g. to keep it when a password change signs out every other device
+   * (`manager.revokeOtherSessions({ userId, exceptSessionId: session.id })`).
+   */
+  sessionOf(hostSessionId: string): Promise<StoredSession | null>;
+  /**
    * The contract (docs/rest-contract.md) as Express middleware, mounted after `session()` and
    * `passport.session()`: `app.use('/api', sessions.expressHandler({ basePath: '/api', verifyPassword }))`.
    */
@@ -168,7 +180,8 @@ export function createHostSessions(options: HostSessionsOptions): HostSessions {
     requestOf: (data: HostSessionData) => NodeRequestLike | null,
   ): FastifySessionStore => ({
     get: (id, callback) => settle(records.get(id), callback),
-    set: (id, data, callback) => settle(records.set(id, data, requestOf(data)), callback),
+    set: (id, data, callback) =>
+      settle(records.set(id, data as HostSessionData, requestOf(data as HostSessionData)), callback),
     destroy: (id, callback) => settle(records.destroy(id), callback),
   });
 
@@ -200,6 +213,7 @@ export function createHostSessions(options: HostSessionsOptions): HostSessions {
     fastifyStore: (): FastifySessionStore => callbackStore(fastifyRequestOf),
 
     importSession: (id: string, data: HostSessionData) => records.set(id, data, null),
+    sessionOf: (hostSessionId: string) => records.sessionOf(hostSessionId),
 
     expressHandler(handlerOptions: HostContractOptions) {
       const contract = contractFor(handlerOptions);

@@ -137,6 +137,12 @@ export function createHostSessionRecords(params: {
         await touchHostSession.call(store, tokenHash, expiresAt);
     },
 
+    /** The live profilekit session of a host session id, or null (anonymous, ended, unknown). */
+    async sessionOf(id: string): Promise<StoredSession | null> {
+      const tokenHash = await hashOf(id);
+      return tokenHash ? live((await read(tokenHash))?.session ?? null) : null;
+    },
+
     /** The host ended the session (sign-out, a new id at sign-in): its row ends too. */
     async destroy(id: string): Promise<void> {
       const tokenHash = await hashOf(id);
