@@ -491,7 +491,11 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       const session = await presentedSession(request);
       if (!session) return null;
       // A host's session system decides its sessions' expiry; profilekit's slide with their use.
-      await touch(session, request, hostSessions ? session.expiresAt : expiryAt(now(), session.absoluteExpiresAt));
+      await touch(
+        session,
+        request,
+        hostSessions ? session.expiresAt : expiryAt(now(), session.absoluteExpiresAt),
+      );
       return { session, userId: session.userId };
     },
 

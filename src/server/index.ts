@@ -33,15 +33,6 @@ export type {
 } from './handler/handlerDeps.js';
 export type { ServerErrorCode } from './handler/responses.js';
 export type {
-  FastifySessionStore,
-  HostContractOptions,
-  HostSessionData,
-  HostSessions,
-  HostSessionsOptions,
-  HostUserOf,
-} from './hostSessions/createHostSessions.js';
-export { createHostSessions } from './hostSessions/createHostSessions.js';
-export type {
   NewDeviceMessage,
   NewDeviceMessageLocale,
   NewDeviceMessageOptions,
@@ -51,6 +42,15 @@ export type { PasswordSignInOptions, PasswordSignInResult } from './host/createP
 export { createPasswordSignIn } from './host/createPasswordSignIn.js';
 export type { RequestWithSession } from './host/sessionGuards.js';
 export { honoSession, requireSession } from './host/sessionGuards.js';
+export type {
+  FastifySessionStore,
+  HostContractOptions,
+  HostSessionData,
+  HostSessions,
+  HostSessionsOptions,
+  HostUserOf,
+} from './hostSessions/createHostSessions.js';
+export { createHostSessions } from './hostSessions/createHostSessions.js';
 export type { AttemptStore } from './limits/attemptWindows.js';
 export type { PasswordAttemptPolicy } from './limits/createConfirmationLimiter.js';
 export type {

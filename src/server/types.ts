@@ -213,7 +213,9 @@ export interface SessionStore {
    * token hash (null when there is none: the session is anonymous, or it was ended). One read. Optional:
    * only hosts that keep their own sessions (createHostSessions) need the four host-session methods.
    */
-  readHostSession?(tokenHash: string): Promise<(HostSessionRecord & { session: StoredSession | null }) | null>;
+  readHostSession?(
+    tokenHash: string,
+  ): Promise<(HostSessionRecord & { session: StoredSession | null }) | null>;
   /** Creates or replaces the host's session record under this hash. */
   writeHostSession?(tokenHash: string, record: HostSessionRecord): Promise<void>;
   /** Moves a host session record's expiry (its data unchanged); nothing when there is none. */

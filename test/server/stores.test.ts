@@ -64,7 +64,13 @@ describe('SQLite files', () => {
     const db = new Database(file);
     const versions = db.prepare('SELECT version FROM profilekit_schema ORDER BY version').all();
     db.close();
-    expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
+    expect(versions).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
+      { version: 4 },
+      { version: 5 },
+    ]);
   });
 
   it('upgrades a file an earlier version wrote, keeping its sessions, and searches them', async () => {

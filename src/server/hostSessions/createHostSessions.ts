@@ -1,4 +1,8 @@
-import { createSessionManager, type SessionManager, type SessionManagerOptions } from '../createSessionManager.js';
+import {
+  createSessionManager,
+  type SessionManager,
+  type SessionManagerOptions,
+} from '../createSessionManager.js';
 import { createSessionsHandler } from '../createSessionsHandler.js';
 import type { SessionsHandlerOptions } from '../handler/handlerDeps.js';
 import type { NodeRequestLike } from '../requestFacts.js';
@@ -55,7 +59,10 @@ interface FastifyLike {
     contentType: string,
     parser: (request: unknown, payload: unknown, done: (error: null, body?: undefined) => void) => void,
   ): void;
-  all(path: string, handler: (request: FastifyRequestLike, reply: FastifyReplyLike) => Promise<unknown>): void;
+  all(
+    path: string,
+    handler: (request: FastifyRequestLike, reply: FastifyReplyLike) => Promise<unknown>,
+  ): void;
 }
 interface FastifyRequestLike {
   raw: NodeRequestLike & { method?: string; url?: string };

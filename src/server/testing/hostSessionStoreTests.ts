@@ -65,7 +65,11 @@ export function hostSessionStoreTests(test: StoreRun) {
         await store.createSession(session);
         const record = { data: '{"passport":{"user":"usr_a"}}', expiresAt: NOW + 10 * H };
         await host.writeHostSession(HASH_A, record);
-        expectEqual(await host.readHostSession(HASH_A), { ...record, session }, 'the record with its session');
+        expectEqual(
+          await host.readHostSession(HASH_A),
+          { ...record, session },
+          'the record with its session',
+        );
         await store.deleteSession(session.id, { now: NOW });
         expectEqual(
           await host.readHostSession(HASH_A),
