@@ -38,7 +38,7 @@ export function createFastifyApp(options: FastifyAppOptions) {
     async (request, reply, error, user) => {
       if (error) throw error;
       if (user) return request.logIn(user);
-      reply.code(401).send(signInRefused(request.body, request.raw));
+      return reply.code(401).send(signInRefused(request.body, request.raw));
     },
   );
 
