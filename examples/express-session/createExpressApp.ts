@@ -4,52 +4,25 @@
 import express, { type RequestHandler } from 'express';
 import session from 'express-session';
 import { Passport } from 'passport';
-import { Strategy as LocalStrategy } from 'passport-local';
-import { createCsrfGuard, createHostSessions, type SessionStore } from 'profilekit/server';
-import { createSqliteSessionStore } from 'profilekit/server/sqlite';
-import type { Db } from '../server/db';
-import { createOutbox } from '../server/outbox';
-import { createUsers, type User } from '../server/users';
+import { publicUser } from '../server/host';
+import { createPassportHost, type PassportHostOptions, SESSION_SECRET } from '../server/passportHost';
+import type { User } from '../server/users';
 
-export interface ExpressAppOptions {
-  /** The host's users (and the sessions, unless `store` is given). */
-  db: Db;
-  /** @default SQLite in `db` */
-  store?: SessionStore;
+export interface ExpressAppOptions extends PassportHostOptions {
   /** Serve this folder (the built demo) for every other path. */
   staticDir?: string;
-  /** Where the app is reached, for the "This wasn't me" link in its mails. @default http://127.0.0.1:8787 */
-  origin?: string;
-  /** @default Date.now */
-  now?: () => number;
 }
 
-const publicUser = (user: User) => ({ id: user.id, email: user.email, name: user.name, role: user.role });
-
-export function createExpressApp({ db, store, staticDir, origin, now = Date.now }: ExpressAppOptions) {
-  const users = createUsers(db);
-  const outbox = createOutbox({ users, now });
-  const secure = false; // plain-HTTP localhost; true behind TLS
-
-  // profilekit keeps express-session's sessions: each signed-in one is a row it can list and end.
-  const sessions = createHostSessions({
-    store: store ?? createSqliteSessionStore(db),
-    cookie: { secure },
-    now,
-    history: outbox.history(origin ?? 'http://127.0.0.1:8787'),
-  });
+export function createExpressApp({ staticDir, ...options }: ExpressAppOptions) {
+  // express-session's cookie (its default name): the contract clears it from a browser it signs out.
+  const { secure, users, outbox, sessions, localStrategy, signInRefused, contract, csrf } =
+    createPassportHost(options, 'connect.sid');
 
   const passport = new Passport();
-  passport.use(
-    new LocalStrategy({ usernameField: 'email' }, (email, password, done) => {
-      users.checkCredentials(email, password).then((user) => done(null, user ?? false), done);
-    }),
-  );
+  passport.use(localStrategy);
   passport.serializeUser<string>((user, done) => done(null, (user as User).id));
   passport.deserializeUser<string>((id, done) => done(null, users.byId(id) ?? false));
 
-  // The host's own POSTs get the double-submit check the contract's have (the page echoes XSRF-TOKEN).
-  const csrf = createCsrfGuard({ secure });
   const handOutCsrf: RequestHandler = (req, res, next) => {
     const cookie = csrf.cookieFor(req);
     if (cookie) res.append('Set-Cookie', cookie);
@@ -68,7 +41,7 @@ export function createExpressApp({ db, store, staticDir, origin, now = Date.now 
   app.use(
     session({
       store: sessions.expressStore(session),
-      secret: process.env.SESSION_SECRET ?? 'a demo secret: set SESSION_SECRET in production',
+      secret: SESSION_SECRET,
       resave: false,
       saveUninitialized: false,
       cookie: { httpOnly: true, sameSite: 'lax', secure, maxAge: 30 * 86_400_000 },
@@ -85,16 +58,7 @@ export function createExpressApp({ db, store, staticDir, origin, now = Date.now 
   app.post('/api/auth/sign-in', json, checkCsrf, (req, res, next) => {
     passport.authenticate('local', (error: unknown, user: User | false) => {
       if (error) return next(error);
-      if (!user) {
-        const email = typeof req.body?.email === 'string' ? req.body.email : null;
-        void sessions.manager.recordFailedSignIn({
-          identifier: email,
-          userId: email ? users.byEmail(email)?.id : null,
-          reason: 'invalid-credentials',
-          request: req,
-        });
-        return res.status(401).json({ code: 'INVALID_CREDENTIALS', message: 'Wrong email or password.' });
-      }
+      if (!user) return res.status(401).json(signInRefused(req.body, req));
       req.logIn(user, (loginError) => {
         if (loginError) next(loginError);
         else res.json({ user: publicUser(user) });
@@ -108,14 +72,7 @@ export function createExpressApp({ db, store, staticDir, origin, now = Date.now 
     res.json({ messages: outbox.of((req.user as User).id) });
   });
   // Everything else under /api is profilekit's contract, over express-session's sessions.
-  app.use(
-    '/api',
-    sessions.expressHandler({
-      basePath: '/api',
-      verifyPassword: users.verifyPassword,
-      admin: { isAdmin: users.isAdmin, describeUsers: users.describe, searchUsers: users.search },
-    }),
-  );
+  app.use('/api', sessions.expressHandler(contract));
   if (staticDir) {
     app.use(express.static(staticDir));
     // A single-page app: every other path is the app's index.html.
