@@ -151,6 +151,27 @@ describe('createHostSessions: express-session over profilekit stores', () => {
     expect(await host.sessions.sessionOf(phone)).toBeNull();
   });
 
+  it('writes a save that only rolled the cookie (as @fastify/session saves every request) as no write', async () => {
+    const memory = createMemorySessionStore();
+    const writes: string[] = [];
+    const write = memory.writeHostSession?.bind(memory);
+    const counted: SessionStore = {
+      ...memory,
+      writeHostSession: async (hash, record) => {
+        writes.push(record.data);
+        await write?.(hash, record);
+      },
+    };
+    const host = setup(counted);
+    await host.set(SID, signedIn('usr_ana', { expires: T0 + HOUR }));
+    host.advance(10_000);
+    await host.set(SID, signedIn('usr_ana', { expires: T0 + HOUR + 10_000 }));
+    expect(writes).toHaveLength(1);
+    await host.set(SID, { ...signedIn('usr_ana', { expires: T0 + HOUR + 10_000 }), cart: ['book'] });
+    expect(writes).toHaveLength(2);
+    expect(await host.get(SID)).toMatchObject({ cart: ['book'] });
+  });
+
   it('keeps a browser-session cookie (no expiry) a day after its last use', async () => {
     const host = setup();
     const data = signedIn('usr_ana');

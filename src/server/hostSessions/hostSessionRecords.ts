@@ -47,6 +47,9 @@ function cookieExpiryOf(data: HostSessionData): number | null {
   return null;
 }
 
+/** A session's data but its cookie, to tell a change of the data from a rolled cookie. */
+const withoutCookie = ({ cookie: _cookie, ...rest }: HostSessionData) => JSON.stringify(rest);
+
 /**
  * What a host's session store does, whatever the framework: host session data kept by the hash of the
  * host's session id, and a profilekit session row — listed, ended, recorded in the log — for each one
@@ -121,7 +124,14 @@ export function createHostSessionRecords(params: {
       }
       if (session) await manager.touchHostSession(session, { request, expiresAt });
       else if (userId !== null) await manager.startHostSession({ token: id, userId, request, expiresAt });
-      await writeHostSession.call(store, tokenHash, { data: JSON.stringify(data), expiresAt });
+      // @fastify/session saves every request (`rolling`): a save that changed only its cookie's expiry,
+      // by less than the activity window, is a touch, not a write.
+      const unchanged =
+        record !== null &&
+        before !== null &&
+        withoutCookie(before) === withoutCookie(data) &&
+        Math.abs(expiresAt - record.expiresAt) < manager.activityWindowMs;
+      if (!unchanged) await writeHostSession.call(store, tokenHash, { data: JSON.stringify(data), expiresAt });
     },
 
     /** The session was used without a change: its activity and expiry. */
