@@ -7,6 +7,7 @@ import {
   createHostSessions,
   type HostContractOptions,
   type IncomingRequest,
+  type SessionEventBus,
   type SessionStore,
 } from 'profilekit/server';
 import { createSqliteSessionStore } from 'profilekit/server/sqlite';
@@ -19,6 +20,8 @@ export interface PassportHostOptions {
   db: Db;
   /** @default SQLite in `db` */
   store?: SessionStore;
+  /** How session events reach the other instances (over PostgreSQL). @default in this process */
+  events?: SessionEventBus;
   /** Where the app is reached, for the "This wasn't me" link in its mails. @default http://127.0.0.1:8787 */
   origin?: string;
   /** @default Date.now */
@@ -33,7 +36,7 @@ export const SESSION_SECRET = process.env.SESSION_SECRET ?? 'a demo secret: set 
  * the local strategy, the contract's options and the CSRF guard for the host's own POSTs.
  */
 export function createPassportHost(
-  { db, store, origin, now = Date.now }: PassportHostOptions,
+  { db, store, events, origin, now = Date.now }: PassportHostOptions,
   cookieName: string,
 ) {
   const users = createUsers(db);
@@ -45,6 +48,7 @@ export function createPassportHost(
     store: store ?? createSqliteSessionStore(db),
     cookie: { name: cookieName, secure },
     now,
+    events,
     history: outbox.history(origin ?? 'http://127.0.0.1:8787'),
   });
 
