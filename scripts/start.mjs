@@ -1,9 +1,18 @@
 #!/usr/bin/env node
 // `npm start`: build the kit, build the demo host app against it (by package name), then serve both with
 // the reference server on one localhost port. `npm start -- --reset` starts from a fresh database.
+// `npm run start:express` (`--host=express`) serves the same app from the Express + express-session host
+// (examples/express-session) instead, with its own database.
 import { spawnSync } from 'node:child_process';
 
-const passThrough = process.argv.slice(2);
+const SERVERS = { hono: 'examples/server/main.ts', express: 'examples/express-session/main.ts' };
+const hostArg = process.argv.slice(2).find((arg) => arg.startsWith('--host='));
+const host = hostArg?.slice('--host='.length) ?? 'hono';
+if (!Object.hasOwn(SERVERS, host)) {
+  console.error(`--host=${host}: one of ${Object.keys(SERVERS).join(', ')}`);
+  process.exit(2);
+}
+const passThrough = process.argv.slice(2).filter((arg) => arg !== hostArg);
 const run = (title, command, args) => {
   console.log(`▶ ${title}`);
   const { status } = spawnSync(command, args, { stdio: 'inherit' });
@@ -19,7 +28,7 @@ run('building the demo app', 'node_modules/.bin/vite', [
   'examples/demo/vite.config.ts',
 ]);
 run('starting the server', 'node_modules/.bin/tsx', [
-  'examples/server/main.ts',
+  SERVERS[host],
   '--static',
   'examples/demo/dist',
   ...passThrough,

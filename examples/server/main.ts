@@ -2,29 +2,14 @@
 //   tsx examples/server/main.ts [--reset] [--port 8787] [--static examples/demo/dist] [--database URL]
 // SQLite in .data/ at the repo root is the default; `--database postgres://…` keeps sessions in PostgreSQL,
 // so several instances (one per --port) share them; each instance then keeps its own copy of the demo users.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import type { SessionEventBus, SessionStore } from 'profilekit/server';
 import { type AppOptions, createApp } from './createApp';
 import { openDb } from './db';
-import { DEMO_CREDENTIALS, seedDemo } from './seed';
+import { seedDemo } from './seed';
+import { announce, openDemoSqlite, parseHostArgs, stopOnSignals } from './standalone';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { values: args } = parseArgs({
-  options: {
-    port: { type: 'string', default: process.env.PORT ?? '8787' },
-    static: { type: 'string' },
-    database: { type: 'string' },
-    reset: { type: 'boolean', default: false },
-  },
-});
-const port = Number(args.port);
-if (!Number.isInteger(port) || port < 0 || port > 65_535)
-  throw new Error(`--port ${args.port} is not a port.`);
-const staticDir = args.static ? path.resolve(repoRoot, args.static) : undefined;
+const { args, port, staticDir, reset } = parseHostArgs({ database: { type: 'string' } });
 const postgresUrl = args.database?.startsWith('postgres') ? args.database : undefined;
 const now = Date.now();
 
@@ -47,33 +32,19 @@ if (postgresUrl) {
   const counts = await store.countSessions({ now, startOfDay: now });
   // The first instance over an empty database seeds the sessions; every instance seeds its own users.
   const empty = counts.totalActive + counts.expired === 0;
-  await seedDemo(db, now, 400, { store, sessions: args.reset || empty });
+  await seedDemo(db, now, 400, { store, sessions: reset || empty });
   where = `${postgresUrl.replace(/:[^:@/]*@/, ':***@')} (sessions, shared)`;
 } else {
-  const dataDir = path.join(repoRoot, '.data');
-  const dbFile = path.join(dataDir, 'demo.sqlite');
-  if (args.reset) for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
-  mkdirSync(dataDir, { recursive: true });
-  const fresh = !existsSync(dbFile);
-  db = openDb(dbFile);
-  if (fresh) await seedDemo(db, now);
-  where = `${path.relative(repoRoot, dbFile)}${fresh ? ' (new, seeded)' : ''} — start fresh with --reset`;
+  ({ db, where } = await openDemoSqlite('demo.sqlite', { reset, now }));
 }
 
 const { app } = createApp({ db, staticDir, origin: `http://127.0.0.1:${port}`, ...shared });
 const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
-  console.log(`\nprofilekit demo is running at http://127.0.0.1:${info.port}/`);
-  console.log(`  user:  ${DEMO_CREDENTIALS.user.email} / ${DEMO_CREDENTIALS.user.password}`);
-  console.log(`  admin: ${DEMO_CREDENTIALS.admin.email} / ${DEMO_CREDENTIALS.admin.password}`);
-  console.log(`  data:  ${where}`);
-  console.log('Press Ctrl+C to stop.\n');
+  announce('profilekit demo', info.port, where);
 });
 
-const stop = async () => {
+stopOnSignals(async () => {
   server.close();
   await closeShared();
   db.close();
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+});
