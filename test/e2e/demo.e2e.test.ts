@@ -1,23 +1,19 @@
-import type { Page } from 'playwright';
 import { describe, it, expect as vitestExpect } from 'vitest';
 import { DEMO_CREDENTIALS } from '../../examples/server/seed.js';
-import { demoBrowserPerTest, EDGE_ON_WINDOWS, expect } from './demoBrowser.js';
+import {
+  demoBrowserPerTest,
+  EDGE_ON_WINDOWS,
+  expect,
+  expectPasswordRefused,
+  sessionRow as row,
+  signOutWithPassword,
+} from './demoBrowser.js';
 
-const { email, password } = DEMO_CREDENTIALS.user;
+const { password } = DEMO_CREDENTIALS.user;
 const demo = demoBrowserPerTest();
 
 /** A device: its own browser context (cookies), optionally its own user agent, signed in to the demo. */
-async function signedInDevice(userAgent?: string): Promise<Page> {
-  const page = await demo.device(userAgent);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /^Signed in on \d+ devices?$/ }).waitFor();
-  return page;
-}
-
-const row = (page: Page, device: string) =>
-  page.getByRole('listitem').filter({ has: page.getByText(device, { exact: true }) });
+const { signedInDevice } = demo;
 
 describe('the demo, end to end, with two devices', () => {
   it('lists both devices, with "This device" on the right one for each', async () => {
@@ -42,13 +38,8 @@ describe('the demo, end to end, with two devices', () => {
   it('signs device B out from A with the password; a wrong password keeps the dialog', async () => {
     const b = await signedInDevice(EDGE_ON_WINDOWS);
     const a = await signedInDevice();
-    await a.getByRole('button', { name: 'Sign out Microsoft Edge on Windows' }).click();
-    const dialog = a.getByRole('alertdialog', { name: 'Sign out Microsoft Edge on Windows?' });
-    await dialog.getByLabel('Password').fill('not my password');
-    await dialog.getByLabel('Password').press('Enter');
-    await expect(dialog.getByRole('alert')).toHaveText('That password is not correct.');
-    await expect(dialog).toBeVisible();
-    await expect(dialog.getByLabel('Password')).toBeFocused();
+    const dialog = await signOutWithPassword(a, 'Sign out Microsoft Edge on Windows', 'not my password');
+    await expectPasswordRefused(dialog);
 
     await dialog.getByLabel('Password').fill(password);
     await dialog.getByRole('button', { name: 'Sign out' }).click();
@@ -70,10 +61,7 @@ describe('the demo, end to end, with two devices', () => {
     // Survives only if the page is never reloaded.
     await b.evaluate(() => Object.assign(window, { untouched: true }));
     const a = await signedInDevice();
-    await a.getByRole('button', { name: 'Sign out Microsoft Edge on Windows' }).click();
-    const dialog = a.getByRole('alertdialog', { name: 'Sign out Microsoft Edge on Windows?' });
-    await dialog.getByLabel('Password').fill(password);
-    await dialog.getByLabel('Password').press('Enter');
+    await signOutWithPassword(a, 'Sign out Microsoft Edge on Windows', password);
     await expect(row(a, 'Microsoft Edge on Windows')).toHaveCount(0);
     // Live, not the 60-second poll: well under a minute, however busy the machine.
     await expect(b.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible({ timeout: 20_000 });
@@ -83,10 +71,7 @@ describe('the demo, end to end, with two devices', () => {
   it('signs out everywhere: A lands on the sign-in page too, and B is out', async () => {
     const b = await signedInDevice(EDGE_ON_WINDOWS);
     const a = await signedInDevice();
-    await a.getByRole('button', { name: 'Sign out everywhere' }).click();
-    const dialog = a.getByRole('alertdialog', { name: 'Sign out everywhere?' });
-    await dialog.getByLabel('Password').fill(password);
-    await dialog.getByLabel('Password').press('Enter');
+    await signOutWithPassword(a, 'Sign out everywhere', password);
     await expect(a.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
     await b.reload();
     await expect(b.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
@@ -103,18 +88,12 @@ describe('two tabs of one browser', () => {
     // The second tab can no longer fetch its list: only the other tab's message can change what it shows.
     await second.route('**/api/sessions', (route) => route.abort());
 
-    await first.getByRole('button', { name: 'Sign out Microsoft Edge on Windows' }).click();
-    const dialog = first.getByRole('alertdialog', { name: 'Sign out Microsoft Edge on Windows?' });
-    await dialog.getByLabel('Password').fill(password);
-    await dialog.getByLabel('Password').press('Enter');
+    await signOutWithPassword(first, 'Sign out Microsoft Edge on Windows', password);
     await expect(row(first, 'Microsoft Edge on Windows')).toHaveCount(0);
     await expect(row(second, 'Microsoft Edge on Windows')).toHaveCount(0);
     await expect(row(second, 'Chrome on Linux').getByText('This device')).toBeVisible();
 
-    await first.getByRole('button', { name: 'Sign out everywhere' }).click();
-    const everywhere = first.getByRole('alertdialog', { name: 'Sign out everywhere?' });
-    await everywhere.getByLabel('Password').fill(password);
-    await everywhere.getByLabel('Password').press('Enter');
+    await signOutWithPassword(first, 'Sign out everywhere', password);
     await expect(first.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
     await expect(second.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
   });

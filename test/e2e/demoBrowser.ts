@@ -1,8 +1,9 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright';
 import { expect as playwrightExpect } from 'playwright/test';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { DEMO_CREDENTIALS } from '../../examples/server/seed.js';
 import { chromiumLaunch } from '../../vitest.config.js';
-import { startDemoServer } from './demoServer.js';
+import { type DemoServerOptions, startDemoServer } from './demoServer.js';
 
 /** Playwright's web-first assertions: a wait ends once its condition holds; the limit is when to give up. */
 export const expect = playwrightExpect.configure({ timeout: 15_000 });
@@ -12,9 +13,10 @@ export const EDGE_ON_WINDOWS =
 
 /**
  * One Chromium for the file and a fresh demo server (throwaway database) per test; each device is its own
- * browser context (its own cookies), closed after the test. Call at the top of a test file.
+ * browser context (its own cookies), closed after the test. Call at the top of a test file; the options pick
+ * the host (the Hono demo unless told) and its seed.
  */
-export function demoBrowserPerTest() {
+export function demoBrowserPerTest(serverOptions: DemoServerOptions = {}) {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof startDemoServer>>;
   let contexts: BrowserContext[] = [];
@@ -25,7 +27,7 @@ export function demoBrowserPerTest() {
     await browser.close();
   });
   beforeEach(async () => {
-    server = await startDemoServer();
+    server = await startDemoServer(serverOptions);
   });
   afterEach(async () => {
     for (const context of contexts) await context.close();
@@ -38,15 +40,48 @@ export function demoBrowserPerTest() {
     contexts.push(opened);
     return opened;
   }
+  /** A page of a new device at the demo's start page. */
+  async function device(userAgent?: string): Promise<Page> {
+    const page = await (await context(userAgent)).newPage();
+    await page.goto(server.url);
+    return page;
+  }
   return {
     /** The running demo's URL (in a test). */
     url: () => server.url,
     context,
-    /** A page of a new device at the demo's start page. */
-    async device(userAgent?: string): Promise<Page> {
-      const page = await (await context(userAgent)).newPage();
-      await page.goto(server.url);
+    device,
+    /** A new device signed in as the demo's user (Ana) through the sign-in page, on her profile page. */
+    async signedInDevice(userAgent?: string): Promise<Page> {
+      const page = await device(userAgent);
+      await page.getByLabel('Email').fill(DEMO_CREDENTIALS.user.email);
+      await page.getByLabel('Password').fill(DEMO_CREDENTIALS.user.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: /^Signed in on \d+ devices?$/ }).waitFor();
       return page;
     },
   };
+}
+
+/** A device's row in the page's session list, by its name ("Chrome on Linux"). */
+export const sessionRow = (page: Page, device: string) =>
+  page.getByRole('listitem').filter({ has: page.getByText(device, { exact: true }) });
+
+/**
+ * Clicks a sign-out button ("Sign out Chrome on Linux", "Sign out everywhere"), types `password` into the
+ * dialog that asks for it and submits it with Enter; answers the dialog.
+ */
+export async function signOutWithPassword(page: Page, button: string, password: string): Promise<Locator> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: `${button}?` });
+  await dialog.getByLabel('Password').fill(password);
+  await dialog.getByLabel('Password').press('Enter');
+  return dialog;
+}
+
+/** A wrong password refused: the dialog stays open, says so, and its field has the focus again. */
+export async function expectPasswordRefused(dialog: Locator) {
+  await expect(dialog.getByRole('alert')).toHaveText('That password is not correct.');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Password')).toBeFocused();
 }
