@@ -9,6 +9,7 @@ import {
   createHostSessions,
   createMemorySessionStore,
   type HostSessionData,
+  requireSession,
   type SessionStore,
 } from 'profilekit/server';
 import { createSqliteSessionStore } from 'profilekit/server/sqlite';
@@ -221,5 +222,6 @@ describe('createHostSessions: express-session over profilekit stores', () => {
       host.sessions.manager.signIn({ userId: 'usr_ana', request: new Request('http://x/') }),
     ).rejects.toThrow(/host's session system/);
     expect(await host.get('x'.repeat(513))).toBeNull();
+    expect(() => requireSession(host.sessions.manager)).toThrow(/req.isAuthenticated/);
   });
 });

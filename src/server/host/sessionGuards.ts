@@ -3,6 +3,15 @@ import type { NodeRequestLike } from '../requestFacts.js';
 
 const UNAUTHORIZED = { code: 'UNAUTHORIZED', message: 'You are not signed in.' } as const;
 
+/** The guards read profilekit's own cookie: a manager over a host's sessions has none to read. */
+function ownSessionsOnly(manager: SessionManager, guard: string) {
+  if (manager.keptByHost)
+    throw new TypeError(
+      `${guard}: this manager's sessions are kept by the host's session system (createHostSessions); ` +
+        "guard your routes with its own check (Passport's req.isAuthenticated(), req.user).",
+    );
+}
+
 /** A Node request after `requireSession`: the signed-in session on `profilekit`. */
 export type RequestWithSession<Request extends NodeRequestLike = NodeRequestLike> = Request & {
   profilekit: AuthenticatedRequest;
@@ -24,6 +33,7 @@ interface ResponseLike {
  * app.get('/app/me', (req, res) => res.json({ userId: (req as RequestWithSession<typeof req>).profilekit.userId }));
  */
 export function requireSession(manager: SessionManager) {
+  ownSessionsOnly(manager, 'requireSession');
   return (req: NodeRequestLike, res: ResponseLike, next: (error?: unknown) => void): void => {
     manager.authenticate(req).then(
       (auth) => {
@@ -59,6 +69,7 @@ interface HonoContextLike {
  * app.use('/app/*', honoSession(manager));
  */
 export function honoSession(manager: SessionManager) {
+  ownSessionsOnly(manager, 'honoSession');
   return async (c: HonoContextLike, next: () => Promise<void>): Promise<Response | undefined> => {
     const auth = await manager.authenticate(c.req.raw);
     if (!auth) {
