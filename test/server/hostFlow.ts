@@ -95,3 +95,24 @@ export async function loginRefusals(base: string) {
   expect(form.status).toBe(415);
   expect((await laptop('GET', '/app/me')).status).toBe(401);
 }
+
+/**
+ * A contract's `GET /sessions` as two browsers of one user see it, asked from the laptop (Firefox) with
+ * the phone (Safari) signed in too: both listed with their browser, the laptop current. Answers the
+ * phone's id, opaque (no host session id, no hash of one).
+ */
+export function phoneOfTwoBrowsers(listed: { status: number; body: { sessions?: unknown } | null }) {
+  expect(listed.status).toBe(200);
+  const rows = listed.body?.sessions as Array<{
+    id: string;
+    isCurrent: boolean;
+    device: { browser?: string };
+  }>;
+  expect(rows.map((row) => [row.device.browser, row.isCurrent]).sort()).toEqual([
+    ['Firefox', true],
+    ['Safari', false],
+  ]);
+  const phoneRow = rows.find((row) => !row.isCurrent);
+  expect(phoneRow?.id).toMatch(/^ses_[0-9a-f]{24}$/);
+  return phoneRow?.id ?? '';
+}
