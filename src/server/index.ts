@@ -43,6 +43,15 @@ export { createPasswordSignIn } from './host/createPasswordSignIn.js';
 export type { RequestWithSession } from './host/sessionGuards.js';
 export { honoSession, requireSession } from './host/sessionGuards.js';
 export type {
+  AuthjsAdapterLike,
+  AuthjsAdapterOptions,
+  AuthjsSession,
+  AuthjsSessionsAdapter,
+  AuthjsUserOf,
+} from './hostSessions/authjsAdapter.js';
+export { authjsSessionToken } from './hostSessions/authjsAdapter.js';
+export type {
+  ExpressContractOptions,
   ExpressRequestLike,
   FastifyInstanceLike,
   FastifyReplyLike,

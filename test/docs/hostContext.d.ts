@@ -1,6 +1,7 @@
 // What the docs' code blocks take from the host app around them: its users, its app, its pages. Only the
 // host's own things are here; everything profilekit is imported by the blocks themselves, so a block whose
 // call does not match the library's real signature fails to compile.
+import type { Adapter } from '@auth/core/adapters';
 import type { Hono } from 'hono';
 import type { SessionManager, SessionStore } from 'profilekit/server';
 
@@ -19,6 +20,8 @@ declare global {
     search(text: string): string[];
   };
   const app: Hono;
+  /** The host's Auth.js adapter (Prisma's, Drizzle's, …): its users, accounts and sign-in links. */
+  const adapter: Adapter;
   const store: SessionStore;
   const manager: SessionManager;
   const sessions: (request: Request) => Promise<Response>;

@@ -95,3 +95,28 @@ export async function loginRefusals(base: string) {
   expect(form.status).toBe(415);
   expect((await laptop('GET', '/app/me')).status).toBe(401);
 }
+
+/**
+ * A contract's `GET /sessions` as two browsers of one user see it, asked from the laptop (Firefox on macOS)
+ * with the phone (Safari on an iPhone) signed in too, both over loopback: each row with the device and
+ * address of the request that signed it in, the laptop's "current". Answers the phone's id, opaque (no
+ * host session id, no hash of one).
+ */
+export function phoneOfTwoBrowsers(listed: { status: number; body: { sessions?: unknown } | null }) {
+  expect(listed.status).toBe(200);
+  const rows = listed.body?.sessions as Array<{
+    id: string;
+    isCurrent: boolean;
+    ipAddress?: string | null;
+    device: { browser?: string; os?: string };
+  }>;
+  expect(rows.map((row) => [row.device.browser, row.device.os, row.ipAddress, row.isCurrent]).sort()).toEqual(
+    [
+      ['Firefox', 'macOS', '127.0.0.1', true],
+      ['Safari', 'iPhone', '127.0.0.1', false],
+    ],
+  );
+  const phoneRow = rows.find((row) => !row.isCurrent);
+  expect(phoneRow?.id).toMatch(/^ses_[0-9a-f]{24}$/);
+  return phoneRow?.id ?? '';
+}

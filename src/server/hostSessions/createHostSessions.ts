@@ -9,6 +9,12 @@ import type { NodeRequestLike } from '../requestFacts.js';
 import { toFetchRequest, writeFetchResponse } from '../toNodeListener.js';
 import type { StoredSession } from '../types.js';
 import {
+  type AuthjsAdapterLike,
+  type AuthjsAdapterOptions,
+  type AuthjsSessionsAdapter,
+  createAuthjsAdapter,
+} from './authjsAdapter.js';
+import {
   createHostSessionRecords,
   type HostSessionData,
   type HostUserOf,
@@ -103,6 +109,15 @@ export type ExpressRequestLike = NodeRequestLike & {
   method?: string;
 };
 
+/** The contract's options as Express middleware: which host session a request carries. */
+export interface ExpressContractOptions extends HostContractOptions {
+  /**
+   * The host session id the request carries. `authjsSessionToken` for Auth.js.
+   * @default express-session's `req.sessionID`
+   */
+  sessionIdOf?: (req: ExpressRequestLike) => string | null | undefined;
+}
+
 /** What `createHostSessions` gives: the stores for the host's session middleware, and the contract. */
 export interface HostSessions {
   /** The manager over the host's sessions: list, end (`revokeOtherSessions` after a password change), log. */
@@ -121,17 +136,29 @@ export interface HostSessions {
    */
   importSession(id: string, data: HostSessionData): Promise<void>;
   /**
-   * The profilekit session of a host session id (`req.sessionID`), or null while nobody is signed in on
+   * The profilekit session of a host session id (`req.sessionID`, `authjsSessionToken(req)`), or null while nobody is signed in on
    * it: e.g. to keep it when a password change signs out every other device
    * (`manager.revokeOtherSessions({ userId, exceptSessionId: session.id })`).
    */
   sessionOf(hostSessionId: string): Promise<StoredSession | null>;
   /**
+   * Your Auth.js (or next-auth v4) adapter, its database sessions kept by profilekit: give it to Auth.js
+   * as its `adapter` (with `session: { strategy: 'database' }`, Auth.js's default with an adapter). Each
+   * session is a row — its token, Auth.js's cookie, stored only as a hash — listed with its device,
+   * recorded in the log, and ended from the page or the admin console; users, accounts and verification
+   * tokens stay your adapter's. Auth.js gives its adapter no request: pass `request` for the device.
+   */
+  authjsAdapter<Adapter extends AuthjsAdapterLike>(
+    adapter: Adapter,
+    options?: AuthjsAdapterOptions,
+  ): AuthjsSessionsAdapter<Adapter>;
+  /**
    * The contract (docs/rest-contract.md) as Express middleware, mounted after `session()` and
    * `passport.session()`: `app.use('/api', sessions.expressHandler({ basePath: '/api', verifyPassword }))`.
+   * With Auth.js: `sessionIdOf: authjsSessionToken`.
    */
   expressHandler(
-    options: HostContractOptions,
+    options: ExpressContractOptions,
   ): (
     req: ExpressRequestLike,
     res: Parameters<typeof writeFetchResponse>[1],
@@ -215,7 +242,10 @@ export function createHostSessions(options: HostSessionsOptions): HostSessions {
     importSession: (id: string, data: HostSessionData) => records.set(id, data, null),
     sessionOf: (hostSessionId: string) => records.sessionOf(hostSessionId),
 
-    expressHandler(handlerOptions: HostContractOptions) {
+    authjsAdapter: (adapter, adapterOptions) =>
+      createAuthjsAdapter({ manager, records }, adapter, adapterOptions),
+
+    expressHandler({ sessionIdOf = (req) => req.sessionID, ...handlerOptions }: ExpressContractOptions) {
       const contract = contractFor(handlerOptions);
       return (
         req: ExpressRequestLike,
@@ -223,7 +253,7 @@ export function createHostSessions(options: HostSessionsOptions): HostSessions {
         next: (error?: unknown) => void,
       ) => {
         Promise.resolve()
-          .then(() => contract(toFetchRequest(req as Parameters<typeof toFetchRequest>[0]), req.sessionID))
+          .then(() => contract(toFetchRequest(req as Parameters<typeof toFetchRequest>[0]), sessionIdOf(req)))
           .then((response) => writeFetchResponse(response, res))
           .catch(next);
       };

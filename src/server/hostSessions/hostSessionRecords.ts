@@ -88,6 +88,21 @@ export function createHostSessionRecords(params: {
   const endedBySelf = (session: StoredSession) =>
     manager.endSession(session.id, { cause: 'signed-out', bySessionId: session.id });
 
+  /**
+   * The live profilekit session of a host session id, or null (anonymous, ended, unknown): the row under
+   * its hash, whether the host keeps data with it (express-session) or not (Auth.js).
+   */
+  const sessionOf = async (id: string): Promise<StoredSession | null> => {
+    const tokenHash = await hashOf(id);
+    return tokenHash ? live(await store.findByTokenHash(tokenHash)) : null;
+  };
+
+  /** The host signed the session out: its row ends (`signed-out`). Answers the session it ended, if any. */
+  const end = async (id: string): Promise<StoredSession | null> => {
+    const session = await sessionOf(id);
+    return session && (await endedBySelf(session)) ? session : null;
+  };
+
   return {
     /** The session's data, or null: unknown, expired, or ended by profilekit. */
     async get(id: string): Promise<HostSessionData | null> {
@@ -131,7 +146,8 @@ export function createHostSessionRecords(params: {
         before !== null &&
         withoutCookie(before) === withoutCookie(data) &&
         Math.abs(expiresAt - record.expiresAt) < manager.activityWindowMs;
-      if (!unchanged) await writeHostSession.call(store, tokenHash, { data: JSON.stringify(data), expiresAt });
+      if (!unchanged)
+        await writeHostSession.call(store, tokenHash, { data: JSON.stringify(data), expiresAt });
     },
 
     /** The session was used without a change: its activity and expiry. */
@@ -147,20 +163,17 @@ export function createHostSessionRecords(params: {
         await touchHostSession.call(store, tokenHash, expiresAt);
     },
 
-    /** The live profilekit session of a host session id, or null (anonymous, ended, unknown). */
-    async sessionOf(id: string): Promise<StoredSession | null> {
-      const tokenHash = await hashOf(id);
-      return tokenHash ? live((await read(tokenHash))?.session ?? null) : null;
-    },
+    sessionOf,
 
     /** The host ended the session (sign-out, a new id at sign-in): its row ends too. */
     async destroy(id: string): Promise<void> {
       const tokenHash = await hashOf(id);
       if (!tokenHash) return;
-      const session = live((await read(tokenHash))?.session ?? null);
-      if (session) await endedBySelf(session);
+      await end(id);
       await deleteHostSession.call(store, tokenHash);
     },
+
+    end,
   };
 }
 
