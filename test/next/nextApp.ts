@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../../examples/server/db.js';
 import { seedDemo } from '../../examples/server/seed.js';
+import { serveApp } from './serveApp.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // The app's own Next.js (its node_modules'): a Next.js from elsewhere would load a second React.
@@ -28,16 +28,6 @@ export function nextBuild(appDir: string, cwd: string): number {
  * took. PROFILEKIT_NEXT_INJECT_MISMATCH=1 in the environment builds the deliberately broken variant.
  */
 export const buildNextApp = () => nextBuild(exampleDir, repoRoot);
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /**
  * `next start` of the built example on a free loopback port, over a throwaway SQLite file seeded like the
@@ -75,47 +65,12 @@ export async function nextStart({
   cwd: string;
   env?: Record<string, string>;
 }) {
-  const port = await freePort();
-  const child: ChildProcess = spawn(nextOf(cwd), ['start', appDir, '-p', String(port), '-H', '127.0.0.1'], {
+  return serveApp('next start', (port) => ({
+    file: nextOf(cwd),
+    args: ['start', appDir, '-p', String(port), '-H', '127.0.0.1'],
     cwd,
     env: { ...env, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
-    const up = await fetch(`${url}/api/csrf`).then(
-      (response) => response.status === 204,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > deadline) throw new Error(`next start did not answer in 30 s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-
-  return {
-    url,
-    port,
-    /** What the server printed (errors included). */
-    output: () => output,
-    async close() {
-      if (child.exitCode === null && child.pid !== undefined) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        process.kill(-child.pid, 'SIGTERM');
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-        if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
-      }
-    },
-  };
+  }));
 }
 
 export type NextApp = Awaited<ReturnType<typeof startNextApp>>;
