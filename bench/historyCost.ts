@@ -14,7 +14,9 @@
 //    checked equal across the engines.
 // Run: node scripts/with-postgres.mjs node_modules/.bin/tsx bench/historyCost.ts
 //      (or `npm run bench -- --only history`, which also writes its section of bench/RESULTS.md)
-//      --sqlite-only: without PostgreSQL; --quick: small sizes, to try the bench out.
+//      --sqlite-only: without PostgreSQL; --quick: small sizes, to try the bench out; --sign-in-only: part 1
+//      alone (seconds, not minutes), printed and written to bench/.out/history-sign-in.json, not to the
+//      file the report reads.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -61,6 +63,7 @@ import {
 
 const quick = process.argv.includes('--quick');
 const sqliteOnly = process.argv.includes('--sqlite-only');
+const signInOnly = process.argv.includes('--sign-in-only');
 const url = process.env.PROFILEKIT_PG_URL;
 if (!url && !sqliteOnly) {
   console.error(
@@ -795,6 +798,18 @@ async function activityPages(engines: Engine[]) {
 // =========================================================================================================
 // Run, report.
 // =========================================================================================================
+const ms = (value: number) => value.toFixed(3).padStart(8);
+function printSignIn(signIn: Record<string, Awaited<ReturnType<typeof signInCost>>>) {
+  console.log('\n1. sign-in, history on vs off (ms)');
+  for (const [name, r] of Object.entries(signIn)) {
+    console.log(
+      `  ${name.padEnd(9)} on: median ${ms(r.on.median)} p95 ${ms(r.on.p95)} | off: median ${ms(r.off.median)} p95 ${ms(r.off.p95)} | ratio ${r.ratio.median}× (p95 ${r.ratio.p95}×) ${r.targetMet ? 'met' : 'MISSED'}`,
+    );
+    console.log(`            statements per sign-in: on ${JSON.stringify(r.perSignIn.on)}`);
+    console.log(`                                    off ${JSON.stringify(r.perSignIn.off)}`);
+  }
+}
+
 try {
   const engineNames: EngineName[] = sqliteOnly ? ['sqlite'] : ['sqlite', 'postgres'];
   let postgresVersion: string | null = null;
@@ -818,83 +833,92 @@ try {
     }
     log(`${name}: sign-in with and without history`);
     signIn[name] = await signInCost(engine);
-    log(`${name}: authenticate, history on and off`);
-    authenticate[name] = await authenticateWrites(engine);
+    if (!signInOnly) {
+      log(`${name}: authenticate, history on and off`);
+      authenticate[name] = await authenticateWrites(engine);
+    }
     await engine.close();
   }
-
-  const pageEngines: Engine[] = [];
-  for (const name of engineNames) {
-    pageEngines.push(
-      name === 'sqlite' ? await openSqlite('pages.sqlite') : await openPostgres('bench_history_pages'),
-    );
-  }
-  const pages = await activityPages(pageEngines);
-  for (const e of pageEngines) await e.close();
-
-  const wallMs = Math.round(performance.now() - started);
-  const out = {
-    measuredAt: new Date().toISOString(),
-    env: {
-      node: process.version,
-      sqlite: sqliteVersion,
-      betterSqlite3: version('better-sqlite3'),
-      postgres: postgresVersion,
-      pg: version('pg'),
-      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
-      loadAverageAtStart: loadAtStart,
-      loadAverageAtEnd: loadAverage(),
-      quick,
-    },
-    engines: engineNames,
-    signIn: {
-      logEntries: SIGN_IN_LOG_ENTRIES,
-      logUsers: SIGN_IN_LOG_USERS,
-      users: SIGN_IN_USERS,
-      userAgents: SIGN_IN_AGENTS,
-      warmUp: SIGN_IN_WARM_UP,
-      runs: SIGN_IN_RUNS,
-      targetRatio: SIGN_IN_TARGET_RATIO,
-      results: signIn,
-    },
-    authenticate: { calls: AUTH_SESSIONS * AUTH_ROUNDS, sessions: AUTH_SESSIONS, results: authenticate },
-    pages: { warmUp: PAGE_WARM_UP, runs: PAGE_RUNS, ...pages },
-    notes: [
-      'SQLite: a file in the temp folder on disk, WAL, synchronous at its default (FULL): each commit syncs the WAL. PostgreSQL: the throwaway cluster of scripts/with-postgres.mjs (fsync off, synchronous_commit off), a pool of 4.',
-      'Stores: createSqlSessionStore over each engine’s own driver (what createSqliteSessionStore and createPostgresSessionStore are), with a statement counter between store and driver.',
-      'Sign-in: two managers over one store, history on (default) and history: false; per iteration the same user, user agent and IP for both, the order alternating; each session revoked by its own manager after the timed call (untimed).',
-      'Pages: the log bulk-inserted (SQLite: one transaction, one prepared statement; PostgreSQL: INSERT … SELECT FROM unnest of column arrays, 10,000 rows a statement), all indexes in place; PostgreSQL then VACUUM (ANALYZE), SQLite no ANALYZE (the store runs none).',
-    ],
-    wallMs,
+  const env = () => ({
+    node: process.version,
+    sqlite: sqliteVersion,
+    betterSqlite3: version('better-sqlite3'),
+    postgres: postgresVersion,
+    pg: version('pg'),
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: loadAverage(),
+    quick,
+  });
+  const signInSection = {
+    logEntries: SIGN_IN_LOG_ENTRIES,
+    logUsers: SIGN_IN_LOG_USERS,
+    users: SIGN_IN_USERS,
+    userAgents: SIGN_IN_AGENTS,
+    warmUp: SIGN_IN_WARM_UP,
+    runs: SIGN_IN_RUNS,
+    targetRatio: SIGN_IN_TARGET_RATIO,
+    results: signIn,
   };
-  const file = writeResult('history-cost.json', out);
 
-  const ms = (value: number) => value.toFixed(3).padStart(8);
-  console.log('\n1. sign-in, history on vs off (ms)');
-  for (const [name, r] of Object.entries(signIn)) {
+  if (signInOnly) {
+    const wallMs = Math.round(performance.now() - started);
+    const file = writeResult('history-sign-in.json', {
+      measuredAt: new Date().toISOString(),
+      env: env(),
+      engines: engineNames,
+      signIn: signInSection,
+      wallMs,
+    });
+    printSignIn(signIn);
+    console.log(`\nwrote ${path.relative(root, file)} (wall ${(wallMs / 1000).toFixed(1)} s)`);
+  } else {
+    const pageEngines: Engine[] = [];
+    for (const name of engineNames) {
+      pageEngines.push(
+        name === 'sqlite' ? await openSqlite('pages.sqlite') : await openPostgres('bench_history_pages'),
+      );
+    }
+    const pages = await activityPages(pageEngines);
+    for (const e of pageEngines) await e.close();
+
+    const wallMs = Math.round(performance.now() - started);
+    const out = {
+      measuredAt: new Date().toISOString(),
+      env: env(),
+      engines: engineNames,
+      signIn: signInSection,
+      authenticate: { calls: AUTH_SESSIONS * AUTH_ROUNDS, sessions: AUTH_SESSIONS, results: authenticate },
+      pages: { warmUp: PAGE_WARM_UP, runs: PAGE_RUNS, ...pages },
+      notes: [
+        'SQLite: a file in the temp folder on disk, WAL, synchronous at its default (FULL): each commit syncs the WAL. PostgreSQL: the throwaway cluster of scripts/with-postgres.mjs (fsync off, synchronous_commit off), a pool of 4.',
+        'Stores: createSqlSessionStore over each engine’s own driver (what createSqliteSessionStore and createPostgresSessionStore are), with a statement counter between store and driver.',
+        'Sign-in: two managers over one store, history on (default) and history: false; per iteration the same user, user agent and IP for both, the order alternating; each session revoked by its own manager after the timed call (untimed).',
+        'Pages: the log bulk-inserted (SQLite: one transaction, one prepared statement; PostgreSQL: INSERT … SELECT FROM unnest of column arrays, 10,000 rows a statement), all indexes in place; PostgreSQL then VACUUM (ANALYZE), SQLite no ANALYZE (the store runs none).',
+      ],
+      wallMs,
+    };
+    const file = writeResult('history-cost.json', out);
+
+    printSignIn(signIn);
+    console.log('\n2. authenticate, history on vs off');
+    for (const [name, r] of Object.entries(authenticate)) {
+      console.log(
+        `  ${name.padEnd(9)} ${r.on.calls} calls: store calls ${JSON.stringify(r.on.storeCalls)} vs ${JSON.stringify(r.off.storeCalls)}; SQL ${r.on.sql.statements} vs ${r.off.sql.statements}; log rows added ${r.on.logRowsAdded}`,
+      );
+    }
     console.log(
-      `  ${name.padEnd(9)} on: median ${ms(r.on.median)} p95 ${ms(r.on.p95)} | off: median ${ms(r.off.median)} p95 ${ms(r.off.p95)} | ratio ${r.ratio.median}× (p95 ${r.ratio.p95}×) ${r.targetMet ? 'met' : 'MISSED'}`,
+      `\n3. pages at ${PAGE_ENTRIES.toLocaleString('en')} entries; seed ${JSON.stringify(pages.seedMs)}`,
     );
-    console.log(`            statements per sign-in: on ${JSON.stringify(r.perSignIn.on)}`);
-    console.log(`                                    off ${JSON.stringify(r.perSignIn.off)}`);
+    for (const r of pages.results) {
+      console.log(
+        `  ${r.op.padEnd(46)} ${Object.entries(r.stats)
+          .map(([name, s]) => `${name} ${ms(s.median)} / p99 ${ms(s.p99)}`)
+          .join(' | ')}`,
+      );
+    }
+    console.log(`\nwrote ${path.relative(root, file)} (wall ${(wallMs / 1000).toFixed(1)} s)`);
   }
-  console.log('\n2. authenticate, history on vs off');
-  for (const [name, r] of Object.entries(authenticate)) {
-    console.log(
-      `  ${name.padEnd(9)} ${r.on.calls} calls: store calls ${JSON.stringify(r.on.storeCalls)} vs ${JSON.stringify(r.off.storeCalls)}; SQL ${r.on.sql.statements} vs ${r.off.sql.statements}; log rows added ${r.on.logRowsAdded}`,
-    );
-  }
-  console.log(
-    `\n3. pages at ${PAGE_ENTRIES.toLocaleString('en')} entries; seed ${JSON.stringify(pages.seedMs)}`,
-  );
-  for (const r of pages.results) {
-    console.log(
-      `  ${r.op.padEnd(46)} ${Object.entries(r.stats)
-        .map(([name, s]) => `${name} ${ms(s.median)} / p99 ${ms(s.p99)}`)
-        .join(' | ')}`,
-    );
-  }
-  console.log(`\nwrote ${path.relative(root, file)} (wall ${(wallMs / 1000).toFixed(1)} s)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
