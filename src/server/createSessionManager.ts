@@ -364,9 +364,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         absoluteExpiresAt,
         authenticatedAt: at,
       };
-      const signIn = await log.signInEntry(session, params.method ?? 'password');
-      await store.createSession(session, signIn ? [signIn] : []);
-      const newDevice = signIn?.newDevice ?? false;
+      const newDevice = await log.storeSignIn(session, params.method ?? 'password');
       await events.publish({ type: 'session.started', userId: session.userId, sessionId: session.id, at });
       await enforceLimit(session.userId, session.id);
       if (newDevice) void log.alertNewDevice(session);

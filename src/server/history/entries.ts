@@ -55,9 +55,13 @@ const describedBy = (s: Described) => ({
   location: s.location,
 });
 
+/**
+ * A session's sign-in. `newDevice` is what a seed or a test writes as it is; the manager leaves it out, the
+ * store deciding it as it stores the session (SessionStore.createSession).
+ */
 export function signedInEntry(
   session: StoredSession,
-  facts: { method: string; newDevice: boolean; deviceKey: string | null },
+  facts: { method: string; deviceKey: string | null; newDevice?: boolean },
 ): StoredActivity {
   return {
     ...blank,
@@ -67,7 +71,9 @@ export function signedInEntry(
     kind: 'signed-in',
     at: session.createdAt,
     sessionId: session.id,
-    ...facts,
+    method: facts.method,
+    deviceKey: facts.deviceKey,
+    newDevice: facts.newDevice ?? false,
   };
 }
 

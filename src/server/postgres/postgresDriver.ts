@@ -68,9 +68,19 @@ const executor = (db: PostgresQueryable): SqlExecutor => ({
  * instances sharing the database take turns on it.
  */
 export function postgresDriver(pool: PostgresPool, schema = 'public'): SqlDriver {
-  return {
+  const driver: SqlDriver = {
     dialect: postgresDialect(schema),
     ...executor(pool),
+    async batch(statements) {
+      const [only, ...more] = statements;
+      // One statement is atomic alone: one round trip, no BEGIN and COMMIT around it.
+      if (only && more.length === 0) return [await driver.query(only.sql, only.params)];
+      return driver.transaction(async (tx) => {
+        const rows: Record<string, unknown>[][] = [];
+        for (const { sql, params } of statements) rows.push(await tx.query(sql, params));
+        return rows;
+      });
+    },
     async transaction(work, lock) {
       const client = await guard(() => pool.connect());
       let broken: Error | undefined;
@@ -94,4 +104,5 @@ export function postgresDriver(pool: PostgresPool, schema = 'public'): SqlDriver
       }
     },
   };
+  return driver;
 }
