@@ -119,12 +119,13 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
       const signIn = entries.find((entry) => entry.kind === 'signed-in' && entry.sessionId === s.id);
       const check = signIn && newDeviceSince !== undefined ? { signIn, since: newDeviceSince } : undefined;
       // The session and its entries, all or none, the sign-in's new-device check inside the entries' INSERT.
-      // PostgreSQL: one statement, one round trip (the session's INSERT a data-modifying CTE). SQLite has no
-      // such CTE: its two statements run as one synchronous transaction, one commit.
+      // PostgreSQL: one statement, one round trip (the session's INSERT a data-modifying CTE), kept prepared:
+      // planning the check's two lookups took longer than running them. SQLite has no such CTE: its two
+      // statements run as one synchronous transaction, one commit.
       let statements: SqlStatement[];
       if (dialect.name === 'postgres') {
         const sql = `WITH new_session AS (${insertSession}) ${activityLog.insertSessionEntries(p, entries, check)}`;
-        statements = [{ sql, params: p.values }];
+        statements = [{ sql, params: p.values, prepare: true }];
       } else {
         const q = parameters();
         const sql = activityLog.insertSessionEntries(q, entries, check);

@@ -15,6 +15,12 @@ export interface SqlExecutor {
 export interface SqlStatement {
   sql: string;
   params: readonly unknown[];
+  /**
+   * A statement run often, always with this text: the driver may keep it prepared, so it is not parsed
+   * and planned on every run (PostgreSQL: a named prepared statement on each connection; SQLite keeps
+   * every statement prepared anyway).
+   */
+  prepare?: boolean;
 }
 
 export interface SqlDriver extends SqlExecutor {

@@ -1,6 +1,12 @@
 import type { ActivityQuery, SessionStore, StoredActivity } from '../types.js';
 import { expectEqual, expectRejects } from './expectations.js';
-import { activityFixture, HOUR as H, SUITE_NOW as NOW, sessionFixture } from './storeFixtures.js';
+import {
+  activityFixture,
+  HOUR as H,
+  SUITE_NOW as NOW,
+  sessionFixture,
+  signInFixture,
+} from './storeFixtures.js';
 
 type StoreRun = (run: (store: SessionStore) => Promise<void>) => () => Promise<void>;
 
@@ -64,18 +70,10 @@ async function signInFrom(
   store: SessionStore,
   { userId, deviceKey, since, id }: { userId: string; deviceKey: string | null; since?: number; id?: string },
 ) {
-  const session = sessionFixture({ userId, createdAt: NOW, ...(id === undefined ? {} : { id }) });
-  const entry = activityFixture({
-    id: `in_${session.id}`,
-    userId,
-    sessionId: session.id,
-    at: NOW,
-    deviceKey,
-    newDevice: true,
-  });
+  const { session, entry } = signInFixture(userId, deviceKey, id === undefined ? {} : { id });
   const answer = await store.createSession(
     session,
-    [entry],
+    [{ ...entry, newDevice: true }],
     since === undefined ? undefined : { newDeviceSince: since },
   );
   const [stored] = await store.listActivity({ sessionIds: [session.id], kinds: ['signed-in'], limit: 1 });
