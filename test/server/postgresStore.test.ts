@@ -11,6 +11,7 @@ import {
   type PostgresPool,
   type PostgresSessionStore,
 } from '../../src/server/postgres/index.js';
+import { postgresDriver } from '../../src/server/postgres/postgresDriver.js';
 import { sessionFixture, sessionStoreTests } from '../../src/server/testing/index.js';
 import { SUITE_NOW, signInFixture } from '../../src/server/testing/storeFixtures.js';
 
@@ -145,7 +146,7 @@ async function signIn(store: PostgresSessionStore, userId: string, deviceKey: st
   return (await store.createSession(session, [entry], { newDeviceSince: SUITE_NOW - 24 * HOUR })).newDevice;
 }
 
-describe('PostgreSQL store: the sign-in statement, kept prepared', () => {
+describe('PostgreSQL store: batches, and the sign-in statement kept prepared', () => {
   it('prepares it once per connection and text, two schemas over one pool each their own', async () => {
     const one = new pg.Pool({ connectionString: url, max: 1 });
     const other = `profilekit_test_${run}_prepared`;
@@ -169,6 +170,22 @@ describe('PostgreSQL store: the sign-in statement, kept prepared', () => {
     } finally {
       await one.end();
     }
+  });
+
+  it('runs a batch of several statements in one transaction: all of it or none', async () => {
+    const driver = postgresDriver(poolA, schema);
+    await driver.run(`CREATE TABLE IF NOT EXISTS "${schema}".batch_test (id text PRIMARY KEY)`);
+    const insert = (id: string) => ({
+      sql: `INSERT INTO "${schema}".batch_test (id) VALUES ($1) RETURNING id`,
+      params: [id],
+    });
+    await expect(driver.batch([insert('a'), insert('b'), insert('a')])).rejects.toThrow(/duplicate key/);
+    expect(
+      await driver.batch([
+        insert('c'),
+        { sql: `SELECT count(*)::int AS n FROM "${schema}".batch_test`, params: [] },
+      ]),
+    ).toEqual([[{ id: 'c' }], [{ n: 1 }]]);
   });
 
   it('sends it unnamed once the pool loses a prepared statement (PgBouncer in transaction mode)', async () => {
