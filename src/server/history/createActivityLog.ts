@@ -59,9 +59,9 @@ const withParam = (url: string, name: string, value: string) =>
 
 /**
  * The manager's authentication log: its options checked once, the sign-in's entry (the store decides
- * whether it is from a new device), the alert and its link, how a sign-in's session stands, the chart's days and retention. The
- * manager calls it from its own steps (sign-in, revokes, housekeeping); with `history: false` it records
- * and answers nothing.
+ * whether it is from a new device), the alert and its link, how a sign-in's session stands, the chart's
+ * days and retention. The manager calls it from its own steps (sign-in, revokes, housekeeping); with
+ * `history: false` it records and answers nothing.
  */
 export function createActivityLog(options: {
   store: SessionStore;
@@ -156,13 +156,9 @@ export function createActivityLog(options: {
         return false;
       }
       const deviceKey = deviceKeyOf(session.device, session.location, history.newDeviceByCountry ?? false);
-      const { newDevice } = await store.createSession(
-        session,
-        [signedInEntry(session, { method, deviceKey })],
-        {
-          newDeviceSince: session.createdAt - retentionMs,
-        },
-      );
+      const signIn = signedInEntry(session, { method, deviceKey });
+      const since = session.createdAt - retentionMs;
+      const { newDevice } = await store.createSession(session, [signIn], { newDeviceSince: since });
       return newDevice;
     },
 
