@@ -14,7 +14,9 @@
 //    checked equal across the engines.
 // Run: node scripts/with-postgres.mjs node_modules/.bin/tsx bench/historyCost.ts
 //      (or `npm run bench -- --only history`, which also writes its section of bench/RESULTS.md)
-//      --sqlite-only: without PostgreSQL; --quick: small sizes, to try the bench out.
+//      --sqlite-only: without PostgreSQL; --quick: small sizes, to try the bench out; --sign-in-only: part 1
+//      alone (seconds, not minutes), printed and written to bench/.out/history-sign-in.json, not to the
+//      file the report reads.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -61,6 +63,7 @@ import {
 
 const quick = process.argv.includes('--quick');
 const sqliteOnly = process.argv.includes('--sqlite-only');
+const signInOnly = process.argv.includes('--sign-in-only');
 const url = process.env.PROFILEKIT_PG_URL;
 if (!url && !sqliteOnly) {
   console.error(
@@ -107,6 +110,8 @@ const log = (message: string) =>
 // The SQL each store call runs, counted under the store (a driver around the engine's own driver).
 // =========================================================================================================
 interface StatementCounts {
+  /** Calls into the driver: a statement, a transaction or a batch (PostgreSQL: each a round trip or more). */
+  steps: number;
   statements: number;
   /** INSERT, UPDATE and DELETE statements. */
   writes: number;
@@ -114,10 +119,14 @@ interface StatementCounts {
   commits: number;
   /** Statements by verb and table ("INSERT profilekit_activity"). */
   byLabel: Record<string, number>;
-  /** The time from each statement's call to its answer (ms), by the same labels. */
+  /**
+   * The time from each step's call to its answer (ms), by the same labels; a batch's statements run as one
+   * step, timed together under their labels joined ("INSERT profilekit_sessions + INSERT …").
+   */
   msByLabel: Record<string, number>;
 }
 const noStatements = (): StatementCounts => ({
+  steps: 0,
   statements: 0,
   writes: 0,
   commits: 0,
@@ -125,6 +134,7 @@ const noStatements = (): StatementCounts => ({
   msByLabel: {},
 });
 function addCounts(into: StatementCounts, from: StatementCounts, sign = 1) {
+  into.steps += sign * from.steps;
   into.statements += sign * from.statements;
   into.writes += sign * from.writes;
   into.commits += sign * from.commits;
@@ -134,7 +144,8 @@ function addCounts(into: StatementCounts, from: StatementCounts, sign = 1) {
   }
   for (const [label, ms] of Object.entries(from.msByLabel)) {
     into.msByLabel[label] = (into.msByLabel[label] ?? 0) + sign * ms;
-    if (!(label in into.byLabel)) delete into.msByLabel[label];
+    // A label whose time did not change since (x − x is exactly 0).
+    if (into.msByLabel[label] === 0) delete into.msByLabel[label];
   }
   return into;
 }
@@ -152,7 +163,8 @@ function countStatements(inner: SqlDriver) {
     counts.statements += 1;
     counts.byLabel[label] = (counts.byLabel[label] ?? 0) + 1;
     const write =
-      ['INSERT', 'UPDATE', 'DELETE'].includes(verb) || (verb === 'WITH' && /\bDELETE\b/.test(sql));
+      ['INSERT', 'UPDATE', 'DELETE'].includes(verb) ||
+      (verb === 'WITH' && /\b(INSERT|UPDATE|DELETE)\b/.test(sql));
     if (write) {
       counts.writes += 1;
       if (!inTransaction) counts.commits += 1;
@@ -170,10 +182,12 @@ function countStatements(inner: SqlDriver) {
   const counted = (executor: SqlExecutor, inTransaction: boolean): SqlExecutor => ({
     query: <Row>(sql: string, params: readonly unknown[] = []) => {
       traced?.push({ sql, params });
+      if (!inTransaction) counts.steps += 1;
       return timed(note(sql, inTransaction), () => executor.query<Row>(sql, params));
     },
     run: (sql, params = []) => {
       traced?.push({ sql, params });
+      if (!inTransaction) counts.steps += 1;
       return timed(note(sql, inTransaction), () => executor.run(sql, params));
     },
   });
@@ -181,8 +195,18 @@ function countStatements(inner: SqlDriver) {
     dialect: inner.dialect,
     ...counted(inner, false),
     transaction: (work, lock) => {
+      counts.steps += 1;
       counts.commits += 1;
       return inner.transaction((tx) => work(counted(tx, true)), lock);
+    },
+    batch: (statements) => {
+      traced?.push(...statements);
+      counts.steps += 1;
+      // Several statements are one transaction; one alone is counted as any statement is.
+      const inTransaction = statements.length > 1;
+      if (inTransaction) counts.commits += 1;
+      const label = statements.map(({ sql }) => note(sql, inTransaction)).join(' + ');
+      return timed(label, () => inner.batch(statements));
     },
   };
   return {
@@ -499,8 +523,12 @@ async function signInCost(engine: Engine) {
     ip: `198.51.100.${1 + Math.floor(random() * 254)}`,
   }));
   const times: Record<Mode, number[]> = { on: [], off: [] };
+  /** Each timed sign-in's time in SQL (its driver calls, from call to answer), and the rest of it. */
+  const sqlTimes: Record<Mode, number[]> = { on: [], off: [] };
+  const outsideTimes: Record<Mode, number[]> = { on: [], off: [] };
   const statements: Record<Mode, StatementCounts> = { on: noStatements(), off: noStatements() };
-  const newDevices: Record<Mode, number> = { on: 0, off: 0 };
+  /** The timed sign-ins with history on: how many the store found to be from a new device, below. */
+  const timedOn: string[] = [];
   const logBefore = await engine.logRows();
   for (let i = 0; i < iterations; i++) {
     const { userId, userAgent, ip } = plan[i] as (typeof plan)[number];
@@ -516,9 +544,11 @@ async function signInCost(engine: Engine) {
       assert.equal(session.userId, userId);
       if (i >= SIGN_IN_WARM_UP) {
         times[mode].push(elapsed);
+        const inSql = Object.values(ran.msByLabel).reduce((a, b) => a + b, 0);
+        sqlTimes[mode].push(inSql);
+        outsideTimes[mode].push(elapsed - inSql);
         addCounts(statements[mode], ran);
-        // The second read of the new-device check runs only when the first found no sign-in from it.
-        if ((ran.byLabel['SELECT profilekit_activity'] ?? 0) > 1) newDevices[mode] += 1;
+        if (mode === 'on') timedOn.push(session.id);
       }
       made.push([mode, session.id]);
     }
@@ -530,7 +560,14 @@ async function signInCost(engine: Engine) {
   }
   // History on recorded each sign-in and each revoke; history off recorded nothing.
   assert.equal(await engine.logRows(), logBefore + 2 * iterations, 'the log did not grow as expected');
+  const timedSignIns = await engine.store.listActivity({
+    sessionIds: timedOn,
+    kinds: ['signed-in'],
+    limit: timedOn.length,
+  });
+  assert.equal(timedSignIns.length, SIGN_IN_RUNS, 'a timed sign-in has no entry');
   const perSignIn = (counts: StatementCounts) => ({
+    steps: round3(counts.steps / SIGN_IN_RUNS),
     statements: round3(counts.statements / SIGN_IN_RUNS),
     writes: round3(counts.writes / SIGN_IN_RUNS),
     commits: round3(counts.commits / SIGN_IN_RUNS),
@@ -550,7 +587,11 @@ async function signInCost(engine: Engine) {
     ratio: { median: round3(on.median / off.median), p95: round3(on.p95 / off.p95) },
     targetMet: on.median / off.median <= SIGN_IN_TARGET_RATIO,
     perSignIn: { on: perSignIn(statements.on), off: perSignIn(statements.off) },
-    newDeviceChecksWithSecondRead: newDevices.on,
+    /** The time in SQL of a sign-in (what of `on` and `off` the database took), and the rest. */
+    sql: { on: stats(sqlTimes.on), off: stats(sqlTimes.off) },
+    outsideSql: { on: stats(outsideTimes.on), off: stats(outsideTimes.off) },
+    /** Timed sign-ins with history the store recorded as from a new device. */
+    newDeviceSignIns: timedSignIns.filter((entry) => entry.newDevice).length,
   };
 }
 
@@ -795,6 +836,18 @@ async function activityPages(engines: Engine[]) {
 // =========================================================================================================
 // Run, report.
 // =========================================================================================================
+const ms = (value: number) => value.toFixed(3).padStart(8);
+function printSignIn(signIn: Record<string, Awaited<ReturnType<typeof signInCost>>>) {
+  console.log('\n1. sign-in, history on vs off (ms)');
+  for (const [name, r] of Object.entries(signIn)) {
+    console.log(
+      `  ${name.padEnd(9)} on: median ${ms(r.on.median)} p95 ${ms(r.on.p95)} | off: median ${ms(r.off.median)} p95 ${ms(r.off.p95)} | ratio ${r.ratio.median}× (p95 ${r.ratio.p95}×) ${r.targetMet ? 'met' : 'MISSED'}`,
+    );
+    console.log(`            statements per sign-in: on ${JSON.stringify(r.perSignIn.on)}`);
+    console.log(`                                    off ${JSON.stringify(r.perSignIn.off)}`);
+  }
+}
+
 try {
   const engineNames: EngineName[] = sqliteOnly ? ['sqlite'] : ['sqlite', 'postgres'];
   let postgresVersion: string | null = null;
@@ -818,83 +871,92 @@ try {
     }
     log(`${name}: sign-in with and without history`);
     signIn[name] = await signInCost(engine);
-    log(`${name}: authenticate, history on and off`);
-    authenticate[name] = await authenticateWrites(engine);
+    if (!signInOnly) {
+      log(`${name}: authenticate, history on and off`);
+      authenticate[name] = await authenticateWrites(engine);
+    }
     await engine.close();
   }
-
-  const pageEngines: Engine[] = [];
-  for (const name of engineNames) {
-    pageEngines.push(
-      name === 'sqlite' ? await openSqlite('pages.sqlite') : await openPostgres('bench_history_pages'),
-    );
-  }
-  const pages = await activityPages(pageEngines);
-  for (const e of pageEngines) await e.close();
-
-  const wallMs = Math.round(performance.now() - started);
-  const out = {
-    measuredAt: new Date().toISOString(),
-    env: {
-      node: process.version,
-      sqlite: sqliteVersion,
-      betterSqlite3: version('better-sqlite3'),
-      postgres: postgresVersion,
-      pg: version('pg'),
-      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
-      loadAverageAtStart: loadAtStart,
-      loadAverageAtEnd: loadAverage(),
-      quick,
-    },
-    engines: engineNames,
-    signIn: {
-      logEntries: SIGN_IN_LOG_ENTRIES,
-      logUsers: SIGN_IN_LOG_USERS,
-      users: SIGN_IN_USERS,
-      userAgents: SIGN_IN_AGENTS,
-      warmUp: SIGN_IN_WARM_UP,
-      runs: SIGN_IN_RUNS,
-      targetRatio: SIGN_IN_TARGET_RATIO,
-      results: signIn,
-    },
-    authenticate: { calls: AUTH_SESSIONS * AUTH_ROUNDS, sessions: AUTH_SESSIONS, results: authenticate },
-    pages: { warmUp: PAGE_WARM_UP, runs: PAGE_RUNS, ...pages },
-    notes: [
-      'SQLite: a file in the temp folder on disk, WAL, synchronous at its default (FULL): each commit syncs the WAL. PostgreSQL: the throwaway cluster of scripts/with-postgres.mjs (fsync off, synchronous_commit off), a pool of 4.',
-      'Stores: createSqlSessionStore over each engine’s own driver (what createSqliteSessionStore and createPostgresSessionStore are), with a statement counter between store and driver.',
-      'Sign-in: two managers over one store, history on (default) and history: false; per iteration the same user, user agent and IP for both, the order alternating; each session revoked by its own manager after the timed call (untimed).',
-      'Pages: the log bulk-inserted (SQLite: one transaction, one prepared statement; PostgreSQL: INSERT … SELECT FROM unnest of column arrays, 10,000 rows a statement), all indexes in place; PostgreSQL then VACUUM (ANALYZE), SQLite no ANALYZE (the store runs none).',
-    ],
-    wallMs,
+  const env = () => ({
+    node: process.version,
+    sqlite: sqliteVersion,
+    betterSqlite3: version('better-sqlite3'),
+    postgres: postgresVersion,
+    pg: version('pg'),
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: loadAverage(),
+    quick,
+  });
+  const signInSection = {
+    logEntries: SIGN_IN_LOG_ENTRIES,
+    logUsers: SIGN_IN_LOG_USERS,
+    users: SIGN_IN_USERS,
+    userAgents: SIGN_IN_AGENTS,
+    warmUp: SIGN_IN_WARM_UP,
+    runs: SIGN_IN_RUNS,
+    targetRatio: SIGN_IN_TARGET_RATIO,
+    results: signIn,
   };
-  const file = writeResult('history-cost.json', out);
 
-  const ms = (value: number) => value.toFixed(3).padStart(8);
-  console.log('\n1. sign-in, history on vs off (ms)');
-  for (const [name, r] of Object.entries(signIn)) {
+  if (signInOnly) {
+    const wallMs = Math.round(performance.now() - started);
+    const file = writeResult('history-sign-in.json', {
+      measuredAt: new Date().toISOString(),
+      env: env(),
+      engines: engineNames,
+      signIn: signInSection,
+      wallMs,
+    });
+    printSignIn(signIn);
+    console.log(`\nwrote ${path.relative(root, file)} (wall ${(wallMs / 1000).toFixed(1)} s)`);
+  } else {
+    const pageEngines: Engine[] = [];
+    for (const name of engineNames) {
+      pageEngines.push(
+        name === 'sqlite' ? await openSqlite('pages.sqlite') : await openPostgres('bench_history_pages'),
+      );
+    }
+    const pages = await activityPages(pageEngines);
+    for (const e of pageEngines) await e.close();
+
+    const wallMs = Math.round(performance.now() - started);
+    const out = {
+      measuredAt: new Date().toISOString(),
+      env: env(),
+      engines: engineNames,
+      signIn: signInSection,
+      authenticate: { calls: AUTH_SESSIONS * AUTH_ROUNDS, sessions: AUTH_SESSIONS, results: authenticate },
+      pages: { warmUp: PAGE_WARM_UP, runs: PAGE_RUNS, ...pages },
+      notes: [
+        'SQLite: a file in the temp folder on disk, WAL, synchronous at its default (FULL): each commit syncs the WAL. PostgreSQL: the throwaway cluster of scripts/with-postgres.mjs (fsync off, synchronous_commit off), a pool of 4.',
+        'Stores: createSqlSessionStore over each engine’s own driver (what createSqliteSessionStore and createPostgresSessionStore are), with a statement counter between store and driver.',
+        'Sign-in: two managers over one store, history on (default) and history: false; per iteration the same user, user agent and IP for both, the order alternating; each session revoked by its own manager after the timed call (untimed).',
+        'Pages: the log bulk-inserted (SQLite: one transaction, one prepared statement; PostgreSQL: INSERT … SELECT FROM unnest of column arrays, 10,000 rows a statement), all indexes in place; PostgreSQL then VACUUM (ANALYZE), SQLite no ANALYZE (the store runs none).',
+      ],
+      wallMs,
+    };
+    const file = writeResult('history-cost.json', out);
+
+    printSignIn(signIn);
+    console.log('\n2. authenticate, history on vs off');
+    for (const [name, r] of Object.entries(authenticate)) {
+      console.log(
+        `  ${name.padEnd(9)} ${r.on.calls} calls: store calls ${JSON.stringify(r.on.storeCalls)} vs ${JSON.stringify(r.off.storeCalls)}; SQL ${r.on.sql.statements} vs ${r.off.sql.statements}; log rows added ${r.on.logRowsAdded}`,
+      );
+    }
     console.log(
-      `  ${name.padEnd(9)} on: median ${ms(r.on.median)} p95 ${ms(r.on.p95)} | off: median ${ms(r.off.median)} p95 ${ms(r.off.p95)} | ratio ${r.ratio.median}× (p95 ${r.ratio.p95}×) ${r.targetMet ? 'met' : 'MISSED'}`,
+      `\n3. pages at ${PAGE_ENTRIES.toLocaleString('en')} entries; seed ${JSON.stringify(pages.seedMs)}`,
     );
-    console.log(`            statements per sign-in: on ${JSON.stringify(r.perSignIn.on)}`);
-    console.log(`                                    off ${JSON.stringify(r.perSignIn.off)}`);
+    for (const r of pages.results) {
+      console.log(
+        `  ${r.op.padEnd(46)} ${Object.entries(r.stats)
+          .map(([name, s]) => `${name} ${ms(s.median)} / p99 ${ms(s.p99)}`)
+          .join(' | ')}`,
+      );
+    }
+    console.log(`\nwrote ${path.relative(root, file)} (wall ${(wallMs / 1000).toFixed(1)} s)`);
   }
-  console.log('\n2. authenticate, history on vs off');
-  for (const [name, r] of Object.entries(authenticate)) {
-    console.log(
-      `  ${name.padEnd(9)} ${r.on.calls} calls: store calls ${JSON.stringify(r.on.storeCalls)} vs ${JSON.stringify(r.off.storeCalls)}; SQL ${r.on.sql.statements} vs ${r.off.sql.statements}; log rows added ${r.on.logRowsAdded}`,
-    );
-  }
-  console.log(
-    `\n3. pages at ${PAGE_ENTRIES.toLocaleString('en')} entries; seed ${JSON.stringify(pages.seedMs)}`,
-  );
-  for (const r of pages.results) {
-    console.log(
-      `  ${r.op.padEnd(46)} ${Object.entries(r.stats)
-        .map(([name, s]) => `${name} ${ms(s.median)} / p99 ${ms(s.p99)}`)
-        .join(' | ')}`,
-    );
-  }
-  console.log(`\nwrote ${path.relative(root, file)} (wall ${(wallMs / 1000).toFixed(1)} s)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

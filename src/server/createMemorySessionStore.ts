@@ -76,9 +76,16 @@ export function createMemoryStoreWithRows() {
     byTokenHash.set(tokenHash, id);
   };
   const store: SessionStore = {
-    createSession: async (session, entries = []) => {
+    createSession: async (session, entries = [], { newDeviceSince } = {}) => {
+      const signIn = entries.find((entry) => entry.kind === 'signed-in' && entry.sessionId === session.id);
+      // Decided before anything is written (the log as it stood), unless the log skips the entry.
+      const decided =
+        signIn && newDeviceSince !== undefined && !log.holds(signIn.id)
+          ? { ...signIn, newDevice: log.isNewDevice(signIn, newDeviceSince) }
+          : undefined;
       insert(session);
-      log.append(entries);
+      log.append(decided ? entries.map((entry) => (entry === signIn ? decided : entry)) : entries);
+      return { newDevice: decided?.newDevice ?? false };
     },
     findByTokenHash: async (tokenHash) => {
       const session = sessions.get(byTokenHash.get(tokenHash) ?? '');
@@ -166,7 +173,6 @@ export function createMemoryStoreWithRows() {
     },
     appendActivity: async (entries) => log.append(entries),
     listActivity: async (query) => log.list(query),
-    hasSignedInFrom: async (userId, deviceKey, options) => log.hasSignedInFrom(userId, deviceKey, options),
     countActivity: async (query) => log.count(query),
     pruneActivity: async (before) => log.prune(before),
     readHostSession: async (tokenHash) => {

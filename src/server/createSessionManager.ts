@@ -407,9 +407,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       absoluteExpiresAt: params.absoluteExpiresAt,
       authenticatedAt: at,
     };
-    const signIn = await log.signInEntry(session, params.method);
-    await store.createSession(session, signIn ? [signIn] : []);
-    const newDevice = signIn?.newDevice ?? false;
+    const newDevice = await log.storeSignIn(session, params.method);
     await events.publish({ type: 'session.started', userId, sessionId: session.id, at });
     await enforceLimit(userId, session.id);
     if (newDevice) void log.alertNewDevice(session);

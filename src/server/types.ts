@@ -95,6 +95,7 @@ export interface StoredActivity {
   /** What the new-device rule compares (`deviceKeyOf` in src/server/history/entries.ts); null when the device is unknown. */
   deviceKey: string | null;
   method: string | null;
+  /** A `signed-in` entry's: from a new device, as the store decided it (`SessionStore.createSession`). */
   newDevice: boolean;
   identifier: string | null;
   reason: SignInFailureReason | null;
@@ -152,9 +153,22 @@ export interface HostSessionRecord {
 export interface SessionStore {
   /**
    * Stores a new session, and with it `entries` for the log (its sign-in), in one step: both or neither,
-   * one commit.
+   * one commit. An entry whose id the log holds already is skipped, as by `appendActivity`.
+   *
+   * With `newDeviceSince`, the store also decides whether the sign-in is from a new device, in that same
+   * step, and stores the answer as the `newDevice` of the session's `signed-in` entry among `entries`
+   * (whatever it held). The rule, the one place it is written: the sign-in is from a new device when its
+   * entry has a device key, and the user has a `signed-in` entry at or after `newDeviceSince` other than
+   * this session's, and none of those has this device key. A null device key is never new (an unknown
+   * device has nothing to compare), nor is a user's first sign-in within the window. Answers the decision:
+   * `newDevice` is true only when the stored entry says so (false without `newDeviceSince`, and when the
+   * entry was skipped).
    */
-  createSession(session: StoredSession, entries?: readonly StoredActivity[]): Promise<void>;
+  createSession(
+    session: StoredSession,
+    entries?: readonly StoredActivity[],
+    options?: { newDeviceSince?: number },
+  ): Promise<{ newDevice: boolean }>;
   findByTokenHash(tokenHash: string): Promise<StoredSession | null>;
   findById(id: string): Promise<StoredSession | null>;
   recordActivity(id: string, activity: SessionActivity): Promise<void>;
@@ -190,12 +204,6 @@ export interface SessionStore {
   appendActivity(entries: readonly StoredActivity[]): Promise<number>;
   /** Entries matching every filter given, newest first (`at`, then `id`, descending), after the cursor. */
   listActivity(query: ActivityQuery): Promise<StoredActivity[]>;
-  /** Whether the user has a `signed-in` entry with this device key at or after `since`, but `exceptSessionId`'s. */
-  hasSignedInFrom(
-    userId: string,
-    deviceKey: string,
-    options: { since: number; exceptSessionId?: string },
-  ): Promise<boolean>;
   /**
    * How many entries of each kind fall in each bucket: bucket i runs from `starts[i]` to `starts[i + 1]`
    * (the last one to `end`). Answers one count per kind per bucket, zeros included.

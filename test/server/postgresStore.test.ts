@@ -9,8 +9,11 @@ import {
   type PostgresListenClient,
   type PostgresListenPool,
   type PostgresPool,
+  type PostgresSessionStore,
 } from '../../src/server/postgres/index.js';
+import { postgresDriver } from '../../src/server/postgres/postgresDriver.js';
 import { sessionFixture, sessionStoreTests } from '../../src/server/testing/index.js';
+import { SUITE_NOW, signInFixture } from '../../src/server/testing/storeFixtures.js';
 
 const url = process.env.PROFILEKIT_PG_URL;
 if (!url) {
@@ -136,6 +139,79 @@ describe('PostgreSQL store: schema', () => {
     const session = sessionFixture({}, { now: NOW });
     await stores[0]?.createSession(session);
     expect(await stores[5]?.findById(session.id)).toEqual(session);
+  });
+});
+
+/** Stores a session of `userId` with its sign-in from `deviceKey`, as the manager does: answers whether it was new. */
+async function signIn(store: PostgresSessionStore, userId: string, deviceKey: string) {
+  const { session, entry } = signInFixture(userId, deviceKey);
+  return (await store.createSession(session, [entry], { newDeviceSince: SUITE_NOW - 24 * HOUR })).newDevice;
+}
+
+describe('PostgreSQL store: batches, and the sign-in statement kept prepared', () => {
+  it('prepares it once per connection and text, two schemas over one pool each their own', async () => {
+    const one = new pg.Pool({ connectionString: url, max: 1 });
+    const other = `profilekit_test_${run}_prepared`;
+    extraSchemas.push(other);
+    try {
+      const stores = [schema, other].map((name) => createPostgresSessionStore(one, { schema: name }));
+      await reset();
+      for (const store of stores) {
+        expect(await signIn(store, 'usr_p', 'desktop|Chrome|macOS')).toBe(false);
+        expect(await signIn(store, 'usr_p', 'mobile|Safari|iOS')).toBe(true);
+        expect(await signIn(store, 'usr_p', 'desktop|Chrome|macOS')).toBe(false);
+      }
+      const { rows } = await one.query('SELECT name, statement FROM pg_prepared_statements ORDER BY name');
+      expect(rows).toHaveLength(2);
+      expect(rows.map((r) => [/^profilekit_\d+$/.test(r.name), r.statement.includes(`"${other}"`)])).toEqual(
+        expect.arrayContaining([
+          [true, false],
+          [true, true],
+        ]),
+      );
+    } finally {
+      await one.end();
+    }
+  });
+
+  it('runs a batch of several statements in one transaction: all of it or none', async () => {
+    const driver = postgresDriver(poolA, schema);
+    await driver.run(`CREATE TABLE IF NOT EXISTS "${schema}".batch_test (id text PRIMARY KEY)`);
+    const insert = (id: string) => ({
+      sql: `INSERT INTO "${schema}".batch_test (id) VALUES ($1) RETURNING id`,
+      params: [id],
+    });
+    await expect(driver.batch([insert('a'), insert('b'), insert('a')])).rejects.toThrow(/duplicate key/);
+    expect(
+      await driver.batch([
+        insert('c'),
+        { sql: `SELECT count(*)::int AS n FROM "${schema}".batch_test`, params: [] },
+      ]),
+    ).toEqual([[{ id: 'c' }], [{ n: 1 }]]);
+  });
+
+  it('sends it unnamed once the pool loses a prepared statement (PgBouncer in transaction mode)', async () => {
+    await reset();
+    let named = 0;
+    // A pooler that hands the next run another server connection, without the statement.
+    const forgetful = {
+      connect: () => poolA.connect(),
+      query: (text: string | { name: string; text: string }, values?: unknown[]) => {
+        if (typeof text === 'string') return poolA.query(text, values);
+        named += 1;
+        if (named === 1) return poolA.query(text, values);
+        return Promise.reject(
+          Object.assign(new Error(`prepared statement "${text.name}" does not exist`), { code: '26000' }),
+        );
+      },
+    } as PostgresPool;
+    const store = createPostgresSessionStore(forgetful, { schema });
+    expect(await signIn(store, 'usr_f', 'desktop|Chrome|macOS')).toBe(false);
+    expect(await signIn(store, 'usr_f', 'mobile|Safari|iOS')).toBe(true);
+    expect(await signIn(store, 'usr_f', 'tablet|Firefox|Android')).toBe(true);
+    expect(named).toBe(2);
+    const entries = await store.listActivity({ userId: 'usr_f', limit: 10 });
+    expect(entries.map((e) => e.newDevice)).toEqual([true, true, false]);
   });
 });
 

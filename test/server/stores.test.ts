@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemorySessionStore } from '../../src/server/createMemorySessionStore.js';
 import { createSqliteSessionStore } from '../../src/server/sqlite/createSqliteSessionStore.js';
+import { sqliteDriver } from '../../src/server/sqlite/sqliteDriver.js';
 import { sessionStoreTests } from '../../src/server/testing/index.js';
 
 describe('SessionStore suite: memory', () => {
@@ -133,6 +134,21 @@ describe('SQLite files', () => {
     }[];
     // Each store's setup finishes in its own time: the order may differ, never a lost or nested update.
     expect((JSON.parse(row?.attempts ?? '[]') as number[]).sort()).toEqual([1, 2, 3, 4]);
+    db.close();
+  });
+
+  it('runs a batch as one transaction, between the other callers’ statements: all of it or none', async () => {
+    const db = new Database(':memory:');
+    const driver = sqliteDriver(db);
+    await driver.run('CREATE TABLE t (id TEXT PRIMARY KEY)');
+    const insert = (id: string) => ({ sql: 'INSERT INTO t (id) VALUES ($1) RETURNING id', params: [id] });
+    await expect(driver.batch([insert('a'), insert('b'), insert('a')])).rejects.toThrow(/UNIQUE/);
+    const [answers] = await Promise.all([
+      driver.batch([insert('c'), { sql: 'SELECT count(*) AS n FROM t', params: [] }]),
+      driver.run('INSERT INTO t (id) VALUES ($1)', ['d']),
+    ]);
+    expect(answers).toEqual([[{ id: 'c' }], [{ n: 1 }]]);
+    expect(await driver.query('SELECT id FROM t ORDER BY id')).toEqual([{ id: 'c' }, { id: 'd' }]);
     db.close();
   });
 });

@@ -48,6 +48,9 @@ export const activityValues = (e: StoredActivity): unknown[] => [
 
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
+/** A flag as either engine answers it: PostgreSQL a boolean, SQLite 0 or 1. */
+export const flagFromColumn = (value: unknown) => value === true || value === 1;
+
 /** A row of either SQL store as the StoredActivity every store answers. */
 export function activityFromColumns(r: ActivityColumns): StoredActivity {
   return {
@@ -62,7 +65,7 @@ export function activityFromColumns(r: ActivityColumns): StoredActivity {
     location: locationFromColumns(r),
     deviceKey: text(r.device_key),
     method: text(r.method),
-    newDevice: r.new_device === true || r.new_device === 1,
+    newDevice: flagFromColumn(r.new_device),
     identifier: text(r.identifier),
     reason: text(r.reason) as SignInFailureReason | null,
     bySessionId: text(r.by_session_id),

@@ -58,10 +58,10 @@ const withParam = (url: string, name: string, value: string) =>
   `${url}${url.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`;
 
 /**
- * The manager's authentication log: its options checked once, the sign-in's entry and the new-device
- * rule, the alert and its link, how a sign-in's session stands, the chart's days and retention. The
- * manager calls it from its own steps (sign-in, revokes, housekeeping); with `history: false` it records
- * and answers nothing.
+ * The manager's authentication log: its options checked once, the sign-in's entry (the store decides
+ * whether it is from a new device), the alert and its link, how a sign-in's session stands, the chart's
+ * days and retention. The manager calls it from its own steps (sign-in, revokes, housekeeping); with
+ * `history: false` it records and answers nothing.
  */
 export function createActivityLog(options: {
   store: SessionStore;
@@ -146,19 +146,20 @@ export function createActivityLog(options: {
     record: async (entries: readonly StoredActivity[]) => (history ? store.appendActivity(entries) : 0),
 
     /**
-     * The sign-in's entry (null with history off), marked as from a new device when this user has no
-     * sign-in from it within the retention window but has others in it (a first sign-in alerts nobody).
+     * Stores a new session, with its sign-in's entry when history is on; the store decides in that same
+     * step whether the sign-in is from a new device within the retention window (the rule is the store's:
+     * SessionStore.createSession). Answers that decision (false with history off).
      */
-    async signInEntry(session: StoredSession, method: string) {
-      if (!history) return null;
+    async storeSignIn(session: StoredSession, method: string) {
+      if (!history) {
+        await store.createSession(session);
+        return false;
+      }
       const deviceKey = deviceKeyOf(session.device, session.location, history.newDeviceByCountry ?? false);
+      const signIn = signedInEntry(session, { method, deviceKey });
       const since = session.createdAt - retentionMs;
-      const newDevice =
-        deviceKey !== null &&
-        !(await store.hasSignedInFrom(session.userId, deviceKey, { since, exceptSessionId: session.id })) &&
-        (await store.listActivity({ userId: session.userId, kinds: ['signed-in'], from: since, limit: 1 }))
-          .length > 0;
-      return signedInEntry(session, { method, newDevice, deviceKey });
+      const { newDevice } = await store.createSession(session, [signIn], { newDeviceSince: since });
+      return newDevice;
     },
 
     /** Tells the host of a new device, with the link; a failure goes to `history.onError`, never further. */

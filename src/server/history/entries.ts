@@ -37,38 +37,55 @@ export function deviceKeyOf(
 
 type Described = Pick<StoredSession, 'userAgent' | 'ipAddress' | 'device' | 'location'>;
 
-const blank = {
-  sessionId: null,
-  deviceKey: null,
-  method: null,
-  newDevice: false,
-  identifier: null,
-  reason: null,
-  bySessionId: null,
-  byUserId: null,
-} as const;
-
-const describedBy = (s: Described) => ({
-  userAgent: s.userAgent,
-  ipAddress: s.ipAddress,
-  device: s.device,
-  location: s.location,
-});
-
-export function signedInEntry(
-  session: StoredSession,
-  facts: { method: string; newDevice: boolean; deviceKey: string | null },
+/**
+ * An entry, every field written in one object literal in one order: what an entry is about (`described`),
+ * its own facts, and null or false for the rest. (Spreading a template of blanks and then setting some of
+ * its keys again made V8 build each entry the slow way: about 25 µs an entry, where this takes well
+ * under one.)
+ */
+function entry(
+  described: Described,
+  facts: Pick<StoredActivity, 'id' | 'userId' | 'kind' | 'at'> &
+    Partial<Omit<StoredActivity, keyof Described>>,
 ): StoredActivity {
   return {
-    ...blank,
-    ...describedBy(session),
+    id: facts.id,
+    userId: facts.userId,
+    kind: facts.kind,
+    at: facts.at,
+    sessionId: facts.sessionId ?? null,
+    userAgent: described.userAgent,
+    ipAddress: described.ipAddress,
+    device: described.device,
+    location: described.location,
+    deviceKey: facts.deviceKey ?? null,
+    method: facts.method ?? null,
+    newDevice: facts.newDevice ?? false,
+    identifier: facts.identifier ?? null,
+    reason: facts.reason ?? null,
+    bySessionId: facts.bySessionId ?? null,
+    byUserId: facts.byUserId ?? null,
+  };
+}
+
+/**
+ * A session's sign-in. `newDevice` is what a seed or a test writes as it is; the manager leaves it out, the
+ * store deciding it as it stores the session (SessionStore.createSession).
+ */
+export function signedInEntry(
+  session: StoredSession,
+  facts: { method: string; deviceKey: string | null; newDevice?: boolean },
+): StoredActivity {
+  return entry(session, {
     id: `in_${session.id}`,
     userId: session.userId,
     kind: 'signed-in',
     at: session.createdAt,
     sessionId: session.id,
-    ...facts,
-  };
+    method: facts.method,
+    deviceKey: facts.deviceKey,
+    newDevice: facts.newDevice ?? false,
+  });
 }
 
 /** The entry kind an ended session's cause is recorded as. */
@@ -90,9 +107,7 @@ export function endedEntry(
   at: number,
   by: { cause: SessionEndCause; bySessionId?: string | null; byUserId?: string | null },
 ): StoredActivity {
-  return {
-    ...blank,
-    ...describedBy(session),
+  return entry(session, {
     id: `end_${session.id}`,
     userId: session.userId,
     kind: kindOfEnd(by.cause),
@@ -100,7 +115,7 @@ export function endedEntry(
     sessionId: session.id,
     bySessionId: by.bySessionId ?? null,
     byUserId: by.byUserId ?? null,
-  };
+  });
 }
 
 /** Housekeeping's record of sessions it removes after their expiry, dated when each expired. */
@@ -113,15 +128,7 @@ export function sessionEntry(
   session: StoredSession,
   at: number,
 ): StoredActivity {
-  return {
-    ...blank,
-    ...describedBy(session),
-    id: randomEntryId(),
-    userId: session.userId,
-    kind,
-    at,
-    sessionId: session.id,
-  };
+  return entry(session, { id: randomEntryId(), userId: session.userId, kind, at, sessionId: session.id });
 }
 
 /** The user's report that a sign-in was not theirs; one per session, ever (`notme_…`), so a link works once. */
@@ -130,16 +137,14 @@ export function notMeEntry(
   at: number,
   bySessionId: string | null,
 ): StoredActivity {
-  return {
-    ...blank,
-    ...describedBy(session),
+  return entry(session, {
     id: `notme_${session.sessionId}`,
     userId: session.userId,
     kind: 'not-me',
     at,
     sessionId: session.sessionId,
     bySessionId,
-  };
+  });
 }
 
 export function failedSignInEntry(params: {
@@ -149,14 +154,12 @@ export function failedSignInEntry(params: {
   at: number;
   described: Described;
 }): StoredActivity {
-  return {
-    ...blank,
-    ...describedBy(params.described),
+  return entry(params.described, {
     id: randomEntryId(),
     userId: params.userId,
     kind: 'sign-in-failed',
     at: params.at,
     identifier: params.identifier?.slice(0, MAX_IDENTIFIER_LENGTH) ?? null,
     reason: params.reason,
-  };
+  });
 }

@@ -92,19 +92,23 @@ export function createMemoryActivityLog() {
       return page;
     },
 
-    hasSignedInFrom(userId: string, deviceKey: string, options: { since: number; exceptSessionId?: string }) {
-      const own = byUser.get(userId)?.read() ?? [];
+    /** Whether the log holds an entry of this id. */
+    holds: (id: string) => ids.has(id),
+
+    /** Whether `signIn` is from a new device as of `since`: the rule of SessionStore.createSession. */
+    isNewDevice(signIn: StoredActivity, since: number) {
+      if (signIn.deviceKey === null) return false;
+      const own = byUser.get(signIn.userId)?.read() ?? [];
+      let signedInSince = false;
       for (let index = own.length - 1; index >= 0; index -= 1) {
         const entry = own[index] as StoredActivity;
-        if (entry.at < options.since) return false;
-        if (
-          entry.kind === 'signed-in' &&
-          entry.deviceKey === deviceKey &&
-          entry.sessionId !== options.exceptSessionId
-        )
-          return true;
+        if (entry.at < since) break;
+        if (entry.kind !== 'signed-in' || (entry.sessionId !== null && entry.sessionId === signIn.sessionId))
+          continue;
+        if (entry.deviceKey === signIn.deviceKey) return false;
+        signedInSince = true;
       }
-      return false;
+      return signedInSince;
     },
 
     count(query: { kinds: readonly ActivityKind[]; starts: readonly number[]; end: number }) {

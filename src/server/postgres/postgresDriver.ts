@@ -44,6 +44,22 @@ async function guard<Result>(step: () => Promise<Result>): Promise<Result> {
   }
 }
 
+// A named statement the connection does not have, or has under another text: the sign of a pooler that
+// gives each transaction whichever server connection is free (PgBouncer in transaction mode, without its
+// own prepared-statement support). Both come before the statement runs, so running it unnamed is safe.
+const PREPARED_STATEMENT_LOST = new Set(['26000', '42P05']);
+
+/** Each prepared text's name, one per text in the process: two stores (two schemas) may share a pool. */
+const preparedNames = new Map<string, string>();
+function preparedName(sql: string) {
+  let name = preparedNames.get(sql);
+  if (name === undefined) {
+    name = `profilekit_${preparedNames.size + 1}`;
+    preparedNames.set(sql, name);
+  }
+  return name;
+}
+
 export function postgresDialect(schema: string): SqlDialect {
   const s = quoteIdentifier(schema, 'schema');
   return {
@@ -68,9 +84,39 @@ const executor = (db: PostgresQueryable): SqlExecutor => ({
  * instances sharing the database take turns on it.
  */
 export function postgresDriver(pool: PostgresPool, schema = 'public'): SqlDriver {
-  return {
+  /** Until the pool shows it loses them (see PREPARED_STATEMENT_LOST), statements may be prepared. */
+  let keepsPrepared = true;
+  const prepared = (sql: string, params: readonly unknown[]) =>
+    guard(async () => {
+      if (keepsPrepared) {
+        try {
+          const named = await pool.query({ name: preparedName(sql), text: sql }, [...params]);
+          return named.rows as Record<string, unknown>[];
+        } catch (error) {
+          const code = (error as { code?: unknown }).code;
+          if (typeof code !== 'string' || !PREPARED_STATEMENT_LOST.has(code)) throw error;
+          keepsPrepared = false;
+        }
+      }
+      return (await pool.query(sql, [...params])).rows as Record<string, unknown>[];
+    });
+  const driver: SqlDriver = {
     dialect: postgresDialect(schema),
     ...executor(pool),
+    async batch(statements) {
+      const [only, ...more] = statements;
+      // One statement is atomic alone: one round trip, no BEGIN and COMMIT around it.
+      if (only && more.length === 0) {
+        return [
+          only.prepare ? await prepared(only.sql, only.params) : await driver.query(only.sql, only.params),
+        ];
+      }
+      return driver.transaction(async (tx) => {
+        const rows: Record<string, unknown>[][] = [];
+        for (const { sql, params } of statements) rows.push(await tx.query(sql, params));
+        return rows;
+      });
+    },
     async transaction(work, lock) {
       const client = await guard(() => pool.connect());
       let broken: Error | undefined;
@@ -94,4 +140,5 @@ export function postgresDriver(pool: PostgresPool, schema = 'public'): SqlDriver
       }
     },
   };
+  return driver;
 }

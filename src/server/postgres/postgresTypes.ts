@@ -23,6 +23,13 @@ export interface PostgresPoolClient extends PostgresQueryable {
 /** A connection pool such as `pg.Pool`. Always the host's: the kit never creates nor ends it. */
 export interface PostgresPool extends PostgresQueryable {
   connect(): Promise<PostgresPoolClient>;
+  query(text: string, values?: unknown[]): Promise<PostgresQueryResult>;
+  /**
+   * A named prepared statement, as node-postgres runs one: parsed on a connection the first time, then
+   * only bound and run there. The store names its sign-in's statement; a pool whose connections lose
+   * prepared statements (PgBouncer in transaction mode) is noticed, and then sent none.
+   */
+  query(config: { name: string; text: string }, values?: unknown[]): Promise<PostgresQueryResult>;
 }
 
 /** A `NOTIFY` as node-postgres delivers it. */

@@ -1,10 +1,9 @@
 import { foldForSearch, searchTextOf } from '../../contract/params.js';
-import { ACTIVITY_COLUMNS, activityValues } from '../history/activityColumns.js';
 import { DESCRIBED_COLUMNS, describedColumns, fromColumns, type SessionColumns } from '../sessionColumns.js';
 import { byRecentActivity } from '../sessionOrder.js';
 import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
 import { createSqlActivityLog } from './sqlActivityLog.js';
-import type { SqlDriver, SqlExecutor } from './sqlDriver.js';
+import type { SqlDriver, SqlExecutor, SqlStatement } from './sqlDriver.js';
 import { parameters } from './sqlParameters.js';
 import { migrate } from './sqlSchema.js';
 
@@ -94,9 +93,10 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
   return {
     ready,
 
-    async createSession(s, entries = []) {
+    async createSession(s, entries = [], { newDeviceSince } = {}) {
       await ready();
-      const values = [
+      const p = parameters();
+      const insertSession = `INSERT INTO ${sessions} (${INSERT_COLUMNS.join(', ')}) VALUES (${[
         s.id,
         s.userId,
         s.tokenHash,
@@ -110,36 +110,33 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
         s.absoluteExpiresAt,
         s.authenticatedAt,
         searchTextOf(s),
-      ];
-      const insertSession = `INSERT INTO ${sessions} (${INSERT_COLUMNS.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`;
+      ]
+        .map(p.value)
+        .join(', ')})`;
       if (entries.length === 0) {
-        await driver.run(insertSession, values);
-        return;
+        await driver.run(insertSession, p.values);
+        return { newDevice: false };
       }
+      const signIn = entries.find((entry) => entry.kind === 'signed-in' && entry.sessionId === s.id);
+      const check = signIn && newDeviceSince !== undefined ? { signIn, since: newDeviceSince } : undefined;
+      // The session and its entries, all or none, the sign-in's new-device check inside the entries' INSERT.
+      // PostgreSQL: one statement, one round trip (the session's INSERT a data-modifying CTE), kept prepared:
+      // planning the check's two lookups took longer than running them. SQLite has no such CTE: its two
+      // statements run as one synchronous transaction, one commit.
+      let statements: SqlStatement[];
       if (dialect.name === 'postgres') {
-        // One statement, one round trip: the session and its entries, all or none.
-        const p = parameters();
-        for (const value of values) p.value(value);
-        const rowsSql = entries
-          .map(
-            (entry) =>
-              `(${activityValues(entry)
-                .map((value) => p.value(value))
-                .join(', ')})`,
-          )
-          .join(', ');
-        await driver.run(
-          `WITH new_session AS (${insertSession})
-           INSERT INTO ${dialect.table('profilekit_activity')} (${ACTIVITY_COLUMNS.join(', ')}) VALUES ${rowsSql} ON CONFLICT (id) DO NOTHING`,
-          p.values,
-        );
-        return;
+        const sql = `WITH new_session AS (${insertSession}) ${activityLog.insertSessionEntries(p, entries, check)}`;
+        statements = [{ sql, params: p.values, prepare: true }];
+      } else {
+        const q = parameters();
+        const sql = activityLog.insertSessionEntries(q, entries, check);
+        statements = [
+          { sql: insertSession, params: p.values },
+          { sql, params: q.values },
+        ];
       }
-      // SQLite: one transaction, so one commit (one sync of the write-ahead log) for both.
-      await driver.transaction(async (tx) => {
-        await tx.run(insertSession, values);
-        await activityLog.appendTo(tx, entries);
-      });
+      const added = (await driver.batch(statements)).at(-1) ?? [];
+      return { newDevice: activityLog.addedFromNewDevice(added, check) };
     },
 
     findByTokenHash: async (tokenHash) =>
@@ -218,7 +215,7 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
       });
     },
 
-    ...activityLog,
+    ...activityLog.methods,
 
     async listSessionsPage(q) {
       const p = parameters();

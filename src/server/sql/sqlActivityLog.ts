@@ -3,25 +3,29 @@ import {
   type ActivityColumns,
   activityFromColumns,
   activityValues,
+  flagFromColumn,
 } from '../history/activityColumns.js';
 import type { SessionStore, StoredActivity } from '../types.js';
 import type { SqlDriver, SqlExecutor } from './sqlDriver.js';
 import { parameters } from './sqlParameters.js';
 
-type LogMethods = Pick<
-  SessionStore,
-  'appendActivity' | 'listActivity' | 'hasSignedInFrom' | 'countActivity' | 'pruneActivity'
->;
+type LogMethods = Pick<SessionStore, 'appendActivity' | 'listActivity' | 'countActivity' | 'pruneActivity'>;
+
+/** A sign-in whose `newDevice` the store decides, as of `since` (SessionStore.createSession). */
+export interface NewDeviceCheck {
+  signIn: StoredActivity;
+  since: number;
+}
+
+const NEW_DEVICE = ACTIVITY_COLUMNS.indexOf('new_device');
 
 /**
- * The SQL store's authentication log, over the same driver and schema (table `profilekit_activity`):
- * its SessionStore methods, and `appendTo` for the store's own transactions (a session with its sign-in,
- * housekeeping with the expiries it records).
+ * The SQL store's authentication log, over the same driver and schema (table `profilekit_activity`): its
+ * SessionStore methods (`methods`), `appendTo` for the store's own transactions (housekeeping with the
+ * expiries it records), and the INSERT of a new session's entries, which decides whether its sign-in is
+ * from a new device.
  */
-export function createSqlActivityLog(
-  driver: SqlDriver,
-  ready: () => Promise<void>,
-): LogMethods & { appendTo: (db: SqlExecutor, entries: readonly StoredActivity[]) => Promise<number> } {
+export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<void>) {
   const { dialect } = driver;
   const log = dialect.table('profilekit_activity');
   /** Inserts entries, skipping an id the log holds already (the store's promise: recorded once). */
@@ -37,9 +41,52 @@ export function createSqlActivityLog(
     return added;
   };
 
-  return {
-    appendTo,
+  /**
+   * SessionStore.createSession's new-device rule, the SQL of both engines: a condition on the log as it
+   * stood before the statement, over placeholders of the sign-in's own values. The device's sign-ins come
+   * first: they decide the common case (a device seen before) alone, on the (user_id, device_key, kind, at)
+   * index. The user's other sign-ins then read the (user_id, at, id) index: `kind || ''` keeps SQLite off
+   * the (kind, at, id) one, which it would otherwise pick and walk through every user's sign-ins in the
+   * window. The CAST gives PostgreSQL the parameter's type where nothing else would.
+   */
+  const isNewDevice = (userId: string, deviceKey: string, sessionId: string, since: string) => {
+    const otherSession = `(session_id IS NULL OR session_id <> ${sessionId})`;
+    return `(CAST(${deviceKey} AS ${dialect.types.text}) IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM ${log} WHERE user_id = ${userId} AND device_key = ${deviceKey}
+        AND kind = 'signed-in' AND at >= ${since} AND ${otherSession})
+      AND EXISTS (SELECT 1 FROM ${log} WHERE user_id = ${userId} AND at >= ${since}
+        AND kind || '' = 'signed-in' AND ${otherSession}))`;
+  };
 
+  /**
+   * A new session's entries as one INSERT, its placeholders taken from `p` (so it can follow the session's
+   * own INSERT in one statement): an id the log holds is skipped, and with `check` the sign-in's
+   * `new_device` is decided in the statement. It answers the rows it added: `id` and `new_device`.
+   */
+  const insertSessionEntries = (
+    p: ReturnType<typeof parameters>,
+    entries: readonly StoredActivity[],
+    check?: NewDeviceCheck,
+  ) => {
+    const rows = entries.map((entry) => {
+      if (!check || entry !== check.signIn) return `(${activityValues(entry).map(p.value).join(', ')})`;
+      // The decided flag takes no parameter of its own (PostgreSQL refuses one it cannot type).
+      const values = activityValues(entry).map((value, i) => (i === NEW_DEVICE ? '' : p.value(value)));
+      const of = (column: (typeof ACTIVITY_COLUMNS)[number]) =>
+        values[ACTIVITY_COLUMNS.indexOf(column)] as string;
+      values[NEW_DEVICE] = isNewDevice(
+        of('user_id'),
+        of('device_key'),
+        of('session_id'),
+        p.value(check.since),
+      );
+      return `(${values.join(', ')})`;
+    });
+    return `INSERT INTO ${log} (${ACTIVITY_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}
+      ON CONFLICT (id) DO NOTHING RETURNING id, new_device`;
+  };
+
+  const methods: LogMethods = {
     appendActivity: async (entries) => {
       await ready();
       if (entries.length === 0) return 0;
@@ -66,16 +113,6 @@ export function createSqlActivityLog(
         p.values,
       );
       return found.map(activityFromColumns);
-    },
-
-    async hasSignedInFrom(userId, deviceKey, { since, exceptSessionId }) {
-      await ready();
-      const found = await driver.query(
-        `SELECT 1 AS found FROM ${log} WHERE user_id = $1 AND device_key = $2 AND at >= $3
-         AND kind = 'signed-in' AND (session_id IS NULL OR session_id <> $4) LIMIT 1`,
-        [userId, deviceKey, since, exceptSessionId ?? ''],
-      );
-      return found.length > 0;
     },
 
     async countActivity({ kinds, starts, end }) {
@@ -109,5 +146,14 @@ export function createSqlActivityLog(
       await ready();
       return driver.run(`DELETE FROM ${log} WHERE at < $1`, [before]);
     },
+  };
+
+  return {
+    methods,
+    appendTo,
+    insertSessionEntries,
+    /** Whether the rows of `insertSessionEntries` hold `check`'s sign-in, added as from a new device. */
+    addedFromNewDevice: (rows: readonly Record<string, unknown>[], check: NewDeviceCheck | undefined) =>
+      check !== undefined && rows.some((row) => row.id === check.signIn.id && flagFromColumn(row.new_device)),
   };
 }

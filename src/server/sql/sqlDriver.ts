@@ -11,8 +11,27 @@ export interface SqlExecutor {
   run(sql: string, params?: readonly unknown[]): Promise<number>;
 }
 
+/** One statement and its parameters (`$1`, `$2`, … its own). */
+export interface SqlStatement {
+  sql: string;
+  params: readonly unknown[];
+  /**
+   * A statement run often, always with this text: the driver may keep it prepared, so it is not parsed
+   * and planned on every run (PostgreSQL: a named prepared statement on each connection; SQLite keeps
+   * every statement prepared anyway).
+   */
+  prepare?: boolean;
+}
+
 export interface SqlDriver extends SqlExecutor {
   readonly dialect: SqlDialect;
+  /**
+   * Runs `statements` in order, all or none, answering each one's rows (an empty list for one that returns
+   * none). No code of the caller's runs between them, so a driver runs them in one step: SQLite
+   * synchronously, in one turn of its queue and one write-locked transaction; PostgreSQL one statement as
+   * it is (it is atomic alone), several in a transaction on one connection.
+   */
+  batch(statements: readonly SqlStatement[]): Promise<Record<string, unknown>[][]>;
   /**
    * Runs `work` in one transaction that first takes the database's write lock (SQLite: BEGIN IMMEDIATE;
    * PostgreSQL: a transaction-scoped advisory lock named `lock`, when given), so two processes or two

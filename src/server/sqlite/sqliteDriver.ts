@@ -68,24 +68,37 @@ export function sqliteDriver(db: SqliteDatabase): SqlDriver {
       throw error;
     }
   };
+  /** One statement, synchronously: its rows, or an empty list for one that returns none. */
+  const step = (sql: string, params: readonly unknown[]) =>
+    guard(() => {
+      const statement = prepare(sql);
+      if (statement.reader === false) {
+        statement.run(bindable(params));
+        return [];
+      }
+      return statement.all(bindable(params)) as Record<string, unknown>[];
+    });
   const direct: SqlExecutor = {
-    query: async <Row>(sql: string, params: readonly unknown[] = []) =>
-      guard(() => {
-        const statement = prepare(sql);
-        if (statement.reader === false) {
-          statement.run(bindable(params));
-          return [];
-        }
-        return statement.all(bindable(params)) as Row[];
-      }),
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => step(sql, params) as Row[],
     run: async (sql, params = []) => guard(() => prepare(sql).run(bindable(params)).changes),
+  };
+  // IMMEDIATE takes the write lock at once: another process on the same file waits (busy timeout) rather
+  // than both reading and one failing to upgrade its lock.
+  const begin = () => guard(() => db.exec('BEGIN IMMEDIATE'));
+  const commit = () => guard(() => db.exec('COMMIT'));
+  const rollback = () => {
+    try {
+      db.exec('ROLLBACK');
+    } catch {
+      // SQLite rolls back by itself after some errors; nothing is left to undo.
+    }
   };
 
   // Statements and transactions in the order they were asked for, one at a time — per database, not per
   // driver: two stores over one connection (a host that creates its store twice, Next.js evaluating a
   // module again) share its one transaction state.
-  const inTurn = <Result>(step: () => Promise<Result>): Promise<Result> => {
-    const next = (queues.get(db) ?? Promise.resolve()).then(step, step);
+  const inTurn = <Result>(task: () => Promise<Result>): Promise<Result> => {
+    const next = (queues.get(db) ?? Promise.resolve()).then(task, task);
     queues.set(
       db,
       next.catch(() => {}),
@@ -99,19 +112,27 @@ export function sqliteDriver(db: SqliteDatabase): SqlDriver {
     run: (sql, params) => inTurn(() => direct.run(sql, params)),
     transaction: (work) =>
       inTurn(async () => {
-        // IMMEDIATE takes the write lock at once: another process on the same file waits (busy timeout)
-        // rather than both reading and one failing to upgrade its lock.
-        guard(() => db.exec('BEGIN IMMEDIATE'));
+        begin();
         try {
           const result = await work(direct);
-          guard(() => db.exec('COMMIT'));
+          commit();
           return result;
         } catch (error) {
-          try {
-            db.exec('ROLLBACK');
-          } catch {
-            // SQLite rolls back by itself after some errors; nothing is left to undo.
-          }
+          rollback();
+          throw error;
+        }
+      }),
+    // Synchronous from BEGIN to COMMIT: one turn of the queue, no promise between the statements.
+    batch: (statements) =>
+      inTurn(async () => {
+        if (statements.length === 1) return statements.map(({ sql, params }) => step(sql, params));
+        begin();
+        try {
+          const rows = statements.map(({ sql, params }) => step(sql, params));
+          commit();
+          return rows;
+        } catch (error) {
+          rollback();
           throw error;
         }
       }),

@@ -1,6 +1,12 @@
 import type { ActivityQuery, SessionStore, StoredActivity } from '../types.js';
 import { expectEqual, expectRejects } from './expectations.js';
-import { activityFixture, HOUR as H, SUITE_NOW as NOW, sessionFixture } from './storeFixtures.js';
+import {
+  activityFixture,
+  HOUR as H,
+  SUITE_NOW as NOW,
+  sessionFixture,
+  signInFixture,
+} from './storeFixtures.js';
 
 type StoreRun = (run: (store: SessionStore) => Promise<void>) => () => Promise<void>;
 
@@ -53,6 +59,25 @@ async function logStore(store: SessionStore) {
   ];
   await store.appendActivity(entries);
   return entries;
+}
+
+/**
+ * Stores a session of `userId` with its sign-in at NOW from `deviceKey`, the entry written as from a new
+ * device, asking the store to decide that since `since` (when given). Answers what the store answered
+ * and what the stored entry says.
+ */
+async function signInFrom(
+  store: SessionStore,
+  { userId, deviceKey, since, id }: { userId: string; deviceKey: string | null; since?: number; id?: string },
+) {
+  const { session, entry } = signInFixture(userId, deviceKey, id === undefined ? {} : { id });
+  const answer = await store.createSession(
+    session,
+    [{ ...entry, newDevice: true }],
+    since === undefined ? undefined : { newDeviceSince: since },
+  );
+  const [stored] = await store.listActivity({ sessionIds: [session.id], kinds: ['signed-in'], limit: 1 });
+  return [answer.newDevice, stored?.id === entry.id ? stored.newDevice : 'no entry'];
 }
 
 /** The authentication log's part of the SessionStore contract. */
@@ -120,32 +145,53 @@ export function activityStoreTests(test: StoreRun) {
       }),
     },
     {
-      name: 'log: finds a sign-in from a device since a time, but the session being asked about',
+      name: 'log: decides as it stores a session whether its sign-in is from a new device, and stores that',
       run: test(async (store) => {
         await logStore(store);
-        const key = 'desktop|Chrome|macOS';
+        const desktop = 'desktop|Chrome|macOS';
+        const phone = 'mobile|Safari|iOS';
+        // usr_a has signed in from the desktop (act_1, 5 h ago) and the phone (act_4, 2 h ago, ses_4); its
+        // failed sign-in and its revoke carry the desktop's key too. usr_b has signed in from the desktop.
         expectEqual(
-          await store.hasSignedInFrom('usr_a', key, { since: NOW - 6 * H }),
-          true,
-          'within the window',
+          await signInFrom(store, { userId: 'usr_a', deviceKey: desktop, since: NOW - 4 * H }),
+          [true, true],
+          'a device signed in from only before the window, other entries of it no sign-ins',
         );
         expectEqual(
-          await store.hasSignedInFrom('usr_a', key, { since: NOW - 4 * H }),
-          false,
-          'only before it',
+          await signInFrom(store, { userId: 'usr_a', deviceKey: desktop, since: NOW - 6 * H }),
+          [false, false],
+          'a device signed in from within the window',
         );
         expectEqual(
-          await store.hasSignedInFrom('usr_a', 'mobile|Safari|iOS', {
-            since: NOW - 6 * H,
-            exceptSessionId: 'ses_4',
-          }),
-          false,
-          'its own sign-in does not count',
+          await signInFrom(store, { userId: 'usr_a', deviceKey: null, since: NOW - 6 * H }),
+          [false, false],
+          'an unknown device (no key): never new',
         );
         expectEqual(
-          await store.hasSignedInFrom('usr_b', 'mobile|Safari|iOS', { since: 0 }),
-          false,
-          'another user',
+          await signInFrom(store, { userId: 'usr_b', deviceKey: phone, since: 0 }),
+          [true, true],
+          "a device only another user signed in from (usr_a's phone)",
+        );
+        expectEqual(
+          await signInFrom(store, { userId: 'usr_c', deviceKey: desktop, since: 0 }),
+          [false, false],
+          "a user's first sign-in in the window",
+        );
+        expectEqual(
+          await signInFrom(store, { userId: 'usr_a', deviceKey: phone, since: NOW - 6 * H, id: 'ses_4' }),
+          [true, true],
+          "the phone's only sign-in is this session's own: it does not count",
+        );
+        await store.appendActivity([activityFixture({ id: 'act_e', userId: 'usr_e', sessionId: 'ses_e' })]);
+        expectEqual(
+          await signInFrom(store, { userId: 'usr_e', deviceKey: phone, since: 0, id: 'ses_e' }),
+          [false, false],
+          "a first sign-in but for this session's own entry",
+        );
+        expectEqual(
+          await signInFrom(store, { userId: 'usr_c', deviceKey: phone }),
+          [false, true],
+          'without newDeviceSince: nothing decided, the entry stored as given',
         );
       }),
     },
@@ -159,7 +205,9 @@ export function activityStoreTests(test: StoreRun) {
         expectEqual(idsOf(await store.listActivity({ limit: 10 })), ['in_ses_with_entry'], 'its entry');
         const clash = sessionFixture({ id: 'ses_with_entry' });
         await expectRejects(
-          store.createSession(clash, [activityFixture({ id: 'in_clash', sessionId: clash.id })]),
+          store.createSession(clash, [activityFixture({ id: 'in_clash', sessionId: clash.id })], {
+            newDeviceSince: 0,
+          }),
           'a session whose id exists',
         );
         expectEqual(

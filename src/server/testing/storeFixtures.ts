@@ -102,6 +102,26 @@ export async function walk(store: SessionStore, query: Partial<SessionsPageQuery
 }
 
 /**
+ * A sign-in as the manager stores it, at the suite's clock: a session of `userId` (`overrides` on top) and
+ * its `signed-in` entry (`in_<session id>`), from the device `deviceKey` names.
+ */
+export function signInFixture(
+  userId: string,
+  deviceKey: string | null,
+  overrides: Partial<StoredSession> = {},
+): { session: StoredSession; entry: StoredActivity } {
+  const session = sessionFixture({ userId, createdAt: NOW, ...overrides });
+  const entry = activityFixture({
+    id: `in_${session.id}`,
+    userId,
+    sessionId: session.id,
+    at: NOW,
+    deviceKey,
+  });
+  return { session, entry };
+}
+
+/**
  * A log entry as the manager writes it, every field overridable: a sign-in of `usr_a` from the fixture's
  * device, an hour before the suite's clock.
  */
