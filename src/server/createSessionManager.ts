@@ -20,7 +20,14 @@ import {
 } from './history/entries.js';
 import { parseDevice } from './parseDevice.js';
 import { headersOnly, type IncomingRequest } from './requestFacts.js';
-import { hashesMatch, hashSessionToken, isWellFormedToken, newSessionId, newSessionToken } from './tokens.js';
+import {
+  hashesMatch,
+  hashSessionToken,
+  isWellFormedToken,
+  MAX_HOST_SESSION_ID_LENGTH,
+  newSessionId,
+  newSessionToken,
+} from './tokens.js';
 import type {
   ActivityQuery,
   SessionCounts,
@@ -35,9 +42,6 @@ const DAY_MS = 86_400_000;
 // A default high enough for anyone's devices, low enough that one user's list stays a page (a script
 // signing in a thousand times no longer makes a thousand rows).
 const DEFAULT_MAX_SESSIONS_PER_USER = 50;
-// Host session ids are the host's (express-session's are 32 characters, Auth.js's a UUID): anything this
-// long is no id, and is not hashed.
-const MAX_HOST_TOKEN_LENGTH = 512;
 
 export interface SessionCookieOptions {
   /** @default 'pk_session' */
@@ -96,7 +100,9 @@ export interface SessionManagerOptions {
    * The host's own session system keeps the sessions (express-session, @fastify/session, Auth.js): it
    * starts them (through `startHostSession`), decides their expiry and owns their cookie; profilekit lists
    * them, records their activity and history, and ends them. `tokenOf` reads the host's session id — the
-   * bearer secret, stored only as a hash — that a request carries. `createHostSessions` sets this.
+   * bearer secret, stored only as a hash — that a request carries. `createHostSessions` sets this, and
+   * `tokenOf` knows only the requests its contract adapters made: the host's own routes ask its session
+   * middleware (Passport's `req.user`), not `authenticate` or `signOut`.
    * @default none: profilekit's own cookie and `signIn`
    */
   hostSessions?: { tokenOf: (request: Request) => string | null | undefined };
@@ -327,7 +333,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   /** The live session the request's cookie carries, without recording activity. */
   const presentedSession = async (request: Request) => {
     const token = hostSessions ? hostSessions.tokenOf(request) : readCookie(request, cookieName);
-    if (!token || !(hostSessions ? token.length <= MAX_HOST_TOKEN_LENGTH : isWellFormedToken(token)))
+    if (!token || !(hostSessions ? token.length <= MAX_HOST_SESSION_ID_LENGTH : isWellFormedToken(token)))
       return null;
     const tokenHash = await hashSessionToken(token);
     const session = await store.findByTokenHash(tokenHash);
@@ -393,11 +399,13 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       }
     }
     const at = now();
+    const tokenHash = await hashSessionToken(params.token);
     const session: StoredSession = {
       id: newSessionId(),
       userId,
-      tokenHash: await hashSessionToken(params.token),
-      tokenPreview: params.token.slice(0, 8),
+      tokenHash,
+      // The admin's hint of a session: a host's session id is its cookie's whole secret, so not its start.
+      tokenPreview: hostSessions ? tokenHash.slice(0, 8) : params.token.slice(0, 8),
       ...(await describeRequest(request)),
       trusted: params.trusted,
       applicationId: params.applicationId,

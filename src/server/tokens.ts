@@ -18,3 +18,7 @@ export const isWellFormedToken = (value: string) => TOKEN_PATTERN.test(value);
 
 /** Compares two hex hashes in constant time. */
 export const hashesMatch = (a: string, b: string) => constantTimeEqual(a, b);
+
+// A host's session id (express-session's are 32 characters, Auth.js's a UUID) longer than this is no id:
+// it is neither hashed nor looked up.
+export const MAX_HOST_SESSION_ID_LENGTH = 512;

@@ -89,6 +89,30 @@ describe('createHostSessions: express-session over profilekit stores', () => {
     expect(await host.get(SID)).toBeNull();
   });
 
+  it('does not start an ended session again from a request that loaded it before its end, after another request read it', async () => {
+    const host = setup();
+    await host.set(SID, signedIn('usr_ana'));
+    expect(await host.get(SID)).not.toBeNull(); // request A loads the session…
+    const [row] = await host.sessions.manager.listSessions('usr_ana');
+    await host.sessions.manager.revokeSession({ userId: 'usr_ana', sessionId: row?.id ?? '' });
+    expect(await host.get(SID)).toBeNull(); // …request B of that device finds it ended…
+    await host.set(SID, signedIn('usr_ana')); // …and A saves (as @fastify/session does on every request)
+    await host.touch(SID, signedIn('usr_ana'));
+    expect(await host.sessions.manager.listSessions('usr_ana')).toEqual([]);
+    expect(await host.get(SID)).toBeNull();
+  });
+
+  it("does not sign a session in again from a request that loaded it before Passport's logout", async () => {
+    const host = setup();
+    await host.set(SID, signedIn('usr_ana'));
+    const loaded = await host.get(SID); // request A loads the session…
+    await host.set(SID, { ...signedIn(null), passport: {} }); // …request B logs out: its data emptied,
+    await host.destroy(SID); // then regenerated (the old id destroyed)…
+    await host.set(SID, loaded ?? {}); // …and A saves the session it loaded
+    expect(await host.sessions.manager.listSessions('usr_ana')).toEqual([]);
+    expect(await host.get(SID)).toBeNull();
+  });
+
   it("ends the row when Passport's logout empties the session, and when the host destroys it", async () => {
     const host = setup();
     await host.set(SID, signedIn('usr_ana'));
@@ -203,6 +227,8 @@ describe('createHostSessions: express-session over profilekit stores', () => {
     await host.set(SID, signedIn('usr_ana'));
     const [row] = await host.sessions.manager.listSessions('usr_ana');
     expect(row?.id).toMatch(/^ses_[0-9a-f]{24}$/);
+    // The admin's hint of a session is no part of the host's id (a prefix of it would narrow the secret).
+    expect(SID.startsWith(row?.tokenPreview ?? '')).toBe(false);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{
       name: string;
     }>;

@@ -158,8 +158,9 @@ export function createActivityLog(options: {
       const deviceKey = deviceKeyOf(session.device, session.location, history.newDeviceByCountry ?? false);
       const signIn = signedInEntry(session, { method, deviceKey });
       const since = session.createdAt - retentionMs;
-      const { newDevice } = await store.createSession(session, [signIn], { newDeviceSince: since });
-      return newDevice;
+      // A store written before the store decided new devices answers nothing: no alert, never a failure.
+      const stored = await store.createSession(session, [signIn], { newDeviceSince: since });
+      return stored?.newDevice ?? false;
     },
 
     /** Tells the host of a new device, with the link; a failure goes to `history.onError`, never further. */

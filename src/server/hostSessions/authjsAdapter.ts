@@ -165,7 +165,7 @@ export function createAuthjsAdapter<Adapter extends AuthjsAdapterLike>(
     getSessionAndUser: async (sessionToken) => {
       const session = await records.sessionOf(sessionToken);
       if (!session) return null;
-      const user = (await getUser(session.userId)) as AuthjsUserOf<Adapter> | null | undefined;
+      const user = (await getUser.call(adapter, session.userId)) as AuthjsUserOf<Adapter> | null | undefined;
       if (!user) return null;
       await manager.touchHostSession(session, { request: requestOf(), expiresAt: session.expiresAt });
       return {
@@ -188,7 +188,7 @@ export function createAuthjsAdapter<Adapter extends AuthjsAdapterLike>(
       ? {
           deleteUser: async (userId: string) => {
             await manager.revokeAllSessions({ userId, cause: 'host' });
-            return deleteUser(userId);
+            return deleteUser.call(adapter, userId);
           },
         }
       : {}),

@@ -1,6 +1,6 @@
 import type { SessionManager } from '../createSessionManager.js';
 import type { NodeRequestLike } from '../requestFacts.js';
-import { hashSessionToken } from '../tokens.js';
+import { hashSessionToken, MAX_HOST_SESSION_ID_LENGTH } from '../tokens.js';
 import type { SessionStore, StoredSession } from '../types.js';
 
 /** A host's session data as its session system hands it to a store (express-session's `req.session`). */
@@ -8,9 +8,6 @@ export type HostSessionData = Record<string, unknown>;
 
 /** Which user a host session belongs to, from its data; null or undefined for an anonymous session. */
 export type HostUserOf = (data: HostSessionData) => string | number | null | undefined;
-
-// A session id longer than this is no express-session, @fastify/session or Auth.js id: not hashed, not read.
-export const MAX_HOST_SESSION_ID_LENGTH = 512;
 
 /**
  * Passport's serialized user: `{ passport: { user } }` as passport keeps it in express-session,
@@ -46,6 +43,14 @@ function cookieExpiryOf(data: HostSessionData): number | null {
   }
   return null;
 }
+
+/**
+ * What stands in for a host session that ended — profilekit ended it, or the host destroyed it — until its
+ * record expires. A host never reuses a session id (express-session's and @fastify/session's are new at
+ * every sign-in), so a save under an ended id can only come from a request that loaded the session before
+ * its end; it must not start the session again.
+ */
+const ENDED = '{"profilekit":"ended"}';
 
 /** A session's data but its cookie, to tell a change of the data from a rolled cookie. */
 const withoutCookie = ({ cookie: _cookie, ...rest }: HostSessionData) => JSON.stringify(rest);
@@ -85,6 +90,8 @@ export function createHostSessionRecords(params: {
   const hashOf = (id: string) =>
     id.length > 0 && id.length <= MAX_HOST_SESSION_ID_LENGTH ? hashSessionToken(id) : null;
   const expiryOf = (data: HostSessionData) => cookieExpiryOf(data) ?? manager.now() + lifetimeMs;
+  const markEnded = (tokenHash: string, expiresAt: number) =>
+    writeHostSession.call(store, tokenHash, { data: ENDED, expiresAt });
   const endedBySelf = (session: StoredSession) =>
     manager.endSession(session.id, { cause: 'signed-out', bySessionId: session.id });
 
@@ -104,16 +111,21 @@ export function createHostSessionRecords(params: {
   };
 
   return {
-    /** The session's data, or null: unknown, expired, or ended by profilekit. */
+    /** The session's data, or null: unknown, expired, or ended. */
     async get(id: string): Promise<HostSessionData | null> {
       const tokenHash = await hashOf(id);
       if (!tokenHash) return null;
       const record = await read(tokenHash);
-      if (!record) return null;
+      if (!record || record.data === ENDED) return null;
       const data = parse(record.data);
-      const signedIn = data !== null && userIdOf(userOf, data) !== null;
-      if (data === null || record.expiresAt <= manager.now() || (signedIn && !live(record.session))) {
+      if (data === null) {
         await deleteHostSession.call(store, tokenHash);
+        return null;
+      }
+      const signedIn = userIdOf(userOf, data) !== null;
+      if (record.expiresAt <= manager.now() || (signedIn && !live(record.session))) {
+        // Ended by profilekit (another device, an admin, the cap, "not me") or expired.
+        await (signedIn ? markEnded(tokenHash, record.expiresAt) : deleteHostSession.call(store, tokenHash));
         return null;
       }
       return data;
@@ -126,11 +138,12 @@ export function createHostSessionRecords(params: {
       const userId = userIdOf(userOf, data);
       const expiresAt = expiryOf(data);
       const record = await read(tokenHash);
+      if (record?.data === ENDED) return;
       const before = record ? parse(record.data) : null;
       let session = live(record?.session ?? null);
-      if (before !== null && userIdOf(userOf, before) !== null && !session) {
+      if (record && before !== null && userIdOf(userOf, before) !== null && !session) {
         // Signed in before, and its row is gone: ended while this request ran. It stays ended.
-        await deleteHostSession.call(store, tokenHash);
+        await markEnded(tokenHash, record.expiresAt);
         return;
       }
       if (session && session.userId !== userId) {
@@ -138,7 +151,14 @@ export function createHostSessionRecords(params: {
         session = null;
       }
       if (session) await manager.touchHostSession(session, { request, expiresAt });
-      else if (userId !== null) await manager.startHostSession({ token: id, userId, request, expiresAt });
+      else if (userId !== null) {
+        try {
+          await manager.startHostSession({ token: id, userId, request, expiresAt });
+        } catch (error) {
+          // Two saves of one new session at once: the other one started it.
+          if (!(await sessionOf(id))) throw error;
+        }
+      }
       // @fastify/session saves every request (`rolling`): a save that changed only its cookie's expiry,
       // by less than the activity window, is a touch, not a write.
       const unchanged =
@@ -155,7 +175,7 @@ export function createHostSessionRecords(params: {
       const tokenHash = await hashOf(id);
       if (!tokenHash) return;
       const record = await read(tokenHash);
-      if (!record) return;
+      if (!record || record.data === ENDED) return;
       const expiresAt = expiryOf(data);
       const session = live(record.session);
       if (session) await manager.touchHostSession(session, { request, expiresAt });
@@ -170,7 +190,8 @@ export function createHostSessionRecords(params: {
       const tokenHash = await hashOf(id);
       if (!tokenHash) return;
       await end(id);
-      await deleteHostSession.call(store, tokenHash);
+      const record = await read(tokenHash);
+      if (record && record.data !== ENDED) await markEnded(tokenHash, record.expiresAt);
     },
 
     end,

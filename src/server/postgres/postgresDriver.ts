@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SqlDialect, SqlDriver, SqlExecutor } from '../sql/sqlDriver.js';
 import { StoreUnavailableError } from '../storeErrors.js';
 import { quoteIdentifier } from './identifiers.js';
@@ -49,16 +50,14 @@ async function guard<Result>(step: () => Promise<Result>): Promise<Result> {
 // own prepared-statement support). Both come before the statement runs, so running it unnamed is safe.
 const PREPARED_STATEMENT_LOST = new Set(['26000', '42P05']);
 
-/** Each prepared text's name, one per text in the process: two stores (two schemas) may share a pool. */
-const preparedNames = new Map<string, string>();
-function preparedName(sql: string) {
-  let name = preparedNames.get(sql);
-  if (name === undefined) {
-    name = `profilekit_${preparedNames.size + 1}`;
-    preparedNames.set(sql, name);
-  }
-  return name;
-}
+/**
+ * A prepared text's name, from the text itself: the same text has the same name in every process and
+ * version, and two texts never share one — a pooler handing this connection to another process (another
+ * schema, another version mid-deploy) could otherwise bind a name this process thinks it prepared to the
+ * other's statement.
+ */
+const preparedName = (sql: string) =>
+  `profilekit_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
 
 export function postgresDialect(schema: string): SqlDialect {
   const s = quoteIdentifier(schema, 'schema');
