@@ -18,10 +18,10 @@ import {
   notMeEntry,
   sessionEntry,
 } from './history/entries.js';
+import { liveSessionOf } from './liveSession.js';
 import { parseDevice } from './parseDevice.js';
 import { headersOnly, type IncomingRequest } from './requestFacts.js';
 import {
-  hashesMatch,
   hashSessionToken,
   isWellFormedToken,
   MAX_HOST_SESSION_ID_LENGTH,
@@ -335,9 +335,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     const token = hostSessions ? hostSessions.tokenOf(request) : readCookie(request, cookieName);
     if (!token || !(hostSessions ? token.length <= MAX_HOST_SESSION_ID_LENGTH : isWellFormedToken(token)))
       return null;
-    const tokenHash = await hashSessionToken(token);
-    const session = await store.findByTokenHash(tokenHash);
-    return session && hashesMatch(session.tokenHash, tokenHash) && session.expiresAt > now() ? session : null;
+    return liveSessionOf(store, token, now());
   };
 
   async function ended(sessions: StoredSession[], by: EndedBy) {

@@ -1,4 +1,5 @@
 import type { SessionManager } from '../createSessionManager.js';
+import { liveSessionOf } from '../liveSession.js';
 import type { NodeRequestLike } from '../requestFacts.js';
 import { hashSessionToken, MAX_HOST_SESSION_ID_LENGTH } from '../tokens.js';
 import type { SessionStore, StoredSession } from '../types.js';
@@ -87,8 +88,8 @@ export function createHostSessionRecords(params: {
       return null;
     }
   };
-  const hashOf = (id: string) =>
-    id.length > 0 && id.length <= MAX_HOST_SESSION_ID_LENGTH ? hashSessionToken(id) : null;
+  const isSessionId = (id: string) => id.length > 0 && id.length <= MAX_HOST_SESSION_ID_LENGTH;
+  const hashOf = (id: string) => (isSessionId(id) ? hashSessionToken(id) : null);
   const expiryOf = (data: HostSessionData) => cookieExpiryOf(data) ?? manager.now() + lifetimeMs;
   const markEnded = (tokenHash: string, expiresAt: number) =>
     writeHostSession.call(store, tokenHash, { data: ENDED, expiresAt });
@@ -99,10 +100,8 @@ export function createHostSessionRecords(params: {
    * The live profilekit session of a host session id, or null (anonymous, ended, unknown): the row under
    * its hash, whether the host keeps data with it (express-session) or not (Auth.js).
    */
-  const sessionOf = async (id: string): Promise<StoredSession | null> => {
-    const tokenHash = await hashOf(id);
-    return tokenHash ? live(await store.findByTokenHash(tokenHash)) : null;
-  };
+  const sessionOf = async (id: string): Promise<StoredSession | null> =>
+    isSessionId(id) ? liveSessionOf(store, id, manager.now()) : null;
 
   /** The host signed the session out: its row ends (`signed-out`). Answers the session it ended, if any. */
   const end = async (id: string): Promise<StoredSession | null> => {
