@@ -4,6 +4,7 @@ import { byRecentActivity } from '../sessionOrder.js';
 import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
 import { createSqlActivityLog } from './sqlActivityLog.js';
 import type { SqlDriver, SqlExecutor, SqlStatement } from './sqlDriver.js';
+import { createSqlHostSessions } from './sqlHostSessions.js';
 import { parameters } from './sqlParameters.js';
 import { migrate } from './sqlSchema.js';
 
@@ -68,6 +69,7 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
     return setup;
   };
   const activityLog = createSqlActivityLog(driver, ready);
+  const hostSessionRecords = createSqlHostSessions(driver, ready);
   const rows = async (sql: string, params: readonly unknown[], db: SqlExecutor = driver) => {
     await ready();
     return (await db.query<SessionColumns>(sql, params)).map(fromColumns);
@@ -265,43 +267,7 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
       };
     },
 
-    async readHostSession(tokenHash) {
-      await ready();
-      // One read: the record and the profilekit session sharing its hash (none when anonymous or ended).
-      const [found] = await driver.query<
-        SessionColumns & { profilekit_host_data: string; profilekit_host_expires_at: string | number }
-      >(
-        `SELECT host.data AS profilekit_host_data, host.expires_at AS profilekit_host_expires_at, s.*
-         FROM ${hostSessions} AS host LEFT JOIN ${sessions} AS s ON s.token_hash = host.token_hash
-         WHERE host.token_hash = $1`,
-        [tokenHash],
-      );
-      if (!found) return null;
-      return {
-        data: found.profilekit_host_data,
-        expiresAt: Number(found.profilekit_host_expires_at),
-        session: found.id === null ? null : fromColumns(found),
-      };
-    },
-    async writeHostSession(tokenHash, record) {
-      await ready();
-      await driver.run(
-        `INSERT INTO ${hostSessions} (token_hash, data, expires_at) VALUES ($1, $2, $3)
-         ON CONFLICT (token_hash) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,
-        [tokenHash, record.data, record.expiresAt],
-      );
-    },
-    async touchHostSession(tokenHash, expiresAt) {
-      await ready();
-      await driver.run(`UPDATE ${hostSessions} SET expires_at = $2 WHERE token_hash = $1`, [
-        tokenHash,
-        expiresAt,
-      ]);
-    },
-    async deleteHostSession(tokenHash) {
-      await ready();
-      await driver.run(`DELETE FROM ${hostSessions} WHERE token_hash = $1`, [tokenHash]);
-    },
+    ...hostSessionRecords,
 
     async updateAttempts(key, update, { keepUntil }) {
       await ready();
