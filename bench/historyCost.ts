@@ -238,7 +238,7 @@ interface Engine {
   table: string;
   beginSeed(): Promise<void>;
   insertEntries(entries: readonly StoredActivity[]): Promise<void>;
-  insertSessions(sessions: readonly StoredSession[]): Promise<void>;
+  insertSessions(sessions: readonly { session: StoredSession; signIn: StoredActivity }[]): Promise<void>;
   /** SQLite: COMMIT and a WAL checkpoint. PostgreSQL: nothing (see `analyze`). */
   endSeed(): Promise<void>;
   /** PostgreSQL: VACUUM (ANALYZE), so autovacuum does not start mid-measurement. SQLite: nothing. */
@@ -276,7 +276,7 @@ async function openSqlite(file: string): Promise<Engine & { db: Database.Databas
       for (const entry of entries) insert.run(activityValues(entry).map(sqliteValue));
     },
     async insertSessions(sessions) {
-      for (const session of sessions) await store.createSession(session);
+      for (const { session, signIn } of sessions) await store.createSession(session, [signIn]);
     },
     async endSeed() {
       db.exec('COMMIT');
@@ -284,8 +284,15 @@ async function openSqlite(file: string): Promise<Engine & { db: Database.Databas
       db.pragma(`cache_size = ${defaultCache}`);
     },
     async analyze() {},
+    // The log as the store reads it: the table, and the sign-ins live sessions' rows hold.
     logRows: async () =>
-      (db.prepare('SELECT count(*) AS n FROM profilekit_activity').get() as { n: number }).n,
+      (
+        db
+          .prepare(
+            'SELECT (SELECT count(*) FROM profilekit_activity) + (SELECT count(*) FROM profilekit_sessions WHERE sign_in_id IS NOT NULL) AS n',
+          )
+          .get() as { n: number }
+      ).n,
     async close() {
       db.close();
     },
@@ -322,7 +329,9 @@ async function openPostgres(schema: string): Promise<Engine> {
     },
     async insertSessions(sessions) {
       for (let i = 0; i < sessions.length; i += 4) {
-        await Promise.all(sessions.slice(i, i + 4).map((session) => store.createSession(session)));
+        await Promise.all(
+          sessions.slice(i, i + 4).map(({ session, signIn }) => store.createSession(session, [signIn])),
+        );
       }
     },
     async endSeed() {},
@@ -330,7 +339,14 @@ async function openPostgres(schema: string): Promise<Engine> {
       await pool.query(`VACUUM (ANALYZE) ${table}`);
       await pool.query(`VACUUM (ANALYZE) "${schema}".profilekit_sessions`);
     },
-    logRows: async () => Number((await pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n),
+    logRows: async () =>
+      Number(
+        (
+          await pool.query(
+            `SELECT (SELECT count(*) FROM ${table}) + (SELECT count(*) FROM "${schema}".profilekit_sessions WHERE sign_in_id IS NOT NULL) AS n`,
+          )
+        ).rows[0].n,
+      ),
     async close() {
       await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await pool.end();
@@ -341,7 +357,8 @@ async function openPostgres(schema: string): Promise<Engine> {
 // =========================================================================================================
 // The log's data: what the manager itself records (the library's own entry constructors), over `days`.
 // A sign-in's session ends later (signed out, expired, revoked, the cap, not me) or, within the last 14
-// days, may still be live (its row is seeded too); failed sign-ins and re-authentications in between.
+// days, may still be live (its row is seeded too, holding its sign-in as the store keeps a live session's:
+// schema step 6); failed sign-ins and re-authentications in between.
 // =========================================================================================================
 const userIdOf = (u: number) => `usr_${String(u).padStart(5, '0')}`;
 const devices = new Map<string, ReturnType<typeof parseDevice>>();
@@ -374,7 +391,8 @@ function logData(options: { users: number; entries: number; now: number; seed: n
     `${1 + Math.floor(random() * 223)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.${1 + Math.floor(random() * 254)}`;
   const { now } = options;
   const perUser = new Map<string, number>();
-  const live: StoredSession[] = [];
+  /** Live sessions with their sign-ins: `createSession` stores each sign-in in its row, not in the table. */
+  const live: { session: StoredSession; signIn: StoredActivity }[] = [];
   let story = 0;
   let made = 0;
 
@@ -406,8 +424,11 @@ function logData(options: { users: number; entries: number; now: number; seed: n
       if (at > now - 14 * DAY && random() < 0.4) {
         session.lastActiveAt = at + Math.floor(random() * (now - at));
         session.expiresAt = Math.min(session.absoluteExpiresAt, session.lastActiveAt + 14 * DAY);
-        live.push(session);
-        return [signedIn];
+        live.push({ session, signIn: signedIn });
+        // Counted as the log's, as the store reads it (`listActivity`); written with its row.
+        made += 1;
+        perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
+        return [];
       }
       // Ended within 14 days (idle expiry), and before now.
       const endAt = at + 1 + Math.floor(random() * Math.min(now - at - 1, 14 * DAY));
@@ -705,12 +726,10 @@ async function activityPages(engines: Engine[]) {
   for (let i = 0; i < iterations; i++) {
     const [userId, count] = heavy[i % heavy.length] as [string, number];
     const depth = Math.floor(count / 2 + random() * (count / 2 - USER_PAGE_LIMIT));
-    const [row] = await first.sql.driver.query<{ at: string | number; id: string }>(
-      `SELECT at, id FROM ${first.table} WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT 1 OFFSET ${depth}`,
-      [userId],
-    );
+    // Through the store: a user's log is the table and the sign-ins of their live sessions' rows.
+    const row = (await first.store.listActivity({ userId, limit: depth + 1 })).at(depth);
     assert.ok(row, `no entry at depth ${depth} of ${userId}`);
-    deep.push({ userId, depth, after: { at: Number(row.at), id: row.id } });
+    deep.push({ userId, depth, after: { at: row.at, id: row.id } });
   }
   const windows = Array.from({ length: iterations }, () => {
     const from = now - Math.floor(1 + random() * (DAYS - 1)) * DAY;

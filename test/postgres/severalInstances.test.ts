@@ -121,9 +121,12 @@ async function race(instances: [Instance, Instance], round: number, ended: Ended
     if (statuses[i] === 404) expect(gone).toContain(s.target.id);
     if (statuses[i] === 401) expect(gone).toContain(s.by.id);
   });
-  // The log, written by both instances: one sign-in per device and one end per session gone, never two.
+  // The log, written by both instances: one sign-in per device and one end per session gone, never two —
+  // a live session's sign-in in its row, an ended one's moved into the log table, never in both.
   const { rows: logged } = await maintenance.query(
-    `SELECT kind, session_id FROM "${schema}".profilekit_activity WHERE user_id = 'usr_ana' AND session_id IS NOT NULL`,
+    `SELECT kind, session_id FROM "${schema}".profilekit_activity WHERE user_id = 'usr_ana' AND session_id IS NOT NULL
+     UNION ALL
+     SELECT 'signed-in', id FROM "${schema}".profilekit_sessions WHERE user_id = 'usr_ana' AND sign_in_id IS NOT NULL`,
   );
   const entriesOf = (kind: string) =>
     logged

@@ -82,7 +82,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('PostgreSQL store: schema', () => {
   it('records its version once and makes the indexes the queries need', async () => {
     const versions = await poolA.query(`SELECT version FROM "${schema}".profilekit_schema`);
-    expect(versions.rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(versions.rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
     const { rows } = await poolA.query('SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1', [
       schema,
     ]);
@@ -93,6 +93,7 @@ describe('PostgreSQL store: schema', () => {
         'profilekit_sessions_by_last_active',
         'profilekit_sessions_by_created',
         'profilekit_sessions_by_expires',
+        'profilekit_sessions_by_sign_in',
         'profilekit_sessions_pkey',
         'profilekit_sessions_token_hash_key',
         'profilekit_attempts_pkey',
@@ -134,7 +135,7 @@ describe('PostgreSQL store: schema', () => {
     );
     await Promise.all(stores.map((store) => store.ready()));
     const versions = await poolA.query(`SELECT version FROM "${fresh}".profilekit_schema`);
-    expect(versions.rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(versions.rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
     // Each works at once, and sees the others' rows.
     const session = sessionFixture({}, { now: NOW });
     await stores[0]?.createSession(session);

@@ -71,6 +71,7 @@ describe('SQLite files', () => {
       { version: 3 },
       { version: 4 },
       { version: 5 },
+      { version: 6 },
     ]);
   });
 
@@ -115,6 +116,7 @@ describe('SQLite files', () => {
       { version: 3, recent: 1 },
       { version: 4, recent: 1 },
       { version: 5, recent: 1 },
+      { version: 6, recent: 1 },
     ]);
     db.close();
   });

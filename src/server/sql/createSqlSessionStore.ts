@@ -2,7 +2,7 @@ import { foldForSearch, searchTextOf } from '../../contract/params.js';
 import { DESCRIBED_COLUMNS, describedColumns, fromColumns, type SessionColumns } from '../sessionColumns.js';
 import { byRecentActivity } from '../sessionOrder.js';
 import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
-import { createSqlActivityLog } from './sqlActivityLog.js';
+import { createSqlActivityLog, isSignInOf } from './sqlActivityLog.js';
 import type { SqlDriver, SqlExecutor, SqlStatement } from './sqlDriver.js';
 import { createSqlHostSessions } from './sqlHostSessions.js';
 import { parameters } from './sqlParameters.js';
@@ -98,7 +98,10 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
     async createSession(s, entries = [], { newDeviceSince } = {}) {
       await ready();
       const p = parameters();
-      const insertSession = `INSERT INTO ${sessions} (${INSERT_COLUMNS.join(', ')}) VALUES (${[
+      // The session's own sign-in goes into its row (schema step 6): one row written, not two.
+      const signIn = entries.find((entry) => isSignInOf(entry, s));
+      const others = entries.filter((entry) => entry !== signIn);
+      const sessionValues = [
         s.id,
         s.userId,
         s.tokenHash,
@@ -112,33 +115,36 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
         s.absoluteExpiresAt,
         s.authenticatedAt,
         searchTextOf(s),
-      ]
-        .map(p.value)
-        .join(', ')})`;
-      if (entries.length === 0) {
+      ].map(p.value);
+      const recorded = signIn ? activityLog.signInColumns(p, signIn, newDeviceSince) : undefined;
+      const columns = [...INSERT_COLUMNS, ...(recorded?.columns ?? [])];
+      const values = [...sessionValues, ...(recorded?.values ?? [])];
+      const insertSession = `INSERT INTO ${sessions} (${columns.join(', ')}) VALUES (${values.join(', ')})`;
+      if (!recorded && others.length === 0) {
         await driver.run(insertSession, p.values);
         return { newDevice: false };
       }
-      const signIn = entries.find((entry) => entry.kind === 'signed-in' && entry.sessionId === s.id);
-      const check = signIn && newDeviceSince !== undefined ? { signIn, since: newDeviceSince } : undefined;
-      // The session and its entries, all or none, the sign-in's new-device check inside the entries' INSERT.
-      // PostgreSQL: one statement, one round trip (the session's INSERT a data-modifying CTE), kept prepared:
-      // planning the check's two lookups took longer than running them. SQLite has no such CTE: its two
-      // statements run as one synchronous transaction, one commit.
+      const returning = `${insertSession} RETURNING sign_in_id, sign_in_new_device`;
+      // The session and its entries, all or none, the sign-in's new-device check inside the row's INSERT:
+      // one statement when the sign-in is the only entry, kept prepared on PostgreSQL (planning the check's
+      // lookups took longer than running them). Other entries: PostgreSQL adds them in the same statement
+      // (the session's INSERT a data-modifying CTE); SQLite runs its two statements as one synchronous
+      // transaction, one commit.
       let statements: SqlStatement[];
-      if (dialect.name === 'postgres') {
-        const sql = `WITH new_session AS (${insertSession}) ${activityLog.insertSessionEntries(p, entries, check)}`;
+      if (others.length === 0) statements = [{ sql: returning, params: p.values, prepare: true }];
+      else if (dialect.name === 'postgres') {
+        const sql = `WITH new_session AS (${returning}), logged AS (${activityLog.insertEntries(p, others)})
+          SELECT * FROM new_session`;
         statements = [{ sql, params: p.values, prepare: true }];
       } else {
         const q = parameters();
-        const sql = activityLog.insertSessionEntries(q, entries, check);
         statements = [
-          { sql: insertSession, params: p.values },
-          { sql, params: q.values },
+          { sql: returning, params: p.values },
+          { sql: activityLog.insertEntries(q, others), params: q.values },
         ];
       }
-      const added = (await driver.batch(statements)).at(-1) ?? [];
-      return { newDevice: activityLog.addedFromNewDevice(added, check) };
+      const [row] = (await driver.batch(statements))[0] ?? [];
+      return { newDevice: newDeviceSince !== undefined && activityLog.addedFromNewDevice(row) };
     },
 
     findByTokenHash: async (tokenHash) =>

@@ -5,7 +5,8 @@ import {
   activityValues,
   flagFromColumn,
 } from '../history/activityColumns.js';
-import type { SessionStore, StoredActivity } from '../types.js';
+import { DESCRIBED_COLUMNS } from '../sessionColumns.js';
+import type { SessionStore, StoredActivity, StoredSession } from '../types.js';
 import type { SqlDriver, SqlExecutor } from './sqlDriver.js';
 import { parameters } from './sqlParameters.js';
 
@@ -17,17 +18,61 @@ export interface NewDeviceCheck {
   since: number;
 }
 
-const NEW_DEVICE = ACTIVITY_COLUMNS.indexOf('new_device');
+/**
+ * How a live session's row holds its sign-in's entry (schema step 6), column for column in
+ * ACTIVITY_COLUMNS' order: what the log's columns are in a session row. A row's sign-in is read as an entry
+ * through these; the schema's trigger moves it into the log, the same columns, when the row goes.
+ */
+const SIGN_IN_IN_ROW: Record<(typeof ACTIVITY_COLUMNS)[number], string> = {
+  id: 'sign_in_id',
+  user_id: 'user_id',
+  kind: "'signed-in'",
+  at: 'sign_in_at',
+  session_id: 'id',
+  ...(Object.fromEntries(DESCRIBED_COLUMNS.map((column) => [column, `sign_in_${column}`])) as Record<
+    (typeof DESCRIBED_COLUMNS)[number],
+    string
+  >),
+  device_key: 'sign_in_device_key',
+  method: 'sign_in_method',
+  new_device: 'sign_in_new_device',
+  identifier: 'NULL',
+  reason: 'NULL',
+  by_session_id: 'NULL',
+  by_user_id: 'NULL',
+};
+/** The row's columns its sign-in is written to, and the entry's values for them, in one order. */
+const SIGN_IN_WRITTEN = ACTIVITY_COLUMNS.filter(
+  (column) => column !== 'id' && SIGN_IN_IN_ROW[column].startsWith('sign_in_'),
+);
+/** A row's sign-in, selected as a log row. */
+const LIVE_SIGN_IN_SELECT = ACTIVITY_COLUMNS.map((column) => `${SIGN_IN_IN_ROW[column]} AS ${column}`).join(
+  ', ',
+);
 
 /**
- * The SQL store's authentication log, over the same driver and schema (table `profilekit_activity`): its
- * SessionStore methods (`methods`), `appendTo` for the store's own transactions (housekeeping with the
- * expiries it records), and the INSERT of a new session's entries, which decides whether its sign-in is
- * from a new device.
+ * Whether a new session's row can hold `entry` as its sign-in: the session's own `signed-in` entry, with
+ * nothing a sign-in does not have. Any other entry goes to the log.
+ */
+export const isSignInOf = (entry: StoredActivity, session: StoredSession) =>
+  entry.kind === 'signed-in' &&
+  entry.sessionId === session.id &&
+  entry.userId === session.userId &&
+  entry.identifier === null &&
+  entry.reason === null &&
+  entry.bySessionId === null &&
+  entry.byUserId === null;
+
+/**
+ * The SQL store's authentication log, over the same driver and schema: the table `profilekit_activity`,
+ * and the sign-ins of live sessions, which their rows hold (schema step 6). Its SessionStore methods
+ * (`methods`) read both as one log; `appendTo` serves the store's own transactions (housekeeping with the
+ * expiries it records); `signInColumns` and `insertEntries` write a new session's entries.
  */
 export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<void>) {
   const { dialect } = driver;
   const log = dialect.table('profilekit_activity');
+  const sessions = dialect.table('profilekit_sessions');
   /** Inserts entries, skipping an id the log holds already (the store's promise: recorded once). */
   const appendTo = async (db: SqlExecutor, entries: readonly StoredActivity[]) => {
     const placeholders = ACTIVITY_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
@@ -42,48 +87,62 @@ export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<voi
   };
 
   /**
-   * SessionStore.createSession's new-device rule, the SQL of both engines: a condition on the log as it
-   * stood before the statement, over placeholders of the sign-in's own values. The device's sign-ins come
-   * first: they decide the common case (a device seen before) alone, on the (user_id, device_key, kind, at)
-   * index. The user's other sign-ins then read the (user_id, at, id) index: `kind || ''` keeps SQLite off
-   * the (kind, at, id) one, which it would otherwise pick and walk through every user's sign-ins in the
-   * window. The CAST gives PostgreSQL the parameter's type where nothing else would.
+   * SessionStore.createSession's new-device rule, the SQL of both engines: a condition on the log and the
+   * live rows' sign-ins as they stood before the statement, over placeholders of the sign-in's own values.
+   * The device's sign-ins come first: they decide the common case (a device seen before) alone, on the
+   * (user_id, device_key, kind, at) index and the user's few rows. The user's other sign-ins then read the
+   * (user_id, at, id) index: `kind || ''` keeps SQLite off the (kind, at, id) one, which it would otherwise
+   * pick and walk through every user's sign-ins in the window. The CAST gives PostgreSQL the parameter's
+   * type where nothing else would.
    */
   const isNewDevice = (userId: string, deviceKey: string, sessionId: string, since: string) => {
     const otherSession = `(session_id IS NULL OR session_id <> ${sessionId})`;
+    const otherRow = `sign_in_id IS NOT NULL AND sign_in_at >= ${since} AND id <> ${sessionId}`;
     return `(CAST(${deviceKey} AS ${dialect.types.text}) IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM ${log} WHERE user_id = ${userId} AND device_key = ${deviceKey}
         AND kind = 'signed-in' AND at >= ${since} AND ${otherSession})
-      AND EXISTS (SELECT 1 FROM ${log} WHERE user_id = ${userId} AND at >= ${since}
-        AND kind || '' = 'signed-in' AND ${otherSession}))`;
+      AND NOT EXISTS (SELECT 1 FROM ${sessions} WHERE user_id = ${userId} AND sign_in_device_key = ${deviceKey}
+        AND ${otherRow})
+      AND (EXISTS (SELECT 1 FROM ${log} WHERE user_id = ${userId} AND at >= ${since}
+          AND kind || '' = 'signed-in' AND ${otherSession})
+        OR EXISTS (SELECT 1 FROM ${sessions} WHERE user_id = ${userId} AND ${otherRow})))`;
   };
 
   /**
-   * A new session's entries as one INSERT, its placeholders taken from `p` (so it can follow the session's
-   * own INSERT in one statement): an id the log holds is skipped, and with `check` the sign-in's
-   * `new_device` is decided in the statement. It answers the rows it added: `id` and `new_device`.
+   * A new session's sign-in as columns of its row and their values, placeholders taken from `p` (the
+   * session's INSERT). An id the log holds already is skipped (`sign_in_id` null: not recorded), as the
+   * log's INSERT skips it; with `since`, the row's `sign_in_new_device` is decided in the statement.
    */
-  const insertSessionEntries = (
-    p: ReturnType<typeof parameters>,
-    entries: readonly StoredActivity[],
-    check?: NewDeviceCheck,
-  ) => {
-    const rows = entries.map((entry) => {
-      if (!check || entry !== check.signIn) return `(${activityValues(entry).map(p.value).join(', ')})`;
-      // The decided flag takes no parameter of its own (PostgreSQL refuses one it cannot type).
-      const values = activityValues(entry).map((value, i) => (i === NEW_DEVICE ? '' : p.value(value)));
-      const of = (column: (typeof ACTIVITY_COLUMNS)[number]) =>
-        values[ACTIVITY_COLUMNS.indexOf(column)] as string;
-      values[NEW_DEVICE] = isNewDevice(
-        of('user_id'),
-        of('device_key'),
-        of('session_id'),
-        p.value(check.since),
-      );
-      return `(${values.join(', ')})`;
+  const signInColumns = (p: ReturnType<typeof parameters>, signIn: StoredActivity, since?: number) => {
+    const values = activityValues(signIn);
+    const of = (column: (typeof ACTIVITY_COLUMNS)[number]) => values[ACTIVITY_COLUMNS.indexOf(column)];
+    const id = p.value(signIn.id);
+    const written = SIGN_IN_WRITTEN.map((column) => {
+      if (column === 'new_device' && since !== undefined) {
+        // The decided flag takes no parameter of its own (PostgreSQL refuses one it cannot type).
+        return isNewDevice(
+          p.value(signIn.userId),
+          p.value(signIn.deviceKey),
+          p.value(signIn.sessionId),
+          p.value(since),
+        );
+      }
+      return p.value(of(column));
     });
+    return {
+      columns: ['sign_in_id', ...SIGN_IN_WRITTEN.map((column) => SIGN_IN_IN_ROW[column])],
+      values: [
+        `CASE WHEN EXISTS (SELECT 1 FROM ${log} WHERE id = ${id}) THEN NULL ELSE ${id} END`,
+        ...written,
+      ],
+    };
+  };
+
+  /** Entries as one INSERT, placeholders from `p`, an id the log holds skipped. */
+  const insertEntries = (p: ReturnType<typeof parameters>, entries: readonly StoredActivity[]) => {
+    const rows = entries.map((entry) => `(${activityValues(entry).map(p.value).join(', ')})`);
     return `INSERT INTO ${log} (${ACTIVITY_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}
-      ON CONFLICT (id) DO NOTHING RETURNING id, new_device`;
+      ON CONFLICT (id) DO NOTHING`;
   };
 
   const methods: LogMethods = {
@@ -97,21 +156,47 @@ export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<voi
 
     async listActivity(q) {
       const p = parameters();
-      const clauses: string[] = [];
-      if (q.userId !== undefined) clauses.push(`user_id = ${p.value(q.userId)}`);
-      if (q.kinds !== undefined) clauses.push(dialect.inJsonArray('kind', p.value(JSON.stringify(q.kinds))));
-      if (q.sessionIds !== undefined) {
-        clauses.push(dialect.inJsonArray('session_id', p.value(JSON.stringify(q.sessionIds))));
+      // The same filter twice, once in the log's columns and once in a row's (SIGN_IN_IN_ROW).
+      const logged: string[] = [];
+      const live: string[] = ['sign_in_id IS NOT NULL'];
+      const both = (clause: (column: (name: (typeof ACTIVITY_COLUMNS)[number]) => string) => string) => {
+        logged.push(clause((name) => name));
+        live.push(clause((name) => SIGN_IN_IN_ROW[name]));
+      };
+      if (q.userId !== undefined) {
+        const userId = p.value(q.userId);
+        both((c) => `${c('user_id')} = ${userId}`);
       }
-      if (q.from !== undefined) clauses.push(`at >= ${p.value(q.from)}`);
-      if (q.to !== undefined) clauses.push(`at < ${p.value(q.to)}`);
-      if (q.after) clauses.push(`(at, id) < (${p.value(q.after.at)}, ${p.value(q.after.id)})`);
+      if (q.kinds !== undefined) logged.push(dialect.inJsonArray('kind', p.value(JSON.stringify(q.kinds))));
+      if (q.sessionIds !== undefined) {
+        const ids = p.value(JSON.stringify(q.sessionIds));
+        both((c) => dialect.inJsonArray(c('session_id'), ids));
+      }
+      if (q.from !== undefined) {
+        const from = p.value(q.from);
+        both((c) => `${c('at')} >= ${from}`);
+      }
+      if (q.to !== undefined) {
+        const to = p.value(q.to);
+        both((c) => `${c('at')} < ${to}`);
+      }
+      if (q.after) {
+        const at = p.value(q.after.at);
+        const id = p.value(q.after.id);
+        both((c) => `(${c('at')}, ${c('id')}) < (${at}, ${id})`);
+      }
+      const limit = p.value(q.limit);
+      const fromLog = `SELECT ${ACTIVITY_COLUMNS.join(', ')} FROM ${log}${logged.length ? ` WHERE ${logged.join(' AND ')}` : ''}
+         ORDER BY at DESC, id DESC LIMIT ${limit}`;
+      const withLive = q.kinds === undefined || q.kinds.includes('signed-in');
+      const sql = withLive
+        ? `SELECT * FROM (${fromLog}) AS logged UNION ALL
+           SELECT * FROM (SELECT ${LIVE_SIGN_IN_SELECT} FROM ${sessions} WHERE ${live.join(' AND ')}
+             ORDER BY sign_in_at DESC, sign_in_id DESC LIMIT ${limit}) AS live
+           ORDER BY at DESC, id DESC LIMIT ${limit}`
+        : fromLog;
       await ready();
-      const found = await driver.query<ActivityColumns>(
-        `SELECT * FROM ${log}${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''}
-         ORDER BY at DESC, id DESC LIMIT ${p.value(q.limit)}`,
-        p.values,
-      );
+      const found = await driver.query<ActivityColumns>(sql, p.values);
       return found.map(activityFromColumns);
     },
 
@@ -121,15 +206,24 @@ export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<voi
       const p = parameters();
       // The buckets' edges come from the caller (local midnights move with daylight saving): one CASE
       // arm per edge, newest first, over one range scan of the time index.
-      const arms = starts
-        .map((start, i) => ({ start, i }))
-        .reverse()
-        .map(({ start, i }) => `WHEN at >= ${p.value(start)} THEN ${i}`)
-        .join(' ');
-      const sql = `SELECT kind, CASE ${arms} END AS bucket, count(*) AS n FROM ${log}
-        WHERE at >= ${p.value(starts[0])} AND at < ${p.value(end)}
+      const edges = starts.map((start) => p.value(start));
+      const last = p.value(end);
+      const bucketOf = (at: string) =>
+        `CASE ${edges
+          .map((start, i) => ({ start, i }))
+          .reverse()
+          .map(({ start, i }) => `WHEN ${at} >= ${start} THEN ${i}`)
+          .join(' ')} END`;
+      const fromLog = `SELECT kind, ${bucketOf('at')} AS bucket, count(*) AS n FROM ${log}
+        WHERE at >= ${edges[0]} AND at < ${last}
         AND ${dialect.inJsonArray('kind', p.value(JSON.stringify(kinds)))}
         GROUP BY kind, bucket`;
+      const sql = kinds.includes('signed-in')
+        ? `${fromLog} UNION ALL
+           SELECT 'signed-in' AS kind, ${bucketOf('sign_in_at')} AS bucket, count(*) AS n FROM ${sessions}
+           WHERE sign_in_id IS NOT NULL AND sign_in_at >= ${edges[0]} AND sign_in_at < ${last}
+           GROUP BY bucket`
+        : fromLog;
       await ready();
       const found = await driver.query<{ kind: string; bucket: number | string; n: number | string }>(
         sql,
@@ -137,7 +231,8 @@ export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<voi
       );
       for (const row of found) {
         const kindCounts = counts[row.kind];
-        if (kindCounts) kindCounts[Number(row.bucket)] = Number(row.n);
+        if (kindCounts)
+          kindCounts[Number(row.bucket)] = (kindCounts[Number(row.bucket)] ?? 0) + Number(row.n);
       }
       return counts;
     },
@@ -151,9 +246,10 @@ export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<voi
   return {
     methods,
     appendTo,
-    insertSessionEntries,
-    /** Whether the rows of `insertSessionEntries` hold `check`'s sign-in, added as from a new device. */
-    addedFromNewDevice: (rows: readonly Record<string, unknown>[], check: NewDeviceCheck | undefined) =>
-      check !== undefined && rows.some((row) => row.id === check.signIn.id && flagFromColumn(row.new_device)),
+    signInColumns,
+    insertEntries,
+    /** Whether the row a new session's INSERT returned holds its sign-in, recorded as from a new device. */
+    addedFromNewDevice: (row: Record<string, unknown> | undefined) =>
+      row?.sign_in_id !== null && row?.sign_in_id !== undefined && flagFromColumn(row.sign_in_new_device),
   };
 }

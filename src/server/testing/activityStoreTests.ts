@@ -218,6 +218,116 @@ export function activityStoreTests(test: StoreRun) {
       }),
     },
     {
+      name: "log: a session's sign-in reads as one entry, as it was at sign-in, while it lives and however it ends",
+      run: test(async (store) => {
+        await logStore(store);
+        const desktop = 'desktop|Chrome|macOS';
+        const made: StoredActivity[] = [];
+        // usr_a signs in five times between the log's entries (hours ago); the fifth session has expired
+        // and awaits housekeeping. A sixth session's sign-in is appended apart, as stores written before
+        // a store kept sign-ins with their sessions hold it.
+        for (const [n, hoursAgo] of [
+          [1, 4.5],
+          [2, 3.5],
+          [3, 2.5],
+          [4, 1.5],
+          [5, 0.5],
+          [6, 0.75],
+        ] as const) {
+          const { session, entry } = signInFixture('usr_a', desktop, {
+            id: `ses_live_${n}`,
+            createdAt: NOW - hoursAgo * H,
+            expiresAt: n === 5 ? NOW - 0.25 * H : NOW + 10 * H,
+          });
+          const signIn = { ...entry, at: session.createdAt, method: 'passkey' };
+          if (n === 6) {
+            await store.createSession(session);
+            await store.appendActivity([signIn]);
+          } else await store.createSession(session, [signIn], { newDeviceSince: 0 });
+          made.push({ ...signIn, newDevice: false });
+        }
+        // Later requests move the session's own description, not its sign-in's.
+        await store.recordActivity('ses_live_1', {
+          lastActiveAt: NOW - H,
+          expiresAt: NOW + 10 * H,
+          userAgent: 'Mozilla/5.0 (Windows NT 10.0) Firefox/133',
+          ipAddress: '203.0.113.77',
+          device: { browser: 'Firefox', os: 'Windows', type: 'desktop' },
+          location: null,
+        });
+        const usrA = [
+          'in_ses_live_5',
+          'in_ses_live_6',
+          'in_ses_live_4',
+          'act_5',
+          'act_4',
+          'in_ses_live_3',
+          'in_ses_live_2',
+          'act_2',
+          'in_ses_live_1',
+          'act_1',
+        ];
+        const signInsOf = async () =>
+          (await store.listActivity({ kinds: ['signed-in'], userId: 'usr_a', limit: 20 })).filter((e) =>
+            e.id.startsWith('in_'),
+          );
+        const counts = () =>
+          store.countActivity({
+            kinds: ['signed-in', 'revoked'],
+            starts: [NOW - 6 * H, NOW - 2 * H],
+            end: NOW,
+          });
+        const before = {
+          all: await walkLog(store, { userId: 'usr_a' }),
+          signIns: await signInsOf(),
+          counts: await counts(),
+        };
+        expectEqual(before.all, usrA, "usr_a's log with the live sessions' sign-ins, paged two at a time");
+        expectEqual(
+          before.signIns,
+          [...made].sort((a, b) => b.at - a.at),
+          'each sign-in with every field as written, the later activity left out',
+        );
+        expectEqual(before.counts, { 'signed-in': [5, 4], revoked: [0, 1] }, 'counted with the log');
+        expectEqual(
+          await walkLog(store, { kinds: ['revoked', 'sign-in-failed'] }),
+          ['act_6', 'act_5', 'act_2'],
+          'other kinds only: no sign-in',
+        );
+        expectEqual(
+          idsOf(await store.listActivity({ sessionIds: ['ses_live_2', 'ses_1'], limit: 10 })),
+          ['act_5', 'in_ses_live_2', 'act_1'],
+          'by session',
+        );
+        expectEqual(
+          await walkLog(store, { userId: 'usr_a', from: NOW - 3 * H, to: NOW - H }),
+          ['in_ses_live_4', 'act_5', 'act_4', 'in_ses_live_3'],
+          'in a time window',
+        );
+
+        // Every way a session ends: one, all of a user's but one, housekeeping with and without a record.
+        expectEqual((await store.deleteSession('ses_live_2', { now: NOW }))?.id, 'ses_live_2', 'one ended');
+        const others = await store.deleteUserSessions('usr_a', { now: NOW, exceptId: 'ses_live_4' });
+        expectEqual(
+          others.map((s) => s.id).sort(),
+          ['ses_live_1', 'ses_live_3', 'ses_live_6'],
+          'others ended',
+        );
+        expectEqual(await store.deleteExpired(NOW), 1, 'the expired one removed');
+        const after = {
+          all: await walkLog(store, { userId: 'usr_a' }),
+          signIns: await signInsOf(),
+          counts: await counts(),
+        };
+        expectEqual(after, before, 'after the ends: every sign-in once, as it was');
+        expectEqual(
+          idsOf(await store.listActivity({ sessionIds: ['ses_live_2'], kinds: ['signed-in'], limit: 10 })),
+          ['in_ses_live_2'],
+          "an ended session's sign-in, by session",
+        );
+      }),
+    },
+    {
       name: 'log: counts entries of some kinds in time buckets, zeros included',
       run: test(async (store) => {
         await logStore(store);
