@@ -248,16 +248,21 @@ interface Engine {
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'profilekit-bench-history-'));
+const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+/** SQLite's `synchronous` as the bench's databases have it. */
+let sqliteSynchronous = 'unknown';
 const sqliteValue = (value: unknown) => (typeof value === 'boolean' ? Number(value) : value);
 
 async function openSqlite(file: string): Promise<Engine & { db: Database.Database }> {
   const db = new Database(path.join(dir, file));
-  // The reference server's settings: WAL, synchronous at its default (FULL): every commit syncs the WAL.
+  // The reference server's settings (examples/server/db.ts): WAL, synchronous left at its default.
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   const sql = countStatements(sqliteDriver(db));
   const store = createSqlSessionStore(sql.driver);
   await store.ready();
+  // Read, not assumed: better-sqlite3's build makes WAL mode's default NORMAL once the WAL is in use.
+  sqliteSynchronous = SYNCHRONOUS[db.pragma('synchronous', { simple: true }) as number] ?? 'unknown';
   const insert = db.prepare(
     `INSERT INTO profilekit_activity (${ACTIVITY_COLUMNS.join(', ')}) VALUES (${ACTIVITY_COLUMNS.map(() => '?').join(', ')})`,
   );
@@ -900,6 +905,7 @@ try {
     node: process.version,
     sqlite: sqliteVersion,
     betterSqlite3: version('better-sqlite3'),
+    sqliteSynchronous,
     postgres: postgresVersion,
     pg: version('pg'),
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
@@ -948,7 +954,7 @@ try {
       authenticate: { calls: AUTH_SESSIONS * AUTH_ROUNDS, sessions: AUTH_SESSIONS, results: authenticate },
       pages: { warmUp: PAGE_WARM_UP, runs: PAGE_RUNS, ...pages },
       notes: [
-        'SQLite: a file in the temp folder on disk, WAL, synchronous at its default (FULL): each commit syncs the WAL. PostgreSQL: the throwaway cluster of scripts/with-postgres.mjs (fsync off, synchronous_commit off), a pool of 4.',
+        `SQLite: a file in the temp folder on disk, WAL, synchronous ${sqliteSynchronous} (left at its default, read back). PostgreSQL: the throwaway cluster of scripts/with-postgres.mjs (fsync off, synchronous_commit off), a pool of 4.`,
         'Stores: createSqlSessionStore over each engine’s own driver (what createSqliteSessionStore and createPostgresSessionStore are), with a statement counter between store and driver.',
         'Sign-in: two managers over one store, history on (default) and history: false; per iteration the same user, user agent and IP for both, the order alternating; each session revoked by its own manager after the timed call (untimed).',
         'Pages: the log bulk-inserted (SQLite: one transaction, one prepared statement; PostgreSQL: INSERT … SELECT FROM unnest of column arrays, 10,000 rows a statement), all indexes in place; PostgreSQL then VACUUM (ANALYZE), SQLite no ANALYZE (the store runs none).',

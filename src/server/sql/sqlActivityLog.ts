@@ -167,7 +167,6 @@ export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<voi
         const userId = p.value(q.userId);
         both((c) => `${c('user_id')} = ${userId}`);
       }
-      if (q.kinds !== undefined) logged.push(dialect.inJsonArray('kind', p.value(JSON.stringify(q.kinds))));
       if (q.sessionIds !== undefined) {
         const ids = p.value(JSON.stringify(q.sessionIds));
         both((c) => dialect.inJsonArray(c('session_id'), ids));
@@ -186,15 +185,35 @@ export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<voi
         both((c) => `(${c('at')}, ${c('id')}) < (${at}, ${id})`);
       }
       const limit = p.value(q.limit);
-      const fromLog = `SELECT ${ACTIVITY_COLUMNS.join(', ')} FROM ${log}${logged.length ? ` WHERE ${logged.join(' AND ')}` : ''}
-         ORDER BY at DESC, id DESC LIMIT ${limit}`;
-      const withLive = q.kinds === undefined || q.kinds.includes('signed-in');
-      const sql = withLive
-        ? `SELECT * FROM (${fromLog}) AS logged UNION ALL
-           SELECT * FROM (SELECT ${LIVE_SIGN_IN_SELECT} FROM ${sessions} WHERE ${live.join(' AND ')}
-             ORDER BY sign_in_at DESC, sign_in_id DESC LIMIT ${limit}) AS live
-           ORDER BY at DESC, id DESC LIMIT ${limit}`
-        : fromLog;
+      const newestFirst = (where: readonly string[]) =>
+        `${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT ${limit}`;
+      // A filter by kind alone is one ordered read of the (kind, at, id) index per kind asked, merged: an
+      // equality on the kind is what lets each engine read it newest first (a list, `kind IN …`, made
+      // PostgreSQL walk the whole log by time). With a user or sessions the list stays a list: their index is
+      // the narrower one, and SQLite, given an equality on the kind, would read the kind's instead.
+      const columns = `SELECT ${ACTIVITY_COLUMNS.join(', ')} FROM ${log}`;
+      const byKind = q.kinds !== undefined && q.userId === undefined && q.sessionIds === undefined;
+      const parts = byKind
+        ? [...new Set(q.kinds)].map(
+            (kind) => `${columns}${newestFirst([...logged, `kind = ${p.value(kind)}`])}`,
+          )
+        : [
+            `${columns}${newestFirst(
+              q.kinds === undefined
+                ? logged
+                : [...logged, dialect.inJsonArray('kind', p.value(JSON.stringify(q.kinds)))],
+            )}`,
+          ];
+      if (q.kinds === undefined || q.kinds.includes('signed-in')) {
+        parts.push(`SELECT ${LIVE_SIGN_IN_SELECT} FROM ${sessions} WHERE ${live.join(' AND ')}
+          ORDER BY sign_in_at DESC, sign_in_id DESC LIMIT ${limit}`);
+      }
+      if (parts.length === 0) return [];
+      const sql =
+        parts.length === 1
+          ? (parts[0] as string)
+          : `${parts.map((part, i) => `SELECT * FROM (${part}) AS part_${i}`).join(' UNION ALL ')}
+             ORDER BY at DESC, id DESC LIMIT ${limit}`;
       await ready();
       const found = await driver.query<ActivityColumns>(sql, p.values);
       return found.map(activityFromColumns);
