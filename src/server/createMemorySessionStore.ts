@@ -174,7 +174,11 @@ export function createMemoryStoreWithRows() {
     appendActivity: async (entries) => log.append(entries),
     listActivity: async (query) => log.list(query),
     countActivity: async (query) => log.count(query),
-    pruneActivity: async (before) => log.prune(before),
+    pruneActivity: async (before) =>
+      log.prune(
+        before,
+        (entry) => entry.kind === 'signed-in' && entry.sessionId !== null && sessions.has(entry.sessionId),
+      ),
     readHostSession: async (tokenHash) => {
       const kept = hostRecords.get(tokenHash);
       if (!kept) return null;

@@ -213,7 +213,11 @@ export interface SessionStore {
     starts: readonly number[];
     end: number;
   }): Promise<Record<string, number[]>>;
-  /** Removes log entries older than `before` (retention). Answers how many. */
+  /**
+   * Removes log entries older than `before` (retention), but a session's `signed-in` entry while the session
+   * is stored: "is it still active?" keeps its answer for a session that outlives the retention (a host's
+   * long-lived session). Answers how many it removed.
+   */
   pruneActivity(before: number): Promise<number>;
   countSessions(options: { now: number; startOfDay: number }): Promise<SessionCounts>;
   /**

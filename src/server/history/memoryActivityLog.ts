@@ -127,11 +127,15 @@ export function createMemoryActivityLog() {
       return counts;
     },
 
-    prune(before: number) {
+    /** Removes entries older than `before` but those `kept` (SessionStore.pruneActivity's exception). */
+    prune(before: number, kept: (entry: StoredActivity) => boolean) {
       const cut = (sorted: StoredActivity[]) => {
         let count = 0;
         while (count < sorted.length && (sorted[count] as StoredActivity).at < before) count += 1;
-        return sorted.splice(0, count);
+        const older = sorted.splice(0, count);
+        // What stays of them is older than the rest and still in order: it goes back in front.
+        sorted.unshift(...older.filter(kept));
+        return older.filter((entry) => !kept(entry));
       };
       const removed = cut(everyone.read());
       for (const entry of removed) ids.delete(entry.id);

@@ -258,7 +258,13 @@ export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<voi
 
     async pruneActivity(before) {
       await ready();
-      return driver.run(`DELETE FROM ${log} WHERE at < $1`, [before]);
+      // A live session's sign-in is in its row (never here); a sign-in written here before schema step 6
+      // stays while its session does, as every store keeps it.
+      return driver.run(
+        `DELETE FROM ${log} WHERE at < $1 AND NOT (kind = 'signed-in'
+           AND EXISTS (SELECT 1 FROM ${sessions} WHERE ${sessions}.id = ${log}.session_id))`,
+        [before],
+      );
     },
   };
 

@@ -349,10 +349,27 @@ export function activityStoreTests(test: StoreRun) {
       }),
     },
     {
-      name: 'log: retention removes entries older than a time and answers how many',
+      name: "log: retention removes entries older than a time and answers how many, but a stored session's sign-in",
       run: test(async (store) => {
         await logStore(store);
+        // Two sessions older than the cut-off and still stored (a host's long-lived ones): one stored with
+        // its sign-in, one with its sign-in appended apart.
+        const old = [1, 2].map((n) =>
+          signInFixture('usr_c', null, { id: `ses_old_${n}`, createdAt: NOW - 10 * H, expiresAt: NOW + H }),
+        );
+        const [withEntry, apart] = old as [(typeof old)[number], (typeof old)[number]];
+        await store.createSession(withEntry.session, [{ ...withEntry.entry, at: NOW - 10 * H }]);
+        await store.createSession(apart.session);
+        await store.appendActivity([{ ...apart.entry, at: NOW - 10 * H }]);
         expectEqual(await store.pruneActivity(NOW - 3 * H), 2, 'removed');
+        expectEqual(
+          idsOf(await store.listActivity({ userId: 'usr_c', limit: 10 })),
+          ['in_ses_old_2', 'in_ses_old_1'],
+          "the stored sessions' sign-ins, kept",
+        );
+        await store.deleteUserSessions('usr_c', { now: NOW });
+        expectEqual(await store.pruneActivity(NOW - 3 * H), 2, 'once their sessions ended');
+        expectEqual(idsOf(await store.listActivity({ userId: 'usr_c', limit: 10 })), [], 'gone');
         expectEqual(
           idsOf(await store.listActivity({ limit: 10 })),
           ['act_6', 'act_5', 'act_4', 'act_3'],
