@@ -257,12 +257,14 @@ export function historySection(h) {
     lines.push(
       `The admin’s filter by kind, as each engine plans it: ${engines.map((name) => `${ENGINE[name]}: ${plan(name)}`).join('; ')}.`,
       ...(walking.length === 0
-        ? ['Each reads the kind’s own (kind, at, id) index, so a rare kind costs no more rows than a common one.']
+        ? [
+            'Each reads the kind’s own (kind, at, id) index, so a rare kind costs no more rows than a common one.',
+          ]
         : [
             `${named(walking)} ${walking.length === 1 ? 'walks' : 'walk'} the log newest first and ${walking.length === 1 ? 'tests' : 'test'} each row’s kind (the filter is a list, \`kind IN\``,
             `the elements of a JSON array, which the planner does not match to the kind’s index), so a page reads as many`,
-            `rows as the kind is rare: about ${rowsFor(kind)} for a page of \`${kind}\`, ${rowsFor('sign-in-failed')} for \`sign-in-failed\`. Next lever:`,
-            'one ordered read of the index per kind asked, merged.',
+            `rows as the kind is rare: about ${rowsFor(kind)} for a page of \`${kind}\`, ${rowsFor('sign-in-failed')} for \`sign-in-failed\`: the store's`,
+            'one ordered read per kind (src/server/sql/sqlActivityLog.ts) is not planned as it should be; look there first.',
           ]),
     );
   }

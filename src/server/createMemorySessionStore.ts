@@ -1,3 +1,4 @@
+import { isSignInOf } from './history/entries.js';
 import { createMemoryActivityLog } from './history/memoryActivityLog.js';
 import { compareForPage, hasPageStatus, matchesPageFilters } from './pageQuery.js';
 import { byRecentActivity } from './sessionOrder.js';
@@ -77,7 +78,7 @@ export function createMemoryStoreWithRows() {
   };
   const store: SessionStore = {
     createSession: async (session, entries = [], { newDeviceSince } = {}) => {
-      const signIn = entries.find((entry) => entry.kind === 'signed-in' && entry.sessionId === session.id);
+      const signIn = entries.find((entry) => isSignInOf(entry, session));
       // Decided before anything is written (the log as it stood), unless the log skips the entry.
       const decided =
         signIn && newDeviceSince !== undefined && !log.holds(signIn.id)

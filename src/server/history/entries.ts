@@ -69,6 +69,13 @@ function entry(
 }
 
 /**
+ * Whether `entry` is `session`'s own sign-in: among a new session's entries, the one whose `newDevice` the
+ * store decides (SessionStore.createSession). Every store asks this; none writes its own.
+ */
+export const isSignInOf = (entry: StoredActivity, session: Pick<StoredSession, 'id'>) =>
+  entry.kind === 'signed-in' && entry.sessionId === session.id;
+
+/**
  * A session's sign-in. `newDevice` is what a seed or a test writes as it is; the manager leaves it out, the
  * store deciding it as it stores the session (SessionStore.createSession).
  */

@@ -129,20 +129,26 @@ export function createMemoryActivityLog() {
 
     /** Removes entries older than `before` but those `kept` (SessionStore.pruneActivity's exception). */
     prune(before: number, kept: (entry: StoredActivity) => boolean) {
+      /** Compacts the older-than-`before` front of `sorted` in place, in order; answers what it removed. */
       const cut = (sorted: StoredActivity[]) => {
-        let count = 0;
-        while (count < sorted.length && (sorted[count] as StoredActivity).at < before) count += 1;
-        const older = sorted.splice(0, count);
-        // What stays of them is older than the rest and still in order: it goes back in front.
-        sorted.unshift(...older.filter(kept));
-        return older.filter((entry) => !kept(entry));
+        const removed: StoredActivity[] = [];
+        let read = 0;
+        let write = 0;
+        for (; read < sorted.length && (sorted[read] as StoredActivity).at < before; read += 1) {
+          const entry = sorted[read] as StoredActivity;
+          if (kept(entry)) sorted[write++] = entry;
+          else removed.push(entry);
+        }
+        sorted.copyWithin(write, read);
+        sorted.length -= read - write;
+        return removed;
       };
       const removed = cut(everyone.read());
       for (const entry of removed) ids.delete(entry.id);
       for (const [user, own] of byUser) {
-        const kept = own.read();
-        cut(kept);
-        if (kept.length === 0) byUser.delete(user);
+        const entries = own.read();
+        cut(entries);
+        if (entries.length === 0) byUser.delete(user);
       }
       return removed.length;
     },

@@ -1,8 +1,9 @@
 import { foldForSearch, searchTextOf } from '../../contract/params.js';
+import { isSignInOf } from '../history/entries.js';
 import { DESCRIBED_COLUMNS, describedColumns, fromColumns, type SessionColumns } from '../sessionColumns.js';
 import { byRecentActivity } from '../sessionOrder.js';
 import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js';
-import { createSqlActivityLog, isSignInOf } from './sqlActivityLog.js';
+import { createSqlActivityLog } from './sqlActivityLog.js';
 import type { SqlDriver, SqlExecutor, SqlStatement } from './sqlDriver.js';
 import { createSqlHostSessions } from './sqlHostSessions.js';
 import { parameters } from './sqlParameters.js';
@@ -97,10 +98,14 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
 
     async createSession(s, entries = [], { newDeviceSince } = {}) {
       await ready();
-      const p = parameters();
-      // The session's own sign-in goes into its row (schema step 6): one row written, not two.
       const signIn = entries.find((entry) => isSignInOf(entry, s));
-      const others = entries.filter((entry) => entry !== signIn);
+      const check = signIn && newDeviceSince !== undefined ? { signIn, since: newDeviceSince } : undefined;
+      // The session's own sign-in goes into its row when the row can hold it (schema step 6): one row
+      // written, not a row and a log entry. Whichever holds it decides its new device in the statement.
+      const inRow = signIn && activityLog.rowCanHold(signIn, s) ? signIn : undefined;
+      const logged = entries.filter((entry) => entry !== inRow);
+      const inLog = inRow ? undefined : check;
+      const p = parameters();
       const sessionValues = [
         s.id,
         s.userId,
@@ -116,35 +121,38 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
         s.authenticatedAt,
         searchTextOf(s),
       ].map(p.value);
-      const recorded = signIn ? activityLog.signInColumns(p, signIn, newDeviceSince) : undefined;
-      const columns = [...INSERT_COLUMNS, ...(recorded?.columns ?? [])];
-      const values = [...sessionValues, ...(recorded?.values ?? [])];
+      const held = inRow ? activityLog.signInColumns(p, inRow, check?.since) : undefined;
+      const columns = [...INSERT_COLUMNS, ...(held?.columns ?? [])];
+      const values = [...sessionValues, ...(held?.values ?? [])];
       const insertSession = `INSERT INTO ${sessions} (${columns.join(', ')}) VALUES (${values.join(', ')})`;
-      if (!recorded && others.length === 0) {
+      if (entries.length === 0) {
         await driver.run(insertSession, p.values);
         return { newDevice: false };
       }
-      const returning = `${insertSession} RETURNING sign_in_id, sign_in_new_device`;
-      // The session and its entries, all or none, the sign-in's new-device check inside the row's INSERT:
-      // one statement when the sign-in is the only entry, kept prepared on PostgreSQL (planning the check's
-      // lookups took longer than running them). Other entries: PostgreSQL adds them in the same statement
-      // (the session's INSERT a data-modifying CTE); SQLite runs its two statements as one synchronous
-      // transaction, one commit.
+      const storeSession = held
+        ? `${insertSession} RETURNING sign_in_id AS id, sign_in_new_device AS new_device`
+        : insertSession;
+      // The session and its entries, all or none: one statement when the row holds them all, kept prepared
+      // on PostgreSQL (planning the check's lookups took longer than running them). Entries for the log's
+      // table: PostgreSQL adds them in the same statement (the session's INSERT a data-modifying CTE);
+      // SQLite runs its two statements as one synchronous transaction, one commit.
       let statements: SqlStatement[];
-      if (others.length === 0) statements = [{ sql: returning, params: p.values, prepare: true }];
+      if (logged.length === 0) statements = [{ sql: storeSession, params: p.values, prepare: true }];
       else if (dialect.name === 'postgres') {
-        const sql = `WITH new_session AS (${returning}), logged AS (${activityLog.insertEntries(p, others)})
-          SELECT * FROM new_session`;
+        const logEntries = activityLog.insertEntries(p, logged, inLog);
+        const sql = held
+          ? `WITH new_session AS (${storeSession}), logged AS (${logEntries}) SELECT * FROM new_session`
+          : `WITH new_session AS (${insertSession}) ${logEntries}`;
         statements = [{ sql, params: p.values, prepare: true }];
       } else {
         const q = parameters();
         statements = [
-          { sql: returning, params: p.values },
-          { sql: activityLog.insertEntries(q, others), params: q.values },
+          { sql: storeSession, params: p.values },
+          { sql: activityLog.insertEntries(q, logged, inLog), params: q.values },
         ];
       }
-      const [row] = (await driver.batch(statements))[0] ?? [];
-      return { newDevice: newDeviceSince !== undefined && activityLog.addedFromNewDevice(row) };
+      const answered = (await driver.batch(statements)).flat();
+      return { newDevice: check !== undefined && activityLog.storedAsNew(answered, check.signIn.id) };
     },
 
     findByTokenHash: async (tokenHash) =>

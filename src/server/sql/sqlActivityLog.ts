@@ -13,7 +13,7 @@ import { parameters } from './sqlParameters.js';
 type LogMethods = Pick<SessionStore, 'appendActivity' | 'listActivity' | 'countActivity' | 'pruneActivity'>;
 
 /** A sign-in whose `newDevice` the store decides, as of `since` (SessionStore.createSession). */
-export interface NewDeviceCheck {
+interface NewDeviceCheck {
   signIn: StoredActivity;
   since: number;
 }
@@ -51,17 +51,17 @@ const LIVE_SIGN_IN_SELECT = ACTIVITY_COLUMNS.map((column) => `${SIGN_IN_IN_ROW[c
 );
 
 /**
- * Whether a new session's row can hold `entry` as its sign-in: the session's own `signed-in` entry, with
- * nothing a sign-in does not have. Any other entry goes to the log.
+ * Whether a new session's row can hold its sign-in `entry` (`isSignInOf`): its user's, with nothing a
+ * sign-in does not have, well formed. Any other goes to the log's table, decided there just the same.
  */
-export const isSignInOf = (entry: StoredActivity, session: StoredSession) =>
-  entry.kind === 'signed-in' &&
-  entry.sessionId === session.id &&
+const rowCanHold = (entry: StoredActivity, session: StoredSession) =>
   entry.userId === session.userId &&
   entry.identifier === null &&
   entry.reason === null &&
   entry.bySessionId === null &&
-  entry.byUserId === null;
+  entry.byUserId === null &&
+  Number.isFinite(entry.at) &&
+  typeof entry.newDevice === 'boolean';
 
 /**
  * The SQL store's authentication log, over the same driver and schema: the table `profilekit_activity`,
@@ -110,8 +110,8 @@ export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<voi
 
   /**
    * A new session's sign-in as columns of its row and their values, placeholders taken from `p` (the
-   * session's INSERT). An id the log holds already is skipped (`sign_in_id` null: not recorded), as the
-   * log's INSERT skips it; with `since`, the row's `sign_in_new_device` is decided in the statement.
+   * session's INSERT). An id the log or another row holds already is skipped (`sign_in_id` null: not
+   * recorded), as the log's INSERT skips it; with `since`, the row's `sign_in_new_device` is decided in the statement.
    */
   const signInColumns = (p: ReturnType<typeof parameters>, signIn: StoredActivity, since?: number) => {
     const values = activityValues(signIn);
@@ -132,17 +132,41 @@ export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<voi
     return {
       columns: ['sign_in_id', ...SIGN_IN_WRITTEN.map((column) => SIGN_IN_IN_ROW[column])],
       values: [
-        `CASE WHEN EXISTS (SELECT 1 FROM ${log} WHERE id = ${id}) THEN NULL ELSE ${id} END`,
+        `CASE WHEN EXISTS (SELECT 1 FROM ${log} WHERE id = ${id})
+           OR EXISTS (SELECT 1 FROM ${sessions} WHERE sign_in_id = ${id}) THEN NULL ELSE ${id} END`,
         ...written,
       ],
     };
   };
 
-  /** Entries as one INSERT, placeholders from `p`, an id the log holds skipped. */
-  const insertEntries = (p: ReturnType<typeof parameters>, entries: readonly StoredActivity[]) => {
-    const rows = entries.map((entry) => `(${activityValues(entry).map(p.value).join(', ')})`);
+  /**
+   * Entries as one INSERT into the log's table, placeholders from `p`, an id the log holds skipped (the
+   * schema skips one a row holds); with `check`, that sign-in's `new_device` is decided in the statement.
+   * It answers the rows it added: `id` and `new_device`.
+   */
+  const insertEntries = (
+    p: ReturnType<typeof parameters>,
+    entries: readonly StoredActivity[],
+    check?: NewDeviceCheck,
+  ) => {
+    const rows = entries.map((entry) => {
+      const values = activityValues(entry);
+      if (entry !== check?.signIn) return `(${values.map(p.value).join(', ')})`;
+      const newDevice = ACTIVITY_COLUMNS.indexOf('new_device');
+      // The decided flag takes no parameter of its own (PostgreSQL refuses one it cannot type).
+      const written = values.map((value, i) => (i === newDevice ? '' : p.value(value)));
+      const of = (column: (typeof ACTIVITY_COLUMNS)[number]) =>
+        written[ACTIVITY_COLUMNS.indexOf(column)] as string;
+      written[newDevice] = isNewDevice(
+        of('user_id'),
+        of('device_key'),
+        of('session_id'),
+        p.value(check.since),
+      );
+      return `(${written.join(', ')})`;
+    });
     return `INSERT INTO ${log} (${ACTIVITY_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}
-      ON CONFLICT (id) DO NOTHING`;
+      ON CONFLICT (id) DO NOTHING RETURNING id, new_device`;
   };
 
   const methods: LogMethods = {
@@ -271,10 +295,11 @@ export function createSqlActivityLog(driver: SqlDriver, ready: () => Promise<voi
   return {
     methods,
     appendTo,
+    rowCanHold,
     signInColumns,
     insertEntries,
-    /** Whether the row a new session's INSERT returned holds its sign-in, recorded as from a new device. */
-    addedFromNewDevice: (row: Record<string, unknown> | undefined) =>
-      row?.sign_in_id !== null && row?.sign_in_id !== undefined && flagFromColumn(row.sign_in_new_device),
+    /** Whether a new session's statements stored its sign-in `id` as from a new device (`id`, `new_device`). */
+    storedAsNew: (rows: readonly Record<string, unknown>[], id: string) =>
+      rows.some((row) => row.id === id && flagFromColumn(row.new_device)),
   };
 }

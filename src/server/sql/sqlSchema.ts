@@ -177,7 +177,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   // 6: a live session's sign-in lives in its row (seed 000's model: a session is a log entry that has not
-  // ended). Signing in then writes one row, not a row and a log entry — the log's row cost a sign-in +35 %
+  // ended). Signing in then writes one row, not a row and a log entry — the log's row cost a sign-in +43 %
   // on SQLite (bench/RESULTS.md, section 7). The entry's own columns are kept apart from the session's,
   // which later requests update; `sign_in_id` is null when the session's sign-in was not recorded (history
   // off, or rows from before this step, whose sign-ins are in the log). When a row goes, however it goes,
@@ -199,12 +199,17 @@ export const MIGRATIONS: readonly Migration[] = [
         ${row}.sign_in_device_type, ${row}.sign_in_device_browser, ${row}.sign_in_device_os,
         ${row}.sign_in_city, ${row}.sign_in_region, ${row}.sign_in_country, ${row}.sign_in_device_key,
         ${row}.sign_in_method, ${row}.sign_in_new_device)`;
-      // Written on one line each: statements are split at a semicolon that ends a line.
-      const trigger =
+      // No semicolon may end a line inside a trigger: statements are split at one that does. The second
+      // trigger keeps "an id the log holds is skipped" true of the ids rows hold: the log's table does not
+      // take one while a row holds it.
+      const triggers =
         c.dialect.name === 'sqlite'
-          ? `CREATE TRIGGER profilekit_sessions_keep_sign_in AFTER DELETE ON ${sessions} WHEN OLD.sign_in_id IS NOT NULL BEGIN INSERT INTO ${log} ${moved} VALUES ${from('OLD')} ON CONFLICT (id) DO NOTHING; END;`
+          ? `CREATE TRIGGER profilekit_sessions_keep_sign_in AFTER DELETE ON ${sessions} WHEN OLD.sign_in_id IS NOT NULL BEGIN INSERT INTO ${log} ${moved} VALUES ${from('OLD')} ON CONFLICT (id) DO NOTHING; END;
+      CREATE TRIGGER profilekit_activity_skip_held BEFORE INSERT ON ${log} WHEN EXISTS (SELECT 1 FROM ${sessions} WHERE sign_in_id = NEW.id) BEGIN SELECT RAISE(IGNORE); END;`
           : `CREATE FUNCTION ${t('profilekit_keep_sign_in')}() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN INSERT INTO ${log} ${moved} VALUES ${from('OLD')} ON CONFLICT (id) DO NOTHING; RETURN NULL; END $body$;
-      CREATE TRIGGER profilekit_sessions_keep_sign_in AFTER DELETE ON ${sessions} FOR EACH ROW WHEN (OLD.sign_in_id IS NOT NULL) EXECUTE FUNCTION ${t('profilekit_keep_sign_in')}();`;
+      CREATE TRIGGER profilekit_sessions_keep_sign_in AFTER DELETE ON ${sessions} FOR EACH ROW WHEN (OLD.sign_in_id IS NOT NULL) EXECUTE FUNCTION ${t('profilekit_keep_sign_in')}();
+      CREATE FUNCTION ${t('profilekit_skip_held')}() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN IF EXISTS (SELECT 1 FROM ${sessions} WHERE sign_in_id = NEW.id) THEN RETURN NULL; END IF; RETURN NEW; END $body$;
+      CREATE TRIGGER profilekit_activity_skip_held BEFORE INSERT ON ${log} FOR EACH ROW EXECUTE FUNCTION ${t('profilekit_skip_held')}();`;
       return `
       ${add('sign_in_id', idColumn(c))}
       ${add('sign_in_at', bigint)}
@@ -221,7 +226,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ${add('sign_in_method', text)}
       ${add('sign_in_new_device', boolean)}
       CREATE INDEX profilekit_sessions_by_sign_in ON ${sessions} (sign_in_at, sign_in_id) WHERE sign_in_id IS NOT NULL;
-      ${trigger}`;
+      CREATE UNIQUE INDEX profilekit_sessions_sign_in_id ON ${sessions} (sign_in_id) WHERE sign_in_id IS NOT NULL;
+      ${triggers}`;
     },
   },
 ];

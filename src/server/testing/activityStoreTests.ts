@@ -1,4 +1,4 @@
-import type { ActivityQuery, SessionStore, StoredActivity } from '../types.js';
+import type { ActivityQuery, SessionStore, StoredActivity, StoredSession } from '../types.js';
 import { expectEqual, expectRejects } from './expectations.js';
 import {
   activityFixture,
@@ -223,21 +223,24 @@ export function activityStoreTests(test: StoreRun) {
         await logStore(store);
         const desktop = 'desktop|Chrome|macOS';
         const made: StoredActivity[] = [];
-        // usr_a signs in five times between the log's entries (hours ago); the fifth session has expired
-        // and awaits housekeeping. A sixth session's sign-in is appended apart, as stores written before
-        // a store kept sign-ins with their sessions hold it.
-        for (const [n, hoursAgo] of [
+        // usr_a signs in seven times between the log's entries (hours ago); the fifth and seventh sessions
+        // have expired and await housekeeping. The sixth session's sign-in is appended apart, as stores
+        // written before a store kept sign-ins with their sessions hold it.
+        const expiries: Record<number, number> = { 5: NOW - 0.25 * H, 7: NOW - 0.1 * H };
+        const signIns = [
           [1, 4.5],
           [2, 3.5],
           [3, 2.5],
           [4, 1.5],
           [5, 0.5],
           [6, 0.75],
-        ] as const) {
+          [7, 0.3],
+        ] as const;
+        for (const [n, hoursAgo] of signIns) {
           const { session, entry } = signInFixture('usr_a', desktop, {
             id: `ses_live_${n}`,
             createdAt: NOW - hoursAgo * H,
-            expiresAt: n === 5 ? NOW - 0.25 * H : NOW + 10 * H,
+            expiresAt: expiries[n] ?? NOW + 10 * H,
           });
           const signIn = { ...entry, at: session.createdAt, method: 'passkey' };
           if (n === 6) {
@@ -256,6 +259,7 @@ export function activityStoreTests(test: StoreRun) {
           location: null,
         });
         const usrA = [
+          'in_ses_live_7',
           'in_ses_live_5',
           'in_ses_live_6',
           'in_ses_live_4',
@@ -288,7 +292,12 @@ export function activityStoreTests(test: StoreRun) {
           [...made].sort((a, b) => b.at - a.at),
           'each sign-in with every field as written, the later activity left out',
         );
-        expectEqual(before.counts, { 'signed-in': [5, 4], revoked: [0, 1] }, 'counted with the log');
+        expectEqual(before.counts, { 'signed-in': [5, 5], revoked: [0, 1] }, 'counted with the log');
+        expectEqual(
+          await store.appendActivity([made[0] as StoredActivity]),
+          0,
+          "appending a sign-in a session's row may hold: the log holds its id",
+        );
         expectEqual(
           await walkLog(store, { kinds: ['revoked', 'sign-in-failed'] }),
           ['act_6', 'act_5', 'act_2'],
@@ -313,17 +322,52 @@ export function activityStoreTests(test: StoreRun) {
           ['ses_live_1', 'ses_live_3', 'ses_live_6'],
           'others ended',
         );
-        expectEqual(await store.deleteExpired(NOW), 1, 'the expired one removed');
+        expectEqual(await store.deleteExpired(NOW - 0.2 * H), 1, 'one expired session removed, unrecorded');
+        const expiredEntry = (removed: readonly StoredSession[]) =>
+          removed.map((r) =>
+            activityFixture({
+              id: `exp_${r.id}`,
+              kind: 'expired',
+              userId: r.userId,
+              sessionId: r.id,
+              at: r.expiresAt,
+            }),
+          );
+        expectEqual(
+          await store.deleteExpired(NOW, expiredEntry),
+          1,
+          'the other removed, its expiry recorded',
+        );
         const after = {
           all: await walkLog(store, { userId: 'usr_a' }),
           signIns: await signInsOf(),
           counts: await counts(),
         };
-        expectEqual(after, before, 'after the ends: every sign-in once, as it was');
+        expectEqual(
+          after,
+          { ...before, all: ['exp_ses_live_7', ...before.all] },
+          'after the ends: every sign-in once, as it was (and the expiry recorded)',
+        );
         expectEqual(
           idsOf(await store.listActivity({ sessionIds: ['ses_live_2'], kinds: ['signed-in'], limit: 10 })),
           ['in_ses_live_2'],
           "an ended session's sign-in, by session",
+        );
+
+        // A sign-in with more than a sign-in has (an identifier) is kept as written and decided all the same.
+        const { session: odd, entry: oddEntry } = signInFixture('usr_a', 'desktop|Firefox|Windows', {
+          id: 'ses_odd',
+        });
+        const oddSignIn = { ...oddEntry, identifier: 'ana@example.com' };
+        expectEqual(
+          await store.createSession(odd, [oddSignIn], { newDeviceSince: NOW - 6 * H }),
+          { newDevice: true },
+          'a new device, decided',
+        );
+        expectEqual(
+          await store.listActivity({ sessionIds: ['ses_odd'], limit: 2 }),
+          [{ ...oddSignIn, newDevice: true }],
+          'stored as written, with the decision',
         );
       }),
     },
