@@ -26,6 +26,18 @@ async function walkLog(store: SessionStore, query: Omit<ActivityQuery, 'limit' |
   throw new Error('The log never ended: its cursor does not advance.');
 }
 
+/** What housekeeping records of the sessions it removed: an `expired` entry each, dated at its expiry. */
+const expiryEntries = (removed: readonly StoredSession[]) =>
+  removed.map((session) =>
+    activityFixture({
+      id: `exp_${session.id}`,
+      kind: 'expired',
+      userId: session.userId,
+      sessionId: session.id,
+      at: session.expiresAt,
+    }),
+  );
+
 /** Six entries of two users, two of them at one instant (the id breaks the tie). */
 async function logStore(store: SessionStore) {
   const entries = [
@@ -323,18 +335,8 @@ export function activityStoreTests(test: StoreRun) {
           'others ended',
         );
         expectEqual(await store.deleteExpired(NOW - 0.2 * H), 1, 'one expired session removed, unrecorded');
-        const expiredEntry = (removed: readonly StoredSession[]) =>
-          removed.map((r) =>
-            activityFixture({
-              id: `exp_${r.id}`,
-              kind: 'expired',
-              userId: r.userId,
-              sessionId: r.id,
-              at: r.expiresAt,
-            }),
-          );
         expectEqual(
-          await store.deleteExpired(NOW, expiredEntry),
+          await store.deleteExpired(NOW, expiryEntries),
           1,
           'the other removed, its expiry recorded',
         );
@@ -440,16 +442,7 @@ export function activityStoreTests(test: StoreRun) {
           'a failing record',
         );
         expectEqual((await store.findById('ses_gone'))?.id, 'ses_gone', 'still there after a failed record');
-        const record = (removed: readonly { id: string; userId: string; expiresAt: number }[]) =>
-          removed.map((s) =>
-            activityFixture({
-              id: `exp_${s.id}`,
-              kind: 'expired',
-              userId: s.userId,
-              sessionId: s.id,
-              at: s.expiresAt,
-            }),
-          );
+        const record = expiryEntries;
         expectEqual(await store.deleteExpired(NOW, record), 1, 'removed');
         expectEqual(await store.findById('ses_gone'), null, 'the expired session');
         expectEqual(
