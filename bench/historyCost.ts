@@ -787,7 +787,7 @@ async function activityPages(engines: Engine[]) {
       call,
       stats: Object.fromEntries(Object.entries(times).map(([name, t]) => [name, stats(t)])),
       rows: stats(rows),
-      /** The SQL statements a call ran (the manager's: the page, the endings, one read a live session). */
+      /** The SQL statements a call ran (the manager's: the page, the endings, the rows not ended). */
       statements: stats(statements),
       plans,
     });

@@ -227,7 +227,7 @@ export function historySection(h) {
     'them; median and p99 (the p99s carry the other processes’ time on the shared machine: see the load',
     'average above). A user’s page asks 21 entries (the handler’s 20 and one), the admin’s 51; the',
     `deep page starts halfway or further down a heavy user’s history (depth ${count(p.deepPageDepth.median)} at the median). "Statements"`,
-    'is what one call ran (median): the manager adds the endings’ read and one read per live session.',
+    'is what one call ran (median): the manager adds the endings’ read and one read of the rows not ended.',
     '',
     row('Query', 'Call', 'Statements', ...engines.flatMap((name) => [`${ENGINE[name]} median`, 'p99'])),
     row('---', '---', '---:', ...engines.flatMap(() => ['---:', '---:'])),
@@ -271,9 +271,8 @@ export function historySection(h) {
   if (window) {
     lines.push(
       '',
-      `The manager’s page reads each listed sign-in’s session row on its own (\`findById\`, one statement each, after`,
-      `one read of the endings): up to ${window.statements.max} statements for an admin page of one day (p95 ${window.statements.p95}), where one read of the`,
-      'session rows by id would do. Next lever: a store read of several sessions by id.',
+      'The manager’s page reads its sign-ins’ endings in one statement and the rows of those not ended in one more',
+      `(\`findByIds\`): at most ${window.statements.max} statements for an admin page of one day (p95 ${window.statements.p95}), however many sign-ins it lists.`,
     );
   }
   lines.push('');

@@ -96,6 +96,11 @@ export function createMemoryStoreWithRows() {
       const session = sessions.get(id);
       return session ? copy(session) : null;
     },
+    findByIds: async (ids) =>
+      [...new Set(ids)].flatMap((id) => {
+        const session = sessions.get(id);
+        return session ? [copy(session)] : [];
+      }),
     recordActivity: async (id, activity) => {
       const session = sessions.get(id);
       if (session) Object.assign(session, structuredClone(activity));

@@ -171,6 +171,11 @@ export interface SessionStore {
   ): Promise<{ newDevice: boolean }>;
   findByTokenHash(tokenHash: string): Promise<StoredSession | null>;
   findById(id: string): Promise<StoredSession | null>;
+  /**
+   * The stored sessions of these ids (live or expired), in any order; an id no session has is left out.
+   * Optional: without it the manager asks `findById` once per id (the activity page's session states).
+   */
+  findByIds?(ids: readonly string[]): Promise<StoredSession[]>;
   recordActivity(id: string, activity: SessionActivity): Promise<void>;
   markAuthenticated(id: string, at: number): Promise<void>;
   /** A user's live sessions, most recently active first. */

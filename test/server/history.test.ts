@@ -5,7 +5,7 @@
  */
 import { createPasswordSignIn, type NewDeviceAlert, setClientAddress } from 'profilekit/server';
 import { describe, expect, it } from 'vitest';
-import { createHarness, DAY, MINUTE, UA, USERS } from './harness.js';
+import { countingStore, createHarness, DAY, MINUTE, UA, USERS } from './harness.js';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 
@@ -77,6 +77,36 @@ describe('the authentication log', () => {
     const stored = JSON.stringify(h.db.prepare('SELECT * FROM profilekit_activity').all());
     expect(stored).not.toContain(laptop.token.slice(0, 20));
     expect(stored).not.toMatch(/[0-9a-f]{64}/);
+  });
+
+  it("tells each sign-in's session state from one read of the page's sessions, however long the page", async () => {
+    const counters: ReturnType<typeof countingStore>[] = [];
+    const h = historyHarness({
+      wrapStore: (store) => {
+        const counter = countingStore(store);
+        counters.push(counter);
+        return counter.store;
+      },
+    });
+    const devices = [];
+    for (const userAgent of [UA.chromeMac, UA.safariIphone, UA.chromeMac, UA.safariIphone, UA.chromeMac]) {
+      devices.push(await h.device('ana', userAgent));
+      h.advance(MINUTE);
+    }
+    await h.manager.revokeSession({ userId: USERS.ana.id, sessionId: devices[0]?.sessionId as string });
+    h.advance(MINUTE);
+    h.clock.now += 40 * DAY; // the rest expired, awaiting housekeeping
+    const counter = counters[0] as ReturnType<typeof countingStore>;
+    counter.reset();
+    const page = await h.manager.listActivity({ userId: USERS.ana.id, limit: 20 });
+    const states = page.flatMap((entry) => (entry.kind === 'signed-in' ? [entry.session] : []));
+    expect(states).toHaveLength(5);
+    expect(states.at(-1)).toMatchObject({ active: false, endedBy: 'revoked' });
+    expect(states.slice(0, 4).every((state) => state?.active === false && state.endedBy === 'expired')).toBe(
+      true,
+    );
+    // The page, the endings of its sign-ins, and their rows: three store calls, not one per sign-in.
+    expect(counter.calls).toEqual({ listActivity: 2, findByIds: 1 });
   });
 
   it('pages a long history by keyset without a repeat, and refuses a cursor from another user', async () => {

@@ -113,6 +113,16 @@ export function createActivityLog(options: {
       for (const entry of found.reverse())
         if (!endings.has(entry.sessionId as string)) endings.set(entry.sessionId as string, entry);
     }
+    // The rest stand as their rows do: one read of them all where the store offers it.
+    const unended = sessionIds.filter((sessionId) => !endings.has(sessionId));
+    const rows = new Map(
+      (store.findByIds && unended.length > 0
+        ? await store.findByIds(unended)
+        : (await Promise.all(unended.map((sessionId) => store.findById(sessionId)))).filter(
+            (row): row is StoredSession => row !== null,
+          )
+      ).map((row) => [row.id, row]),
+    );
     const at = now();
     const states = new Map<string, ActivityRecord['session']>();
     for (const sessionId of sessionIds) {
@@ -121,7 +131,7 @@ export function createActivityLog(options: {
         states.set(sessionId, { active: false, endedAt: ending.at, endedBy: ending.kind });
         continue;
       }
-      const row = await store.findById(sessionId);
+      const row = rows.get(sessionId);
       if (row && row.expiresAt > at) states.set(sessionId, { active: true, endedAt: null, endedBy: null });
       else
         states.set(sessionId, {

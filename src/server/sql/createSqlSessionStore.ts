@@ -158,6 +158,8 @@ export function createSqlSessionStore(driver: SqlDriver): SqlSessionStore {
     findByTokenHash: async (tokenHash) =>
       (await rows(`SELECT * FROM ${sessions} WHERE token_hash = $1`, [tokenHash]))[0] ?? null,
     findById: async (id) => (await rows(`SELECT * FROM ${sessions} WHERE id = $1`, [id]))[0] ?? null,
+    findByIds: async (ids) =>
+      rows(`SELECT * FROM ${sessions} WHERE ${dialect.inJsonArray('id', '$1')}`, [JSON.stringify(ids)]),
 
     async recordActivity(id, a) {
       await ready();

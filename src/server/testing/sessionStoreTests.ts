@@ -67,6 +67,29 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
       }),
     },
     {
+      name: 'finds several sessions by id at once, live or expired, leaving out an unknown id (findByIds)',
+      run: test(async (store) => {
+        // Optional in the contract (the manager asks findById per id without it); checked where offered.
+        if (!store.findByIds) return;
+        const live = sessionFixture({ id: 'ses_many_live' });
+        const expired = sessionFixture({ id: 'ses_many_expired', expiresAt: NOW - H });
+        await store.createSession(live);
+        await store.createSession(expired);
+        const found = await store.findByIds([
+          'ses_many_expired',
+          'ses_unknown',
+          'ses_many_live',
+          'ses_many_live',
+        ]);
+        expectEqual(
+          [...found].sort((a, b) => (a.id < b.id ? -1 : 1)),
+          [expired, live],
+          'both, every field as written, each once',
+        );
+        expectEqual(await store.findByIds([]), [], 'no ids');
+      }),
+    },
+    {
       name: 'refuses a second session with the same id or token hash',
       run: test(async (store) => {
         const first = sessionFixture({ id: 'ses_first' });
