@@ -78,8 +78,8 @@ const SIGN_IN_LOG_USERS = 1_000;
 /** The users who sign in (a handful), among the log's users, from the first few user agents. */
 const SIGN_IN_USERS = 5;
 const SIGN_IN_AGENTS = 4;
-const SIGN_IN_WARM_UP = quick ? 10 : 50;
-const SIGN_IN_RUNS = quick ? 60 : 500;
+const SIGN_IN_WARM_UP = quick ? 10 : 200;
+const SIGN_IN_RUNS = quick ? 60 : 2000;
 /** The target from the issue: a sign-in with history at most this many times one without. */
 const SIGN_IN_TARGET_RATIO = 1.2;
 // 2.
