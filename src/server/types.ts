@@ -172,8 +172,9 @@ export interface SessionStore {
   findByTokenHash(tokenHash: string): Promise<StoredSession | null>;
   findById(id: string): Promise<StoredSession | null>;
   /**
-   * The stored sessions of these ids (live or expired), in any order; an id no session has is left out.
-   * Optional: without it the manager asks `findById` once per id (the activity page's session states).
+   * The stored sessions of these ids (live or expired), in any order, each once however often its id is
+   * asked; an id no session has is left out. Optional: without it the manager asks `findById` once per id
+   * (the activity page's session states), all at once.
    */
   findByIds?(ids: readonly string[]): Promise<StoredSession[]>;
   recordActivity(id: string, activity: SessionActivity): Promise<void>;

@@ -58,7 +58,9 @@ export function countingStore(store: SessionStore) {
   const calls: Record<string, number> = {};
   const counted = new Proxy(store, {
     get(target, key: string) {
-      const original = target[key as keyof SessionStore] as (...args: unknown[]) => unknown;
+      const original = target[key as keyof SessionStore] as ((...args: unknown[]) => unknown) | undefined;
+      // A method the store lacks stays missing: the manager's fallbacks (findByIds) must see it so.
+      if (typeof original !== 'function') return original;
       return (...args: unknown[]) => {
         calls[key] = (calls[key] ?? 0) + 1;
         return original.apply(target, args);

@@ -109,6 +109,33 @@ describe('the authentication log', () => {
     expect(counter.calls).toEqual({ listActivity: 2, findByIds: 1 });
   });
 
+  it('tells the same session states from a store without findByIds, one findById a session', async () => {
+    const counters: ReturnType<typeof countingStore>[] = [];
+    const h = historyHarness({
+      wrapStore: (store) => {
+        const counter = countingStore({ ...store, findByIds: undefined });
+        counters.push(counter);
+        return counter.store;
+      },
+    });
+    const devices = [];
+    for (const userAgent of [UA.chromeMac, UA.safariIphone, UA.chromeMac]) {
+      devices.push(await h.device('ana', userAgent));
+      h.advance(MINUTE);
+    }
+    await h.manager.revokeSession({ userId: USERS.ana.id, sessionId: devices[0]?.sessionId as string });
+    const counter = counters[0] as ReturnType<typeof countingStore>;
+    counter.reset();
+    const page = await h.manager.listActivity({ userId: USERS.ana.id, limit: 20 });
+    const states = page.flatMap((entry) => (entry.kind === 'signed-in' ? [entry.session] : []));
+    expect(states).toEqual([
+      { active: true, endedAt: null, endedBy: null },
+      { active: true, endedAt: null, endedBy: null },
+      expect.objectContaining({ active: false, endedBy: 'revoked' }),
+    ]);
+    expect(counter.calls).toEqual({ listActivity: 2, findById: 2 });
+  });
+
   it('pages a long history by keyset without a repeat, and refuses a cursor from another user', async () => {
     const h = historyHarness();
     const laptop = await h.device('ana');

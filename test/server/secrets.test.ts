@@ -35,7 +35,8 @@ function breakableStore(store: SessionStore) {
     get(target, key: string) {
       const error = broken.get(key);
       if (error) return async () => Promise.reject(error);
-      return (target[key as keyof SessionStore] as (...args: unknown[]) => unknown).bind(target);
+      const original = target[key as keyof SessionStore] as ((...args: unknown[]) => unknown) | undefined;
+      return typeof original === 'function' ? original.bind(target) : original;
     },
   });
   return { wrapped, broken };

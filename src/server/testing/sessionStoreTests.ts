@@ -67,7 +67,7 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
       }),
     },
     {
-      name: 'finds several sessions by id at once, live or expired, leaving out an unknown id (findByIds)',
+      name: 'finds several sessions by id at once, live or expired, leaving out an unknown id (findByIds; optional: passes when absent)',
       run: test(async (store) => {
         // Optional in the contract (the manager asks findById per id without it); checked where offered.
         if (!store.findByIds) return;
