@@ -2,6 +2,7 @@ import type { SessionStore, SessionsPageQuery, StoredSession } from '../types.js
 import { activityStoreTests } from './activityStoreTests.js';
 import { expectEqual, expectRejects } from './expectations.js';
 import { hostSessionStoreTests } from './hostSessionStoreTests.js';
+import { sessionSignInStoreTests } from './sessionSignInStoreTests.js';
 import { HOUR as H, SUITE_NOW as NOW, pageStore, sessionFixture, walk } from './storeFixtures.js';
 
 /** How the suite gets a store to test. */
@@ -334,6 +335,7 @@ export function sessionStoreTests(options: StoreSuiteOptions): StoreTest[] {
       }),
     },
     ...activityStoreTests(test),
+    ...sessionSignInStoreTests(test),
     ...(options.hostSessions === false ? [] : hostSessionStoreTests(test)),
   ];
 }
