@@ -74,6 +74,24 @@ export function countingStore(store: SessionStore) {
   return { store: counted, calls, total, reset };
 }
 
+/**
+ * A harness's `wrapStore` that counts its store's calls (`countingStore`), `prepare` applied first, and the
+ * counter the harness made with it.
+ */
+export function countedStore(prepare: (store: SessionStore) => SessionStore = (store) => store) {
+  let made: ReturnType<typeof countingStore> | undefined;
+  return {
+    wrapStore: (store: SessionStore) => {
+      made = countingStore(prepare(store));
+      return made.store;
+    },
+    get counter() {
+      if (!made) throw new Error('The harness has not made its store yet.');
+      return made;
+    },
+  };
+}
+
 export interface HarnessOptions {
   wrapStore?: (store: SessionStore) => SessionStore;
   manager?: Partial<SessionManagerOptions>;

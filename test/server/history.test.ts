@@ -5,7 +5,7 @@
  */
 import { createPasswordSignIn, type NewDeviceAlert, setClientAddress } from 'profilekit/server';
 import { describe, expect, it } from 'vitest';
-import { countingStore, createHarness, DAY, MINUTE, UA, USERS } from './harness.js';
+import { countedStore, createHarness, DAY, MINUTE, UA, USERS } from './harness.js';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 
@@ -80,14 +80,8 @@ describe('the authentication log', () => {
   });
 
   it("tells each sign-in's session state from one read of the page's sessions, however long the page", async () => {
-    const counters: ReturnType<typeof countingStore>[] = [];
-    const h = historyHarness({
-      wrapStore: (store) => {
-        const counter = countingStore(store);
-        counters.push(counter);
-        return counter.store;
-      },
-    });
+    const counted = countedStore();
+    const h = historyHarness({ wrapStore: counted.wrapStore });
     const devices = [];
     for (const userAgent of [UA.chromeMac, UA.safariIphone, UA.chromeMac, UA.safariIphone, UA.chromeMac]) {
       devices.push(await h.device('ana', userAgent));
@@ -96,7 +90,7 @@ describe('the authentication log', () => {
     await h.manager.revokeSession({ userId: USERS.ana.id, sessionId: devices[0]?.sessionId as string });
     h.advance(MINUTE);
     h.clock.now += 40 * DAY; // the rest expired, awaiting housekeeping
-    const counter = counters[0] as ReturnType<typeof countingStore>;
+    const { counter } = counted;
     counter.reset();
     const page = await h.manager.listActivity({ userId: USERS.ana.id, limit: 20 });
     const states = page.flatMap((entry) => (entry.kind === 'signed-in' ? [entry.session] : []));
@@ -110,21 +104,15 @@ describe('the authentication log', () => {
   });
 
   it('tells the same session states from a store without findByIds, one findById a session', async () => {
-    const counters: ReturnType<typeof countingStore>[] = [];
-    const h = historyHarness({
-      wrapStore: (store) => {
-        const counter = countingStore({ ...store, findByIds: undefined });
-        counters.push(counter);
-        return counter.store;
-      },
-    });
+    const counted = countedStore((store) => ({ ...store, findByIds: undefined }));
+    const h = historyHarness({ wrapStore: counted.wrapStore });
     const devices = [];
     for (const userAgent of [UA.chromeMac, UA.safariIphone, UA.chromeMac]) {
       devices.push(await h.device('ana', userAgent));
       h.advance(MINUTE);
     }
     await h.manager.revokeSession({ userId: USERS.ana.id, sessionId: devices[0]?.sessionId as string });
-    const counter = counters[0] as ReturnType<typeof countingStore>;
+    const { counter } = counted;
     counter.reset();
     const page = await h.manager.listActivity({ userId: USERS.ana.id, limit: 20 });
     const states = page.flatMap((entry) => (entry.kind === 'signed-in' ? [entry.session] : []));

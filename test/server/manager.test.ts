@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { createSessionManager, type SessionEvent, setClientAddress } from 'profilekit/server';
 import { createSqliteSessionStore } from 'profilekit/server/sqlite';
 import { describe, expect, it } from 'vitest';
-import { countingStore, createHarness, DAY, MINUTE, T0, UA, USERS } from './harness.js';
+import { countedStore, countingStore, createHarness, DAY, MINUTE, T0, UA, USERS } from './harness.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const requestWith = (cookie?: string, userAgent = UA.chromeMac, ip?: string) => {
@@ -127,18 +127,12 @@ describe('authenticate', () => {
   });
 
   it('answers null for a well-formed unknown token after one lookup and no write', async () => {
-    const counters: ReturnType<typeof countingStore>[] = [];
-    const h = createHarness({
-      wrapStore: (store) => {
-        const counter = countingStore(store);
-        counters.push(counter);
-        return counter.store;
-      },
-    });
+    const counted = countedStore();
+    const h = createHarness({ wrapStore: counted.wrapStore });
     await h.device('ana');
-    counters[0]?.reset();
+    counted.counter.reset();
     expect(await h.manager.authenticate(requestWith(cookieOf('A'.repeat(43))))).toBeNull();
-    expect(counters[0]?.calls).toEqual({ findByTokenHash: 1 });
+    expect(counted.counter.calls).toEqual({ findByTokenHash: 1 });
   });
 
   it('ends a session left idle for the idle timeout', async () => {
